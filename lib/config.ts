@@ -6,6 +6,37 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Public origin of the site, for absolute links (sitemap, Open Graph, resume links). */
   SITE_URL: z.string().url().default("http://localhost:3000"),
+  /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL and sets it. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.host !== "";
+        } catch {
+          return false;
+        }
+      }, "must be a postgres:// or postgresql:// URL, e.g. postgresql://user:password@localhost:5432/dbname")
+      .optional(),
+  ),
+  /** Key of the HMAC fingerprint of client secrets (at least 32 characters). Required in production;
+   *  in development and tests one is generated and kept in .data/secret-fingerprint.key. */
+  SECRET_FINGERPRINT_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
+  ),
+  /** Better Auth's signing secret for staff sessions (at least 32 characters). Required in production;
+   *  in development and tests one is generated and kept in .data/better-auth.secret. */
+  BETTER_AUTH_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
+  ),
+  /** Origin Better Auth serves staff sign-in from (cookie security, origin checks). Default: SITE_URL. */
+  BETTER_AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  /** Support console: a setup with no activity for this many days is flagged "stuck". */
+  SUPPORT_STUCK_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(365).default(3)),
 });
 
 export type Config = z.infer<typeof schema>;
