@@ -1,0 +1,74 @@
+// Staff sign-in with Better Auth on our Prisma schema: email + password (scrypt hashing by the
+// library), sessions in the staff_session table, sign-in attempts rate-limited in the
+// auth_rate_limit table (shared by every app instance). Sign-up is closed over HTTP: staff users
+// are created only by `npm run staff:create` (createStaffUser), which builds its own instance.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import type { PrismaClient } from "../db";
+
+/** Sign-in attempts allowed per client IP (successful or not) in SIGN_IN_WINDOW_SECONDS. */
+export const SIGN_IN_MAX_ATTEMPTS = 5;
+export const SIGN_IN_WINDOW_SECONDS = 60;
+export const MIN_PASSWORD_LENGTH = 12;
+export const SESSION_DAYS = 7;
+/** Mount point of Better Auth's handler (app/api/auth/[...all]/route.ts). */
+export const AUTH_BASE_PATH = "/api/auth";
+export const COOKIE_PREFIX = "staff";
+
+export interface StaffAuthOptions {
+  prisma: PrismaClient;
+  secret: string;
+  /** Origin the site is served from (decides Secure cookies and the trusted origin). */
+  baseURL: string;
+  /** Only the staff:create CLI passes true; the web app never allows sign-up. */
+  allowSignUp?: boolean;
+}
+
+export function createStaffAuth(options: StaffAuthOptions) {
+  const allowSignUp = options.allowSignUp === true;
+  return betterAuth({
+    appName: "Business Central setup — support",
+    baseURL: options.baseURL,
+    basePath: AUTH_BASE_PATH,
+    secret: options.secret,
+    trustedOrigins: [new URL(options.baseURL).origin],
+    database: prismaAdapter(options.prisma, { provider: "postgresql" }),
+    user: {
+      modelName: "staffUser",
+      additionalFields: { role: { type: "string", required: false, input: false, defaultValue: "support" } },
+    },
+    session: {
+      modelName: "staffSession",
+      expiresIn: SESSION_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+    },
+    account: { modelName: "staffAccount" },
+    verification: { modelName: "staffVerification" },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: !allowSignUp,
+      autoSignIn: false,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
+    // Staff accounts are managed by the CLI only: nothing that creates or changes a user is reachable over HTTP.
+    disabledPaths: ["/sign-up/email", "/update-user", "/change-email", "/delete-user", "/request-password-reset", "/reset-password"],
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "authRateLimit",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_ATTEMPTS },
+      },
+    },
+    advanced: { cookiePrefix: COOKIE_PREFIX },
+    telemetry: { enabled: false },
+    // Lets session refreshes inside server actions write their cookie through next/headers (must be last).
+    plugins: [nextCookies()],
+  });
+}
+
+export type StaffAuth = ReturnType<typeof createStaffAuth>;

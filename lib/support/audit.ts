@@ -1,0 +1,112 @@
+// The audit trail: every staff view of a setup and every staff action, with who, what, when and
+// from where; listed newest first with keyset pagination.
+import { Prisma, type PrismaClient } from "../db";
+import type { RequestInfo } from "../auth/request-info";
+
+export const AUDIT_ACTIONS = {
+  signIn: "auth.sign_in",
+  signInFailed: "auth.sign_in_failed",
+  signInRateLimited: "auth.sign_in_rate_limited",
+  signOut: "auth.sign_out",
+  listSetups: "setups.list",
+  viewSetup: "setup.view",
+  viewInsights: "insights.view",
+  viewAudit: "audit.view",
+  exportCsv: "setups.export_csv",
+} as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+export const AUDIT_LABELS: Record<AuditAction, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Failed sign-in",
+  "auth.sign_in_rate_limited": "Sign-in rate-limited",
+  "auth.sign_out": "Signed out",
+  "setups.list": "Searched setups",
+  "setup.view": "Viewed setup",
+  "insights.view": "Viewed insights",
+  "audit.view": "Viewed audit log",
+  "setups.export_csv": "Exported CSV",
+};
+
+export interface AuditInput {
+  actor: { userId: string | null; email: string };
+  action: AuditAction;
+  target?: { type: string; id: string };
+  details?: Record<string, unknown>;
+  request?: RequestInfo;
+}
+
+export async function recordAudit(prisma: PrismaClient, e: AuditInput): Promise<void> {
+  await prisma.auditEvent.create({
+    data: {
+      actorId: e.actor.userId,
+      actorEmail: e.actor.email.slice(0, 320),
+      action: e.action,
+      targetType: e.target?.type ?? null,
+      targetId: e.target?.id.slice(0, 128) ?? null,
+      details: e.details ? (e.details as Prisma.InputJsonValue) : Prisma.DbNull,
+      ip: e.request?.ip ?? null,
+      userAgent: e.request?.userAgent ?? null,
+    },
+  });
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  next: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeAuditCursor(row: Pick<AuditRow, "at" | "id">): string {
+  return Buffer.from(JSON.stringify({ at: row.at.toISOString(), id: row.id })).toString("base64url");
+}
+
+function decodeAuditCursor(raw: string): { at: Date; id: string } | null {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { at?: unknown; id?: unknown };
+    const at = typeof c.at === "string" ? new Date(c.at) : new Date(NaN);
+    if (typeof c.id !== "string" || !UUID.test(c.id) || Number.isNaN(at.getTime())) return null;
+    return { at, id: c.id };
+  } catch {
+    return null;
+  }
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  targetId?: string;
+  after?: string;
+}
+
+/** Newest first; `after` is the cursor of the previous page's last row. */
+export async function listAudit(prisma: PrismaClient, f: AuditFilters, limit = 50): Promise<AuditPage> {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (f.actor) and.push({ actorEmail: { contains: f.actor, mode: "insensitive" } });
+  if (f.action) and.push({ action: f.action });
+  if (f.targetId) and.push({ targetId: f.targetId });
+  const cursor = f.after ? decodeAuditCursor(f.after) : null;
+  if (cursor) and.push({ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] });
+  const found = await prisma.auditEvent.findMany({
+    where: and.length ? { AND: and } : {},
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const rows = found.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return { rows, next: found.length > limit && last ? encodeAuditCursor(last) : null };
+}

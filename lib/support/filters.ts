@@ -1,0 +1,107 @@
+// The support list's filter state: parsed from the URL (so a filtered view can be shared and works
+// without JavaScript) with zod, one field at a time, so a bad value is named and ignored rather
+// than breaking the page. The same parsed filters drive the list, the CSV export and the audit row.
+import { z } from "zod";
+import { SetupStatus } from "../db";
+
+export const SORT_KEYS = ["activity", "created", "failures"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZE = 50;
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  activity: "Last activity",
+  created: "Created",
+  failures: "Failed attempts",
+};
+
+export const STATUS_LABELS: Record<SetupStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  failing: "Failing",
+  completed: "Completed",
+};
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const fields = {
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200, "search is limited to 200 characters").optional()),
+  status: z.preprocess(blankToUndefined, z.enum(Object.values(SetupStatus) as [SetupStatus, ...SetupStatus[]]).optional()),
+  step: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a step id").max(64).optional(),
+  ),
+  stuck: z.preprocess(blankToUndefined, z.enum(["yes", "no"]).optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS).default("activity")),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("desc")),
+  after: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+  before: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+};
+
+export interface SetupFilters {
+  q?: string;
+  status?: SetupStatus;
+  step?: string;
+  stuck?: "yes" | "no";
+  sort: SortKey;
+  dir: "asc" | "desc";
+}
+
+export interface ListParams extends SetupFilters {
+  after?: string;
+  before?: string;
+}
+
+export interface ParsedParams {
+  params: ListParams;
+  /** One message per ignored field, naming it. */
+  errors: { field: string; message: string }[];
+}
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function get(raw: RawParams, key: string): string | undefined {
+  if (raw instanceof URLSearchParams) return raw.get(key) ?? undefined;
+  const v = raw[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function parseListParams(raw: RawParams): ParsedParams {
+  const errors: ParsedParams["errors"] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(fields)) {
+    const r = (schema as z.ZodType).safeParse(get(raw, key));
+    if (r.success) out[key] = r.data;
+    else {
+      errors.push({ field: key, message: r.error.issues[0]?.message ?? "invalid value" });
+      const fallback = (schema as z.ZodType).safeParse(undefined);
+      out[key] = fallback.success ? fallback.data : undefined;
+    }
+  }
+  const params = Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as unknown as ListParams;
+  return { params, errors };
+}
+
+/** Only the filter part (no cursor), e.g. for the export link and the audit row. */
+export function filtersOf(p: ListParams): SetupFilters {
+  const { after: _a, before: _b, ...filters } = p;
+  return filters;
+}
+
+/** The query string for these params, leaving out defaults (shareable, stable). */
+export function toQueryString(p: Partial<ListParams>): string {
+  const qs = new URLSearchParams();
+  if (p.q) qs.set("q", p.q);
+  if (p.status) qs.set("status", p.status);
+  if (p.step) qs.set("step", p.step);
+  if (p.stuck) qs.set("stuck", p.stuck);
+  if (p.sort && p.sort !== "activity") qs.set("sort", p.sort);
+  if (p.dir && p.dir !== "desc") qs.set("dir", p.dir);
+  if (p.after) qs.set("after", p.after);
+  if (p.before) qs.set("before", p.before);
+  const s = qs.toString();
+  return s ? `?${s}` : "";
+}
+
+export function hasAnyFilter(f: SetupFilters): boolean {
+  return Boolean(f.q || f.status || f.step || f.stuck);
+}
