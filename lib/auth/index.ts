@@ -9,6 +9,9 @@ import { config } from "../config";
 import { getPrisma, type PrismaClient } from "../db";
 import { createStaffAuth, type StaffAuth } from "./auth";
 import { resolveAuthSecret } from "./secret";
+import { authBaseURL } from "./base-url";
+
+export { authBaseURL };
 
 export { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS, MIN_PASSWORD_LENGTH } from "./auth";
 
@@ -22,10 +25,6 @@ export interface Staff {
 
 const instances = new WeakMap<PrismaClient, StaffAuth>();
 
-export function authBaseURL(): string {
-  const cfg = config();
-  return new URL(cfg.BETTER_AUTH_URL ?? cfg.SITE_URL).origin;
-}
 
 /** The app's Better Auth instance over getPrisma() (created on first use; throws in production without a secret). */
 export function getAuth(): StaffAuth {

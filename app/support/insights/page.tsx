@@ -1,0 +1,116 @@
+// /support/insights — where customers drop off (step funnel) and what they get wrong most often.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { currentHeaders, requireStaff } from "@/lib/auth";
+import { requestInfo } from "@/lib/auth/request-info";
+import { getPrisma } from "@/lib/db";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
+import { parsePeriod, PERIODS, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/support/insights";
+import { SUPPORT_GUIDE, SUPPORT_STEPS } from "@/lib/support/steps";
+import { BarChart } from "@/components/support/BarChart";
+import { DataTable } from "@/components/support/DataTable";
+import { Notice } from "@/components/support/Notice";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Insights" };
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const days = parsePeriod(sp.days);
+  const staff = await requireStaff(`/support/insights?days=${days}`);
+  const prisma = getPrisma();
+  let funnel: Funnel | null = null;
+  let failing: FailingCheck[] = [];
+  try {
+    [funnel, failing] = await Promise.all([
+      stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days }),
+      topFailingChecks(prisma, { days, limit: 10 }),
+    ]);
+  } catch {
+    funnel = null;
+  }
+  await recordAudit(prisma, {
+    actor: { userId: staff.userId, email: staff.email },
+    action: AUDIT_ACTIONS.viewInsights,
+    details: { days },
+    request: requestInfo(await currentHeaders()),
+  }).catch(() => undefined);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
+        <nav aria-label="Period">
+          <ul className="inline-flex rounded-lg border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
+            {PERIODS.map((p) => (
+              <li key={p}>
+                <Link
+                  href={`/support/insights?days=${p}`}
+                  aria-current={p === days ? "page" : undefined}
+                  className={`block rounded-md px-3 py-1 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 ${
+                    p === days ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                  }`}
+                >
+                  Last {p} days
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      {!funnel ? (
+        <Notice tone="error">Could not load the insights: the database did not answer. Try again in a moment.</Notice>
+      ) : (
+        <>
+          <section aria-labelledby="funnel-h" className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <div>
+              <h2 id="funnel-h" className="text-lg font-semibold">
+                Step funnel
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                <span data-testid="funnel-started">{funnel.started.toLocaleString("en-US")}</span> setups started in the last {days} days;{" "}
+                <span data-testid="funnel-completed">{funnel.completed.toLocaleString("en-US")}</span> completed. A setup has reached a step
+                when every step before it is verified or confirmed.
+              </p>
+            </div>
+            <BarChart
+              label={`Setups started in the last ${days} days that reached each step`}
+              bars={[
+                ...funnel.steps.map((s) => ({ label: s.title, value: s.reached, note: pct(s.share) })),
+                { label: "Completed", value: funnel.completed, note: pct(funnel.started ? funnel.completed / funnel.started : 0) },
+              ]}
+            />
+            <DataTable
+              caption={`Step funnel, last ${days} days`}
+              head={["Step", "Setups that reached it", "Share of started"]}
+              rows={[
+                ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), pct(s.share)]),
+                ["Completed", funnel.completed.toLocaleString("en-US"), pct(funnel.started ? funnel.completed / funnel.started : 0)],
+              ]}
+            />
+          </section>
+          <section aria-labelledby="failing-h" className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+            <div>
+              <h2 id="failing-h" className="text-lg font-semibold">
+                Most frequent failing checks
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Verification attempts in the last {days} days in which each check failed.</p>
+            </div>
+            <BarChart
+              tone="rose"
+              label={`Most frequent failing checks in the last ${days} days, by failed attempts`}
+              bars={failing.map((f) => ({ label: f.checkId, value: f.failures }))}
+            />
+            <DataTable
+              caption={`Most frequent failing checks, last ${days} days`}
+              head={["Check", "Failed attempts", "Setups affected"]}
+              rows={failing.map((f) => [<code key="c">{f.checkId}</code>, f.failures.toLocaleString("en-US"), f.setups.toLocaleString("en-US")])}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// /support — every customer's setup: search, filter, sort, keyset pages, CSV export.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { currentHeaders, requireStaff } from "@/lib/auth";
+import { requestInfo } from "@/lib/auth/request-info";
+import { config } from "@/lib/config";
+import { getPrisma } from "@/lib/db";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
+import { filtersOf, hasAnyFilter, parseListParams, toQueryString } from "@/lib/support/filters";
+import { countSupportSetups, CursorError, listSupportSetups, type SetupPage } from "@/lib/support/setups";
+import { SetupFilterForm } from "@/components/support/SetupFilterForm";
+import { SetupsTable } from "@/components/support/SetupsTable";
+import { Notice } from "@/components/support/Notice";
+
+export const metadata: Metadata = { title: "Setups" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const pager =
+  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
+
+export default async function SetupsPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const { params, errors } = parseListParams(sp);
+  const staff = await requireStaff(`/support${toQueryString(params)}`);
+  const filters = filtersOf(params);
+  const now = new Date();
+  const rule = { days: config().SUPPORT_STUCK_DAYS, now };
+  const prisma = getPrisma();
+
+  let page: SetupPage | null = null;
+  let total: number | null = null;
+  let problem: string | null = null;
+  try {
+    [page, total] = await Promise.all([listSupportSetups(prisma, params, rule), countSupportSetups(prisma, filters, rule)]);
+  } catch (err) {
+    problem = err instanceof CursorError ? err.message : "Could not load setups: the database did not answer. Try again in a moment.";
+  }
+  if (hasAnyFilter(filters) && !params.after && !params.before) {
+    await recordAudit(prisma, {
+      actor: { userId: staff.userId, email: staff.email },
+      action: AUDIT_ACTIONS.listSetups,
+      details: { filters, matches: total },
+      request: requestInfo(await currentHeaders()),
+    }).catch(() => undefined);
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Setups</h1>
+        {total !== null ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {total.toLocaleString("en-US")} {total === 1 ? "setup matches" : "setups match"}
+            {hasAnyFilter(filters) ? " these filters" : ""} · stuck = no progress for {rule.days} days or the same check failing 3 times in a row
+          </p>
+        ) : null}
+      </div>
+      <SetupFilterForm filters={filters} />
+      {errors.map((e) => (
+        <Notice key={e.field} tone="warn">
+          Ignored the <strong>{e.field}</strong> filter: {e.message}.
+        </Notice>
+      ))}
+      {problem ? (
+        <Notice tone="error">
+          {problem} <Link href={`/support${toQueryString(filters)}`} className="underline">Back to the first page</Link>
+        </Notice>
+      ) : null}
+      {page && page.rows.length === 0 ? <Notice>No setups match. Try a shorter search or clear the filters.</Notice> : null}
+      {page && page.rows.length > 0 ? <SetupsTable rows={page.rows} now={now} /> : null}
+      {page && (page.prev || page.next) ? (
+        <nav aria-label="Pages" className="flex items-center justify-between">
+          {page.prev ? (
+            <Link href={`/support${toQueryString({ ...filters, before: page.prev })}`} className={pager} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link href={`/support${toQueryString({ ...filters, after: page.next })}`} className={pager} rel="next">
+              Next →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// /support/setups/<publicId> — one customer's setup: where they are, what failed, and every attempt.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { currentHeaders, requireStaff } from "@/lib/auth";
+import { requestInfo } from "@/lib/auth/request-info";
+import { config } from "@/lib/config";
+import { getPrisma } from "@/lib/db";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
+import { getSetupDetail, type SetupDetail } from "@/lib/support/detail";
+import { formatUtc, relativeAge } from "@/lib/support/format";
+import { stepTitle, SUPPORT_STEPS } from "@/lib/support/steps";
+import { SetupStatusBadge, StuckBadge } from "@/components/support/Badges";
+import { StepGrid } from "@/components/support/StepGrid";
+import { CheckItem, Timeline } from "@/components/support/Timeline";
+import { Notice } from "@/components/support/Notice";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Setup" };
+
+const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export default async function SetupPage({ params }: { params: Promise<{ publicId: string }> }) {
+  const { publicId } = await params;
+  const staff = await requireStaff(`/support/setups/${encodeURIComponent(publicId)}`);
+  if (!PUBLIC_ID.test(publicId)) notFound();
+  const now = new Date();
+  const prisma = getPrisma();
+  let setup: SetupDetail | null;
+  try {
+    setup = await getSetupDetail(prisma, publicId, {
+      stepOrder: [...SUPPORT_STEPS],
+      rule: { days: config().SUPPORT_STUCK_DAYS, now },
+    });
+  } catch {
+    return <Notice tone="error">Could not load this setup: the database did not answer. Try again in a moment.</Notice>;
+  }
+  if (!setup) notFound();
+  await recordAudit(prisma, {
+    actor: { userId: staff.userId, email: staff.email },
+    action: AUDIT_ACTIONS.viewSetup,
+    target: { type: "setup", id: setup.publicId },
+    details: { company: setup.companyName },
+    request: requestInfo(await currentHeaders()),
+  });
+
+  const latestProblemRun = setup.runs.find((r) => r.checks.some((c) => c.status === "fail" || c.status === "warn"));
+  const latestProblems = latestProblemRun?.checks.filter((c) => c.status === "fail" || c.status === "warn") ?? [];
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/support" className="text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+          ← All setups
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{setup.companyName ?? "No company name"}</h1>
+          <SetupStatusBadge status={setup.status} />
+          {setup.stuck ? <StuckBadge reason={setup.stuck} /> : null}
+        </div>
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          {[
+            ["Contact", setup.contactEmail ?? "—"],
+            ["Setup id", setup.publicId],
+            ["Client ID", setup.clientId ?? "—"],
+            ["Tenant", setup.tenant ?? "—"],
+            ["Created", `${formatUtc(setup.createdAt)} (${relativeAge(setup.createdAt, now)})`],
+            ["Last activity", `${formatUtc(setup.lastActivityAt)} (${relativeAge(setup.lastActivityAt, now)})`],
+            ["Current step", setup.status === "completed" ? "Completed" : stepTitle(setup.currentStep)],
+            ["Failed attempts", String(setup.failedRuns)],
+            ["Completed", formatUtc(setup.completedAt)],
+          ].map(([k, v]) => (
+            <div key={k} className="flex gap-2">
+              <dt className="w-32 shrink-0 text-zinc-600 dark:text-zinc-400">{k}</dt>
+              <dd className="min-w-0 break-all font-medium">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+
+      {setup.stuck || latestProblems.length ? (
+        <section aria-labelledby="where-stuck" className="rounded-xl border border-amber-300 bg-amber-50/60 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          <h2 id="where-stuck" className="font-semibold">
+            {setup.status === "completed" ? "Last problems" : `Stuck at: ${stepTitle(setup.currentStep)}`}
+          </h2>
+          {setup.stuck ? <p className="text-sm">Flagged stuck: {setup.stuck}.</p> : null}
+          {latestProblemRun ? (
+            <>
+              <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+                What went wrong in the latest attempt with problems ({formatUtc(latestProblemRun.createdAt)}):
+              </p>
+              <ul className="divide-y divide-amber-200 dark:divide-amber-900">
+                {latestProblems.map((c, i) => (
+                  <CheckItem key={`${c.id}-${i}`} c={c} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="steps-h" className="space-y-3">
+        <h2 id="steps-h" className="text-lg font-semibold">Steps</h2>
+        <StepGrid steps={setup.steps} currentStep={setup.status === "completed" ? null : setup.currentStep} />
+      </section>
+
+      <section aria-labelledby="timeline-h" className="space-y-3">
+        <h2 id="timeline-h" className="text-lg font-semibold">
+          Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.runs.length + setup.olderRuns} attempts, newest first)</span>
+        </h2>
+        <Timeline runs={setup.runs} />
+        {setup.olderRuns ? <Notice>{setup.olderRuns} older attempts are not shown.</Notice> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// The list's filters as a plain GET form: the URL holds the whole state (shareable, back button
+// works, no JavaScript needed).
+import Link from "next/link";
+import { SetupStatus } from "@/lib/db";
+import { SORT_KEYS, SORT_LABELS, STATUS_LABELS, toQueryString, type SetupFilters } from "@/lib/support/filters";
+import { SUPPORT_STEPS } from "@/lib/support/steps";
+
+const field =
+  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const label = "block text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
+
+export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
+  return (
+    <form method="get" action="/support" role="search" aria-label="Search and filter setups" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+        <div className="col-span-2 md:col-span-2">
+          <label htmlFor="q" className={label}>
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="Company, email, setup id or client ID"
+            aria-describedby="q-hint"
+            className={field}
+          />
+          <p id="q-hint" className="sr-only">
+            Matches part of a company name or contact email, or an exact setup id or application (client) ID.
+          </p>
+        </div>
+        <div>
+          <label htmlFor="status" className={label}>
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={field}>
+            <option value="">Any status</option>
+            {Object.values(SetupStatus).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="step" className={label}>
+            Current step
+          </label>
+          <select id="step" name="step" defaultValue={filters.step ?? ""} className={field}>
+            <option value="">Any step</option>
+            {SUPPORT_STEPS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="stuck" className={label}>
+            Stuck
+          </label>
+          <select id="stuck" name="stuck" defaultValue={filters.stuck ?? ""} className={field}>
+            <option value="">All setups</option>
+            <option value="yes">Stuck only</option>
+            <option value="no">Not stuck</option>
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <div className="flex-1">
+            <label htmlFor="sort" className={label}>
+              Sort by
+            </label>
+            <select id="sort" name="sort" defaultValue={filters.sort} className={field}>
+              {SORT_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {SORT_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="dir" className={label}>
+              Order
+            </label>
+            <select id="dir" name="dir" defaultValue={filters.dir} className={field}>
+              <option value="desc">Newest / most first</option>
+              <option value="asc">Oldest / fewest first</option>
+            </select>
+          </div>
+        </div>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="submit"
+          className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 dark:bg-sky-600 dark:hover:bg-sky-500 dark:focus-visible:ring-offset-zinc-900"
+        >
+          Apply
+        </button>
+        <Link
+          href="/support"
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          Clear
+        </Link>
+        <a
+          href={`/api/support/export${toQueryString(filters)}`}
+          className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+          download
+        >
+          Export CSV
+        </a>
+      </div>
+    </form>
+  );
+}

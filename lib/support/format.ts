@@ -1,0 +1,23 @@
+// Dates and durations as support staff read them: absolute in UTC (unambiguous across teams) plus
+// a short relative age.
+const DAY = 86_400_000;
+
+export function formatUtc(d: Date | null | undefined): string {
+  if (!d) return "—";
+  return d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}
+
+export function relativeAge(d: Date | null | undefined, now = new Date()): string {
+  if (!d) return "";
+  const ms = now.getTime() - d.getTime();
+  if (ms < 0) return "just now";
+  const min = Math.floor(ms / 60_000);
+  if (min < 1) return "just now";
+  if (min < 60) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h ago`;
+  const days = Math.floor(ms / DAY);
+  if (days < 60) return `${days} d ago`;
+  const months = Math.floor(days / 30);
+  return `${months} mo ago`;
+}

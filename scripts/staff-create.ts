@@ -1,0 +1,106 @@
+// npm run staff:create -- --email someone@example.com [--name "Full Name"]
+// Creates a support staff user. The password is read from a hidden prompt (terminal) or from
+// standard input (piped, first line) — never from the command line, where it would land in the
+// shell history and the process list. At least 12 characters.
+import { parseArgs } from "node:util";
+import { authBaseURL } from "../lib/auth/base-url";
+import { resolveAuthSecret } from "../lib/auth/secret";
+import { createStaffUser, StaffExistsError, staffInput } from "../lib/auth/staff";
+import { MIN_PASSWORD_LENGTH } from "../lib/auth/auth";
+import { config, ConfigError } from "../lib/config";
+import { closeDatabase, createDatabase, databaseUrl } from "../lib/db";
+
+const USAGE = "usage: npm run staff:create -- --email someone@example.com [--name \"Full Name\"]  (password from a prompt or stdin)";
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`staff:create: ${message}\n`);
+  process.exit(code);
+}
+
+async function readHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding("utf8");
+  return new Promise((resolve) => {
+    let value = "";
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n") {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off("data", onData);
+          process.stderr.write("\n");
+          resolve(value);
+          return;
+        }
+        if (ch === "\u0003") {
+          stdin.setRawMode(false);
+          process.stderr.write("\n");
+          process.exit(130);
+        }
+        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
+        else if (ch >= " ") value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+async function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+    }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE + "\n");
+    return;
+  }
+  if (values.password !== undefined) fail("never pass the password as an argument; type it at the prompt or pipe it on stdin");
+  if (!values.email) fail(`--email is required\n${USAGE}`);
+  const pre = staffInput.pick({ email: true, name: true }).safeParse({ email: values.email, name: values.name });
+  if (!pre.success) fail(pre.error.issues[0]!.message);
+
+  let password: string;
+  if (process.stdin.isTTY) {
+    password = await readHidden(`Password for ${pre.data.email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+    if (password.length >= MIN_PASSWORD_LENGTH) {
+      const again = await readHidden("Repeat the password: ");
+      if (again !== password) fail("the passwords do not match");
+    }
+  } else {
+    password = await readStdin();
+  }
+  const input = staffInput.safeParse({ ...pre.data, password });
+  if (!input.success) fail(input.error.issues[0]!.message);
+
+  let db;
+  try {
+    db = createDatabase(databaseUrl(), { max: 2, applicationName: "staff-create" });
+  } catch (err) {
+    fail(err instanceof ConfigError ? err.message : String(err));
+  }
+  try {
+    const user = await createStaffUser(db.prisma, input.data, { secret: resolveAuthSecret(config()), baseURL: authBaseURL() });
+    process.stdout.write(`Created staff user ${user.email} (id ${user.id}). Sign in at /support/sign-in.\n`);
+  } catch (err) {
+    if (err instanceof StaffExistsError || err instanceof ConfigError) fail(err.message, 1);
+    fail(`could not create the user: ${(err as Error).message}`, 1);
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+void main();
