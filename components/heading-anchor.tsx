@@ -1,0 +1,29 @@
+"use client";
+// The "#" link beside a heading: follows the link (so the address bar has the section) and copies the
+// full URL of the section to the clipboard, announcing it for screen readers.
+import { useState } from "react";
+import { copyText } from "./copy-button";
+import { LinkIcon } from "./icons";
+
+export function HeadingAnchor({ id, title }: { id: string; title: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <a
+      href={`#${id}`}
+      aria-label={`Link to section: ${title} (copies the link)`}
+      className="heading-anchor ml-2 inline-flex h-6 w-6 items-center justify-center rounded align-middle text-zinc-500 opacity-0 transition-opacity group-hover:opacity-100 hover:text-violet-700 focus-visible:opacity-100 dark:text-zinc-400 dark:hover:text-violet-300"
+      onClick={async () => {
+        const url = `${window.location.origin}${window.location.pathname}#${id}`;
+        if (await copyText(url)) {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 2000);
+        }
+      }}
+    >
+      <LinkIcon />
+      <span role="status" aria-live="polite" className={copied ? "ml-1 rounded bg-zinc-900 px-1.5 py-0.5 text-xs font-normal text-white dark:bg-zinc-100 dark:text-zinc-900" : "sr-only"}>
+        {copied ? "Link copied" : ""}
+      </span>
+    </a>
+  );
+}

@@ -1,0 +1,35 @@
+// The header on every page: menu (narrow screens), site name, search, theme toggle.
+import Link from "next/link";
+import type { NavGuide } from "@/lib/content/nav";
+import { SITE_NAME } from "@/lib/content/site";
+import { MobileMenu } from "./mobile-menu";
+import { Search } from "./search";
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader({ nav }: { nav: NavGuide[] }) {
+  return (
+    <header className="site-header sticky top-0 z-40 h-14 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 dark:border-zinc-800 dark:bg-zinc-950/90 dark:supports-[backdrop-filter]:bg-zinc-950/75">
+      <div className="mx-auto flex h-full max-w-[90rem] items-center gap-2 px-4 sm:gap-3 lg:px-6">
+        <MobileMenu guides={nav} />
+        <Link href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          <Logo />
+          <span className="hidden sm:inline">{SITE_NAME}</span>
+          <span className="sm:hidden">Setup guides</span>
+        </Link>
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <Search />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Logo() {
+  return (
+    <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect width="24" height="24" rx="6" className="fill-violet-700 dark:fill-violet-400" />
+      <path d="M7 12.5l3 3 7-7" fill="none" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" className="stroke-white dark:stroke-zinc-950" />
+    </svg>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+// On-page table of contents. An IntersectionObserver tells us when headings cross the top part of the
+// viewport; the current section is the last heading above that line. Marked with aria-current.
+import { useEffect, useState } from "react";
+
+export interface TocEntry {
+  id: string;
+  title: string;
+  depth: 2 | 3;
+}
+
+export function Toc({ items, label = "On this page" }: { items: TocEntry[]; label?: string }) {
+  const [active, setActive] = useState<string | undefined>(items[0]?.id);
+
+  useEffect(() => {
+    const elements = items.map((i) => document.getElementById(i.id)).filter((e): e is HTMLElement => e !== null);
+    if (elements.length === 0) return;
+    const offset = () => parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--sticky-offset")) || 64;
+    const update = () => {
+      const line = offset() + 24;
+      let current = elements[0]!.id;
+      for (const el of elements) {
+        if (el.getBoundingClientRect().top <= line) current = el.id;
+        else break;
+      }
+      // At the very bottom, the last section is the current one even if its heading is low.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) current = elements[elements.length - 1]!.id;
+      setActive(current);
+    };
+    const observer = new IntersectionObserver(update, { rootMargin: "0px 0px -60% 0px", threshold: [0, 1] });
+    elements.forEach((el) => observer.observe(el));
+    const onHash = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (items.some((i) => i.id === id)) setActive(id);
+    };
+    window.addEventListener("hashchange", onHash);
+    window.addEventListener("scrollend", update);
+    update();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("scrollend", update);
+    };
+  }, [items]);
+
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label={label} className="toc text-sm">
+      <p className="mb-2 text-xs font-semibold tracking-wide text-zinc-900 uppercase dark:text-zinc-100">{label}</p>
+      <ul className="space-y-1 border-l border-zinc-200 dark:border-zinc-800">
+        {items.map((item) => {
+          const current = item.id === active;
+          return (
+            <li key={item.id}>
+              <a
+                href={`#${item.id}`}
+                aria-current={current ? "location" : undefined}
+                onClick={() => setActive(item.id)}
+                className={`-ml-px block border-l-2 py-1 leading-snug transition-colors ${item.depth === 3 ? "pl-6" : "pl-3"} ${
+                  current
+                    ? "border-violet-600 font-medium text-violet-800 dark:border-violet-400 dark:text-violet-200"
+                    : "border-transparent text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+                }`}
+              >
+                {item.title}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
