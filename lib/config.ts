@@ -2,6 +2,19 @@
 // Each layer adds its own keys here; the README's configuration table lists them all.
 import { z } from "zod";
 
+/** An http(s) base URL for a Microsoft service; plain http is allowed on loopback only (the fakes). */
+function serviceUrl() {
+  return z.string().refine((v) => {
+    try {
+      const u = new URL(v);
+      if (u.protocol === "https:") return true;
+      return u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
+    } catch {
+      return false;
+    }
+  }, "must be an https:// URL (http:// only on 127.0.0.1 or localhost)");
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Public origin of the site, for absolute links (sitemap, Open Graph, resume links). */
@@ -37,6 +50,19 @@ const schema = z.object({
   BETTER_AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   /** Support console: a setup with no activity for this many days is flagged "stuck". */
   SUPPORT_STUCK_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(365).default(3)),
+  /** Checker: where msal-node's https://login.microsoftonline.com requests go (the fake Entra ID in tests
+   *  and demos: `tsx tests/fakes/entra.ts`). https, or http on loopback only. */
+  ENTRA_LOGIN_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), serviceUrl().default("https://login.microsoftonline.com")),
+  /** Checker: Microsoft Graph base URL for reading the app's own registration (the fake in tests). */
+  GRAPH_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), serviceUrl().default("https://graph.microsoft.com")),
+  /** Checker: time budget of all live requests of one verification, in ms. */
+  LIVE_CHECK_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(200).max(60_000).default(8000)),
+  /** API: live verifications allowed per client (IP or API key) per window. */
+  VERIFY_LIVE_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100_000).default(10)),
+  /** API: the rate-limit window, in seconds. */
+  VERIFY_LIVE_RATE_WINDOW_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(600)),
+  /** API: comma-separated API keys (sent as X-Api-Key); each gets its own rate-limit bucket instead of its IP's. */
+  VERIFY_API_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof schema>;
