@@ -1,0 +1,93 @@
+// The checker's entry points, shared by the web page, the HTTP API and the CLI.
+// Plain TypeScript: no framework, no database. Nothing here throws on bad input.
+import { prepareInput, type FieldError, type PreparedInput } from "./input";
+import { runLiveChecks, type LiveOptions } from "./live";
+import { buildReport, makeCheck, redact, type Check, type CheckId, type Report } from "./report";
+import { ruleChecks } from "./rules";
+import { effectiveClientId, effectiveTenant } from "./rules/consent";
+import { secretKind } from "./rules/secret";
+
+export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor } from "./input";
+export type { FieldError, PreparedInput, VerifyInput, TypedPermission } from "./input";
+export { reportSchema, CHECK_IDS, CHECK_INFO, STATUSES, worst } from "./report";
+export type { Check, CheckId, Report, Status } from "./report";
+export type { LiveOptions } from "./live";
+export { DEFAULT_LIVE_TIMEOUT_MS } from "./live";
+
+export interface VerifyOptions {
+  /** The clock, for expiry checks (tests inject one). */
+  now?: Date;
+  /** Where and how long the live checks may go. */
+  live?: LiveOptions;
+}
+
+/** Every secret the input carries: redacted from anything that leaves the engine. */
+export function secretsOf(input: PreparedInput): string[] {
+  const s: string[] = [];
+  if (input.secret) s.push(input.secret, input.secret.trim());
+  for (const c of input.manifest?.secrets ?? []) if (c.secretText) s.push(c.secretText, c.secretText.trim());
+  return s;
+}
+
+function wanted(input: PreparedInput, id: CheckId): boolean {
+  return !input.checks || input.checks.includes(id);
+}
+
+function finish(input: PreparedInput, checks: Check[]): Report {
+  return redact(buildReport(checks.filter((c) => wanted(input, c.id))), secretsOf(input));
+}
+
+function liveSkips(reason: string): Check[] {
+  return [makeCheck("live.token", "skip", reason), makeCheck("live.registration", "skip", reason)];
+}
+
+/** The offline rules only (fast, synchronous); live checks are reported as skipped. */
+export function verifyRules(input: PreparedInput, options: VerifyOptions = {}): Report {
+  const now = options.now ?? new Date();
+  const checks = ruleChecks({ input, now });
+  return finish(input, [...checks, ...liveSkips("Live checks against Microsoft were not requested.")]);
+}
+
+function liveTarget(input: PreparedInput, now: Date) {
+  const ctx = { input, now };
+  const tenant = effectiveTenant(ctx);
+  const clientId = effectiveClientId(ctx);
+  const missing = [!tenant ? "a valid tenant" : "", !clientId ? "a valid client ID" : "", !input.secret ? "the client secret" : ""].filter(Boolean);
+  if (!tenant || !clientId || !input.secret) return { missing };
+  return { target: { tenant: tenant.value, tenantFrom: tenant.from, clientId, secret: input.secret } };
+}
+
+/** The full verification: rules, then the live checks when input.live is set. Never throws. */
+export async function verify(input: PreparedInput, options: VerifyOptions = {}): Promise<Report> {
+  const now = options.now ?? new Date();
+  const checks = ruleChecks({ input, now });
+  const liveWanted = input.live && (wanted(input, "live.token") || wanted(input, "live.registration"));
+  if (!liveWanted) return finish(input, [...checks, ...liveSkips("Live checks against Microsoft were not requested.")]);
+  const t = liveTarget(input, now);
+  if (!t.target) return finish(input, [...checks, ...liveSkips(`The live checks need ${t.missing.join(", ")}.`)]);
+  let live: Check[];
+  try {
+    const ctx = {
+      now,
+      secretIsGuid: secretKind(input.secret ?? "", t.target.clientId) === "guid",
+      ...(input.manifest ? { pasted: input.manifest } : {}),
+    };
+    live = await runLiveChecks(t.target, options.live ?? {}, ctx);
+  } catch {
+    live = [
+      makeCheck("live.token", "error", "Could not check: something went wrong while asking Microsoft. This says nothing about your setup.", "Try again in a minute."),
+      makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check)."),
+    ];
+  }
+  return finish(input, [...checks, ...live]);
+}
+
+/** Validates raw input and verifies it: the one call the API, CLI and server action make. */
+export async function verifyRaw(raw: unknown, options: VerifyOptions = {}): Promise<{ ok: true; report: Report; input: PreparedInput } | { ok: false; error: FieldError }> {
+  const prepared = prepareInput(raw);
+  if (!prepared.ok) {
+    const secret = typeof raw === "object" && raw !== null && typeof (raw as { secret?: unknown }).secret === "string" ? (raw as { secret: string }).secret : undefined;
+    return { ok: false, error: secret ? redact(prepared.error, [secret, secret.trim()]) : prepared.error };
+  }
+  return { ok: true, report: await verify(prepared.input, options), input: prepared.input };
+}

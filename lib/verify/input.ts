@@ -1,0 +1,292 @@
+// The one input schema for every surface (CLI, HTTP API, web form / server action), and the mapping
+// of its errors to { code, message, field } with the field named the way the caller sent it.
+import { z } from "zod";
+import { AUDIENCES, BC_PERMISSIONS, BC_RESOURCE_APP_ID, LIMITS, type Audience, type KnownPermission, type PermissionType } from "./constants";
+import { parseManifest, type Registration } from "./manifest";
+import { CHECK_IDS, type CheckId } from "./report";
+import { isGuid, trimAll } from "./text";
+
+export interface FieldError {
+  code: string;
+  message: string;
+  /** The input field at fault ("manifest", "redirectUris[2]", "permissions[0].type"), or null for the whole input. */
+  field: string | null;
+  line?: number;
+  column?: number;
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && trimAll(v) === "" ? undefined : v);
+
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+
+const audience = z.preprocess((v) => {
+  const b = blankToUndefined(v);
+  if (typeof b !== "string") return b;
+  const t = trimAll(b).toLowerCase();
+  return AUDIENCES.find((a) => a.toLowerCase() === t) ?? b;
+}, z.enum(AUDIENCES).optional());
+
+const permissionType = z.preprocess(
+  (v) => (typeof v === "string" ? trimAll(v).toLowerCase() : v),
+  z.enum(["delegated", "application", "scope", "role"]),
+);
+
+const permissionItem = z.union([
+  z.string().max(200),
+  z
+    .strictObject({
+      id: z.string().max(100).optional(),
+      name: z.string().max(200).optional(),
+      type: permissionType.optional(),
+      resourceAppId: z.string().max(100).optional(),
+    })
+    .refine((p) => !!(p.id || p.name), { message: "needs an id or a name" }),
+]);
+
+/** The input of a verification: any subset of these fields (at least one piece of evidence). */
+export const verifyInputSchema = z.strictObject({
+  /** The app manifest: JSON text as copied from the portal, or the parsed object. */
+  manifest: z.unknown().optional(),
+  clientId: text(200),
+  tenant: text(300),
+  /** The client secret value. Never stored, logged or reported. */
+  secret: z.preprocess(blankToUndefined, z.string().max(1024).optional()),
+  redirectUris: z.preprocess((v) => {
+    const b = blankToUndefined(v);
+    if (typeof b === "string") return b.split(/\r?\n/).filter((l) => trimAll(l) !== "");
+    return b;
+  }, z.array(z.string().max(2048)).max(LIMITS.redirectUris).optional()),
+  /** Supported account type, as the manifest's signInAudience value (case-insensitive). */
+  signInAudience: audience,
+  permissions: z.array(permissionItem).max(60).optional(),
+  /** Also run the live checks against Microsoft (needs tenant, client ID and secret). */
+  live: z.boolean().optional(),
+  /** Only report these checks (e.g. to re-run the ones that failed). */
+  checks: z.array(z.enum(CHECK_IDS)).max(CHECK_IDS.length).optional(),
+});
+export type VerifyInput = z.input<typeof verifyInputSchema>;
+
+export interface TypedPermission {
+  /** What the person typed, for quoting. */
+  raw: string;
+  resourceAppId: string;
+  id?: string;
+  name?: string;
+  type?: PermissionType;
+  known?: KnownPermission;
+}
+
+/** Input after validation: the manifest parsed, permissions resolved, blanks removed. */
+export interface PreparedInput {
+  manifest?: Registration;
+  clientId?: string;
+  tenant?: string;
+  secret?: string;
+  redirectUris?: string[];
+  signInAudience?: Audience;
+  permissions?: TypedPermission[];
+  live: boolean;
+  checks?: CheckId[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  manifest: "the manifest",
+  clientId: "the client ID",
+  tenant: "the tenant",
+  secret: "the client secret",
+  redirectUris: "the redirect URIs",
+  signInAudience: "the account type (signInAudience)",
+  permissions: "the permissions",
+  live: "live",
+  checks: "checks",
+};
+
+function fieldPath(path: readonly PropertyKey[]): string | null {
+  if (path.length === 0) return null;
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  return out;
+}
+
+function received(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "a list";
+  return typeof input === "object" ? "an object" : `a ${typeof input}`;
+}
+
+/** Maps the first zod issue to the error every surface returns. */
+export function toFieldError(error: z.ZodError): FieldError {
+  const issue = error.issues[0];
+  if (!issue) return { code: "invalid_input", message: "The input is not valid", field: null };
+  const field = fieldPath(issue.path);
+  const top = typeof issue.path[0] === "string" ? issue.path[0] : "";
+  const label = field ? (issue.path.length === 1 ? FIELD_LABELS[top] ?? field : field) : "the input";
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      const where = field ? ` in ${field}` : "";
+      return {
+        code: "unknown_field",
+        message: `Unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}${where}. Known fields: ${field ? "id, name, type, resourceAppId" : Object.keys(FIELD_LABELS).join(", ")}.`,
+        field: field ? `${field}.${issue.keys[0]}` : issue.keys[0] ?? null,
+      };
+    }
+    case "invalid_type":
+      return {
+        code: "invalid_type",
+        message: `${cap(label)} must be ${expectedWord(issue.expected, top)}, not ${received((issue as { input?: unknown }).input)}.`,
+        field,
+      };
+    case "too_big":
+      return {
+        code: issue.origin === "array" ? "too_many" : "too_long",
+        message:
+          issue.origin === "array"
+            ? `${cap(label)} may hold at most ${String(issue.maximum)} entries.`
+            : `${cap(label)} is too long (at most ${String(issue.maximum)} characters).`,
+        field,
+      };
+    case "invalid_value":
+      if (top === "signInAudience") {
+        return { code: "invalid_value", message: `The account type must be one of ${AUDIENCES.join(", ")}.`, field };
+      }
+      if (top === "permissions") {
+        return { code: "invalid_value", message: `${field}: the type must be "delegated" or "application".`, field };
+      }
+      if (top === "checks") {
+        return { code: "invalid_value", message: `${field}: unknown check id. Known ids: ${CHECK_IDS.join(", ")}.`, field };
+      }
+      return { code: "invalid_value", message: `${cap(label)} has a value that is not allowed.`, field };
+    case "invalid_union":
+      if (top === "permissions") {
+        return {
+          code: "invalid_value",
+          message: `${field} must be a permission name (like "Financials.ReadWrite.All"), a GUID, or { "name" or "id", "type": "delegated" | "application" }.`,
+          field,
+        };
+      }
+      return { code: "invalid_value", message: `${cap(label)} is not valid.`, field };
+    default:
+      return { code: "invalid_value", message: `${cap(label)}: ${issue.message}`, field };
+  }
+}
+
+function expectedWord(expected: string, top: string): string {
+  if (top === "redirectUris" && expected === "array") return "a list of URIs (or one URI per line)";
+  if (expected === "array") return "a list";
+  if (expected === "string") return "text";
+  if (expected === "boolean") return "true or false";
+  if (expected === "object") return "an object";
+  return expected;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function resolvePermission(item: string | { id?: string | undefined; name?: string | undefined; type?: string | undefined; resourceAppId?: string | undefined }): TypedPermission {
+  let id: string | undefined;
+  let name: string | undefined;
+  let type: PermissionType | undefined;
+  let raw: string;
+  let resourceAppId = BC_RESOURCE_APP_ID;
+  const toType = (t: string | undefined): PermissionType | undefined =>
+    t === "delegated" || t === "scope" ? "Scope" : t === "application" || t === "role" ? "Role" : undefined;
+  if (typeof item === "string") {
+    raw = item;
+    let s = trimAll(item);
+    const suffix = /\s*[([]\s*(delegated|application)\s*[)\]]\s*$/i.exec(s);
+    const prefix = /^(delegated|application)\s*[:\-]\s*/i.exec(s);
+    if (suffix) {
+      type = toType(suffix[1]!.toLowerCase());
+      s = s.slice(0, suffix.index);
+    } else if (prefix) {
+      type = toType(prefix[1]!.toLowerCase());
+      s = s.slice(prefix[0].length);
+    }
+    if (isGuid(s)) id = s.toLowerCase();
+    else name = s;
+  } else {
+    id = item.id ? trimAll(item.id).toLowerCase() : undefined;
+    name = item.name ? trimAll(item.name) : undefined;
+    type = toType(item.type);
+    if (item.resourceAppId) resourceAppId = trimAll(item.resourceAppId).toLowerCase();
+    raw = name ?? id ?? "";
+    if (item.type) raw += ` (${item.type})`;
+  }
+  let known: KnownPermission | undefined;
+  if (resourceAppId === BC_RESOURCE_APP_ID) {
+    known = id
+      ? BC_PERMISSIONS.find((p) => p.id === id)
+      : BC_PERMISSIONS.find((p) => p.name.toLowerCase() === name?.toLowerCase());
+  }
+  const out: TypedPermission = { raw, resourceAppId };
+  if (known) {
+    out.known = known;
+    out.name = known.name;
+    if (id) out.id = id;
+    out.type = type ?? known.type;
+  } else {
+    if (id) out.id = id;
+    if (name) out.name = name;
+    if (type) out.type = type;
+  }
+  return out;
+}
+
+/** Validates raw input (any JSON value) and prepares it for the rules. Never throws. */
+export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } | { ok: false; error: FieldError } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return {
+      ok: false,
+      error: { code: "invalid_body", message: `The input must be a JSON object like {"manifest": …, "clientId": …}, not ${received(raw)}.`, field: null },
+    };
+  }
+  const parsed = verifyInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: toFieldError(parsed.error) };
+  const d = parsed.data;
+  const manifestGiven = d.manifest !== undefined && d.manifest !== null && !(typeof d.manifest === "string" && trimAll(d.manifest) === "");
+  const hasEvidence =
+    manifestGiven ||
+    d.clientId !== undefined ||
+    d.tenant !== undefined ||
+    d.secret !== undefined ||
+    (d.redirectUris?.length ?? 0) > 0 ||
+    d.signInAudience !== undefined ||
+    (d.permissions?.length ?? 0) > 0;
+  if (!hasEvidence) {
+    return {
+      ok: false,
+      error: {
+        code: "empty_input",
+        message: "Nothing to check: give the app manifest, or at least one of clientId, tenant, secret, redirectUris, signInAudience, permissions.",
+        field: null,
+      },
+    };
+  }
+  const input: PreparedInput = { live: d.live ?? false };
+  if (manifestGiven) {
+    const m = parseManifest(d.manifest);
+    if (!m.ok) {
+      const err: FieldError = { code: m.error.code, message: m.error.message, field: "manifest" };
+      if (m.error.line !== undefined) err.line = m.error.line;
+      if (m.error.column !== undefined) err.column = m.error.column;
+      return { ok: false, error: err };
+    }
+    input.manifest = m.registration;
+  }
+  if (d.clientId !== undefined) input.clientId = d.clientId;
+  if (d.tenant !== undefined) input.tenant = d.tenant;
+  if (d.secret !== undefined) input.secret = d.secret;
+  if (d.redirectUris && d.redirectUris.length > 0) input.redirectUris = d.redirectUris;
+  if (d.signInAudience !== undefined) input.signInAudience = d.signInAudience;
+  if (d.permissions && d.permissions.length > 0) input.permissions = d.permissions.map(resolvePermission);
+  if (d.checks) input.checks = d.checks;
+  return { ok: true, input };
+}
+
+/** HTTP status for an input error: 413 for size, 400 for everything else. */
+export function httpStatusFor(error: FieldError): number {
+  return error.code === "too_large" ? 413 : 400;
+}

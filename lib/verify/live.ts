@@ -1,0 +1,281 @@
+// Live checks against Microsoft: a client-credentials token request with @azure/msal-node proves the
+// tenant, client ID and secret (live.token); then the app reads its own registration from Microsoft
+// Graph and the registration rules run on what Microsoft actually has (live.registration).
+// Microsoft unreachable (timeout, DNS, 5xx) is status "error": could not check, never "your setup is wrong".
+import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
+import { explainAadsts } from "./aadsts";
+import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI } from "./constants";
+import { normalizeManifest, type Registration } from "./manifest";
+import { BudgetedNetworkModule, describeFailure, requestJson, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
+import { makeCheck, worst, type Check } from "./report";
+import { registrationChecks } from "./rules";
+import { isGuid, listOf, plural, quote, trimAll } from "./text";
+
+export interface LiveOptions {
+  /** Where https://login.microsoftonline.com requests go (a fake in tests); default Microsoft. */
+  loginBaseUrl?: string;
+  /** Microsoft Graph base URL; default https://graph.microsoft.com. */
+  graphBaseUrl?: string;
+  /** Time budget for all live requests of one verification (default 8000 ms). */
+  timeoutMs?: number;
+  fetch?: FetchLike;
+}
+
+export interface LiveTarget {
+  /** Already validated: a GUID or a domain name, lower case. */
+  tenant: string;
+  tenantFrom: "input" | "publisherDomain";
+  /** Already validated: a GUID. */
+  clientId: string;
+  secret: string;
+}
+
+export const DEFAULT_LIVE_TIMEOUT_MS = 8000;
+
+const GRAPH_SELECT = [
+  "id",
+  "appId",
+  "displayName",
+  "publisherDomain",
+  "signInAudience",
+  "web",
+  "spa",
+  "publicClient",
+  "requiredResourceAccess",
+  "passwordCredentials",
+  "api",
+].join(",");
+
+type TokenOutcome =
+  | { ok: true; accessToken: string }
+  | { ok: false; kind: "transport"; failure: TransportFailure }
+  | { ok: false; kind: "aadsts"; code: number | undefined; error: string | undefined; description: string | undefined; trace?: string; correlation?: string; timestamp?: string }
+  | { ok: false; kind: "client"; message: string };
+
+const DOMAIN_OR_GUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/;
+
+async function acquire(cca: ConfidentialClientApplication, net: BudgetedNetworkModule, scope: string): Promise<TokenOutcome> {
+  net.failure = undefined;
+  net.lastError = undefined;
+  try {
+    const result = await cca.acquireTokenByClientCredential({ scopes: [scope], skipCache: true });
+    if (result?.accessToken) return { ok: true, accessToken: result.accessToken };
+    return { ok: false, kind: "client", message: "Microsoft's answer had no token" };
+  } catch (e) {
+    // Read back what the network module saw (TypeScript narrowed these to undefined above).
+    const failure = net.failure as TransportFailure | undefined;
+    if (failure) return { ok: false, kind: "transport", failure };
+    const le = net.lastError as TokenErrorBody | undefined;
+    if (e instanceof AuthError || le) {
+      const ae = e instanceof AuthError ? e : undefined;
+      const errorNo = (ae as { errorNo?: string | number } | undefined)?.errorNo;
+      let code = le?.error_codes?.[0] ?? (errorNo !== undefined && /^\d+$/.test(String(errorNo)) ? Number(errorNo) : undefined);
+      const fromText = /AADSTS(\d+)/.exec(le?.error_description ?? ae?.errorMessage ?? "");
+      if (code === undefined && fromText) code = Number(fromText[1]);
+      if (code === undefined && !le) {
+        return { ok: false, kind: "client", message: ae?.errorCode ?? "unknown" };
+      }
+      const out: TokenOutcome = {
+        ok: false,
+        kind: "aadsts",
+        code,
+        error: le?.error ?? ae?.errorCode,
+        description: le?.error_description?.split(/\s*(?:\r?\n)?\s*Trace ID:/)[0]?.trim(),
+      };
+      if (le?.trace_id) out.trace = le.trace_id;
+      if (le?.correlation_id) out.correlation = le.correlation_id;
+      if (le?.timestamp) out.timestamp = le.timestamp;
+      return out;
+    }
+    return { ok: false, kind: "client", message: "unexpected error" };
+  }
+}
+
+function microsoftSaid(o: Extract<TokenOutcome, { kind: "aadsts" }>): string {
+  const ids = [o.trace ? `trace ID ${o.trace}` : "", o.correlation ? `correlation ID ${o.correlation}` : "", o.timestamp ?? ""].filter(Boolean);
+  const said = o.description ? ` Microsoft said: ${quote(o.description, 400)}` : o.code ? ` Microsoft answered AADSTS${o.code}.` : "";
+  return `${said}${ids.length ? ` (${ids.join(", ")})` : ""}`;
+}
+
+function unreachable(id: "live.token" | "live.registration", f: TransportFailure, timeoutMs: number): Check {
+  return makeCheck(
+    id,
+    "error",
+    `Could not check: ${describeFailure(f, timeoutMs)}. This says nothing about your setup.`,
+    "Try again in a minute.",
+  );
+}
+
+function tokenFailure(o: Exclude<TokenOutcome, { ok: true } | { kind: "transport" }>, target: LiveTarget, secretIsGuid: boolean): Check {
+  if (o.kind === "client") {
+    return makeCheck("live.token", "error", `Could not check: the sign-in library stopped before asking Microsoft (${o.message}).`, "Try again; if it persists, send this report to support.");
+  }
+  const ex = explainAadsts(o.code, o.error, { tenant: target.tenant, clientId: target.clientId, secretIsGuid });
+  return makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
+}
+
+/** Runs live.token and live.registration. Never throws. */
+export async function runLiveChecks(
+  target: LiveTarget,
+  options: LiveOptions,
+  ctx: { now: Date; pasted?: Registration; secretIsGuid: boolean },
+): Promise<[Check, Check]> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LIVE_TIMEOUT_MS;
+  const fetchImpl = options.fetch ?? fetch;
+  // Defence in depth: the callers validate these, and nothing else ever reaches a URL.
+  if (!DOMAIN_OR_GUID.test(target.tenant) || !isGuid(target.clientId)) {
+    return [
+      makeCheck("live.token", "skip", "Needs a valid tenant and client ID."),
+      makeCheck("live.registration", "skip", "Needs a valid tenant and client ID."),
+    ];
+  }
+  const deadline = Date.now() + timeoutMs;
+  const net = new BudgetedNetworkModule(options.loginBaseUrl ?? LOGIN_HOST, deadline, fetchImpl);
+  let cca: ConfidentialClientApplication;
+  try {
+    cca = new ConfidentialClientApplication({
+      auth: { clientId: target.clientId, clientSecret: trimAll(target.secret), authority: `${LOGIN_HOST}/${target.tenant}` },
+      system: {
+        networkClient: net,
+        loggerOptions: { loggerCallback: () => {}, piiLoggingEnabled: false, logLevel: LogLevel.Error },
+      },
+    });
+  } catch {
+    const c = makeCheck("live.token", "error", "Could not check: the sign-in library refused the settings.", "Check the tenant and client ID, then try again.");
+    return [c, makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check).")];
+  }
+  const via = target.tenantFrom === "publisherDomain" ? ` (the manifest's publisher domain, since no tenant was given)` : "";
+
+  // 1. Business Central token: proves tenant + client ID + secret (not consent).
+  let token: Check;
+  let graphToken: string | undefined;
+  const bc = await acquire(cca, net, BC_DEFAULT_SCOPE);
+  if (bc.ok) {
+    token = makeCheck(
+      "live.token",
+      "pass",
+      `Microsoft issued a Business Central token to the app ${target.clientId} in the tenant ${target.tenant}${via}: the tenant, client ID and secret work together. (This does not prove admin consent.)`,
+    );
+  } else if (bc.kind === "transport") {
+    return [unreachable("live.token", bc.failure, timeoutMs), makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check).")];
+  } else if (bc.kind === "aadsts" && bc.code === 500011) {
+    // Business Central isn't in the tenant: ask for Graph to still prove the credentials.
+    const g = await acquire(cca, net, GRAPH_DEFAULT_SCOPE);
+    const ex = explainAadsts(500011, bc.error, { tenant: target.tenant, clientId: target.clientId, secretIsGuid: ctx.secretIsGuid });
+    if (g.ok) {
+      graphToken = g.accessToken;
+      token = makeCheck(
+        "live.token",
+        "warn",
+        `The tenant, client ID and secret are right (Microsoft issued a Microsoft Graph token). However, ${ex.meaning}${microsoftSaid(bc)}`,
+        ex.fix,
+      );
+    } else if (g.kind === "transport") {
+      return [unreachable("live.token", g.failure, timeoutMs), makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check).")];
+    } else {
+      token = tokenFailure(g, target, ctx.secretIsGuid);
+    }
+  } else {
+    token = tokenFailure(bc, target, ctx.secretIsGuid);
+  }
+  if (token.status !== "pass" && token.status !== "warn") {
+    return [token, makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check).")];
+  }
+
+  // 2. The app's own registration from Microsoft Graph.
+  if (!graphToken) {
+    const g = await acquire(cca, net, GRAPH_DEFAULT_SCOPE);
+    if (g.ok) graphToken = g.accessToken;
+    else if (g.kind === "transport") return [token, unreachable("live.registration", g.failure, timeoutMs)];
+    else {
+      return [
+        token,
+        makeCheck(
+          "live.registration",
+          "error",
+          `Could not read the registration: Microsoft did not issue a Microsoft Graph token.${g.kind === "aadsts" ? microsoftSaid(g) : ""}`,
+          "Paste the app's manifest instead to check the registration.",
+        ),
+      ];
+    }
+  }
+  const graphBase = (options.graphBaseUrl ?? GRAPH_HOST).replace(/\/+$/, "");
+  const url = `${graphBase}/v1.0/applications(appId='${target.clientId}')?$select=${GRAPH_SELECT}`;
+  const r = await requestJson(fetchImpl, url, { method: "GET", headers: { Authorization: `Bearer ${graphToken}`, Accept: "application/json" } }, deadline);
+  if (!r.ok) return [token, unreachable("live.registration", r.failure, timeoutMs)];
+  if (r.status === 404) {
+    return [
+      token,
+      makeCheck(
+        "live.registration",
+        "warn",
+        `Microsoft Graph has no application ${target.clientId} in the tenant ${target.tenant}: the app is registered in another tenant (its home tenant), so its registration can't be read from here.`,
+        "Use the Directory (tenant) ID shown on the app's Overview page, the tenant where the app is registered.",
+      ),
+    ];
+  }
+  if (r.status !== 200) {
+    const err = (r.body as { error?: { code?: unknown; message?: unknown } }).error;
+    const code = typeof err?.code === "string" ? err.code : "";
+    const msg = typeof err?.message === "string" ? err.message : "";
+    return [
+      token,
+      makeCheck(
+        "live.registration",
+        "error",
+        `Could not read the registration: Microsoft Graph answered ${r.status}${code ? ` ${code}` : ""}${msg ? ` (${quote(msg, 160)})` : ""}. The other checks use what you pasted.`,
+        "Paste the app's manifest to check the registration instead.",
+      ),
+    ];
+  }
+  const parsed = normalizeManifest(r.body, "graph");
+  if (!parsed.ok) {
+    return [token, makeCheck("live.registration", "error", "Could not read the registration: Microsoft Graph's answer was not an application.", "Try again in a minute.")];
+  }
+  return [token, judgeLiveRegistration(parsed.registration, target, ctx)];
+}
+
+function bcPermissionKeys(reg: Registration): string[] {
+  return reg.resources
+    .filter((r) => r.resourceAppId.toLowerCase() === BC_RESOURCE_APP_ID)
+    .flatMap((r) => r.access.map((a) => `${a.id.toLowerCase()}:${a.type}`))
+    .sort();
+}
+
+function differences(live: Registration, pasted: Registration): string[] {
+  const out: string[] = [];
+  if (pasted.appId && live.appId && trimAll(pasted.appId).toLowerCase() !== live.appId.toLowerCase()) {
+    out.push(`the pasted manifest is of another app (${quote(pasted.appId, 60)})`);
+    return out;
+  }
+  if ((pasted.signInAudience ?? "") !== (live.signInAudience ?? "")) {
+    out.push(`account type ${quote(pasted.signInAudience ?? "(none)", 60)} pasted, ${quote(live.signInAudience ?? "(none)", 60)} at Microsoft`);
+  }
+  const uris = (reg: Registration) => reg.redirects.map((r) => `${r.platform}:${r.uri}`).sort().join("\n");
+  if (uris(pasted) !== uris(live)) out.push("the redirect URIs");
+  if (bcPermissionKeys(pasted).join() !== bcPermissionKeys(live).join()) out.push("the Business Central permissions");
+  if (pasted.secrets.length !== live.secrets.length) out.push(`the number of client secrets (${pasted.secrets.length} pasted, ${live.secrets.length} at Microsoft)`);
+  return out;
+}
+
+function judgeLiveRegistration(reg: Registration, target: LiveTarget, ctx: { now: Date; pasted?: Registration }): Check {
+  const checks = registrationChecks(reg, target.secret, target.clientId, ctx.now);
+  const bcCount = bcPermissionKeys(reg).length;
+  const web = reg.redirects.filter((r) => r.platform === "web").length;
+  const summary = `Read from Microsoft Graph: ${reg.displayName ? `app ${quote(reg.displayName, 60)}, ` : ""}account type ${reg.signInAudience ?? "(none)"}, ${plural(web, "Web redirect URI")}, ${plural(bcCount, "permission")} on Business Central, ${plural(reg.secrets.length, "client secret")}.`;
+  const problems = checks.filter((c) => c.status === "fail" || c.status === "warn" || c.status === "error");
+  const status = worst(checks.map((c) => c.status));
+  const diff = ctx.pasted ? differences(reg, ctx.pasted) : [];
+  const diffNote = diff.length ? ` The manifest you pasted differs from it (${listOf(diff)}): copy it again from the portal.` : "";
+  if (problems.length === 0) {
+    return makeCheck("live.registration", status === "skip" ? "pass" : status, `${summary} It agrees with every registration rule.${diffNote}`);
+  }
+  const detail = `${summary} ${problems.map((c) => `${c.title} (${c.status}): ${c.detail}`).join(" ")}${diffNote}`;
+  const fixes = [...new Set(problems.map((c) => c.fix).filter((f): f is string => !!f))];
+  return makeCheck(
+    "live.registration",
+    status,
+    detail,
+    fixes.length ? fixes.join(" ") : `Correct the registration in the Azure portal so it uses ${REQUIRED_REDIRECT_URI} and the permissions of the guide.`,
+  );
+}

@@ -1,0 +1,6 @@
+import type { PreparedInput } from "../input";
+
+export interface RuleContext {
+  input: PreparedInput;
+  now: Date;
+}

@@ -1,0 +1,270 @@
+// Who the app is: manifest format, client ID, tenant, supported account types.
+import { AUDIENCES, AUDIENCE_LABELS, REQUIRED_AUDIENCE, LIMITS, type Audience } from "../constants";
+import type { Registration } from "../manifest";
+import { makeCheck, type Check } from "../report";
+import { isGuid, listOf, quote, trimAll } from "../text";
+import type { RuleContext } from "./context";
+
+export function manifestFormat(ctx: RuleContext): Check {
+  const m = ctx.input.manifest;
+  if (!m) return makeCheck("manifest.format", "skip", "No manifest given. Paste the app's manifest to check every step at once.");
+  const fmt =
+    m.format === "graph" ? "Microsoft Graph format (the portal's default)" : m.format === "legacy" ? "legacy Azure AD Graph format" : "a mix of both formats";
+  const who = [m.displayName ? `app ${quote(m.displayName, 60)}` : "", m.appId ? `appId ${quote(m.appId, 60)}` : ""].filter(Boolean).join(", ");
+  const base = `Read the manifest: ${fmt}${who ? `, ${who}` : ""}.`;
+  const problems: string[] = [];
+  const fixes: string[] = [];
+  const withText = m.secrets.filter((s) => s.secretText !== undefined).length;
+  if (withText > 0) {
+    problems.push(`It contains the value of ${withText === 1 ? "a client secret" : `${withText} client secrets`} (secretText). The value was not shown or kept here.`);
+    fixes.push("Don't share manifests that contain a secret value; if this one was shared, delete that secret and create a new one under Certificates & secrets.");
+  }
+  if (m.notes.length > 0) {
+    problems.push(listOf(m.notes, 3));
+    if (m.notes.some((n) => n.startsWith("Ignored"))) fixes.push("Copy the manifest again from the app's Manifest page, unedited, so every field can be checked.");
+  }
+  if (fixes.length > 0) return makeCheck("manifest.format", "warn", `${base} ${problems.join(" ")}`, fixes.join(" "));
+  return makeCheck("manifest.format", "pass", problems.length ? `${base} ${problems.join(" ")}` : base);
+}
+
+type IdVerdict = { status: "pass" | "warn" | "fail"; detail: string; fix?: string };
+
+function describeIdMistake(value: string, ctx: RuleContext): IdVerdict | undefined {
+  const v = trimAll(value).toLowerCase();
+  const m = ctx.input.manifest;
+  if (m?.objectId && v === m.objectId.toLowerCase() && v !== m.appId?.toLowerCase()) {
+    return {
+      status: "fail",
+      detail: `${quote(value)} is the app's Object ID, not its Application (client) ID.`,
+      fix: "Copy the Application (client) ID from the app's Overview page (the manifest's appId), not the Object ID.",
+    };
+  }
+  if (m?.secrets.some((s) => s.keyId && s.keyId.toLowerCase() === v)) {
+    return {
+      status: "fail",
+      detail: `${quote(value)} is the Secret ID of one of the app's client secrets, not the client ID.`,
+      fix: "Copy the Application (client) ID from the app's Overview page.",
+    };
+  }
+  if (ctx.input.tenant && trimAll(ctx.input.tenant).toLowerCase() === v && isGuid(v)) {
+    return {
+      status: "fail",
+      detail: `${quote(value)} is the same as the tenant you gave: that is the Directory (tenant) ID, not the client ID.`,
+      fix: "On the app's Overview page, copy the Application (client) ID (the Directory (tenant) ID is the line below it).",
+    };
+  }
+  return undefined;
+}
+
+export function judgeClientId(value: string, label: string): IdVerdict {
+  const t = trimAll(value);
+  if (isGuid(t)) {
+    if (t !== value) {
+      return {
+        status: "warn",
+        detail: `${label} ${quote(value)} is a GUID but has spaces or invisible characters around it.`,
+        fix: `Enter it without the surrounding spaces: ${t}`,
+      };
+    }
+    return { status: "pass", detail: `${label} ${t} is a GUID.` };
+  }
+  const inner = t.replace(/^[{(<"'`]+|[})>"'`]+$/g, "");
+  if (isGuid(inner)) {
+    return {
+      status: "fail",
+      detail: `${label} ${quote(value)} has extra characters around the GUID.`,
+      fix: `Enter just the GUID: ${inner}`,
+    };
+  }
+  const what = /^https?:\/\//i.test(t)
+    ? "a URL"
+    : /^[0-9a-f]{32}$/i.test(t)
+      ? "32 hex digits without the dashes"
+      : t.length < 36 && /^[0-9a-f-]+$/i.test(t)
+        ? "too short for a GUID (part of it may be missing)"
+        : /[0-9a-f-]{37,}/i.test(t)
+          ? "too long for a GUID"
+          : "not a GUID";
+  return {
+    status: "fail",
+    detail: `${label} ${quote(value, 80)} is ${what}; a client ID looks like 00000000-0000-0000-0000-000000000000.`,
+    fix: "Copy the Application (client) ID from the app's Overview page in the Azure portal (App registrations → your app).",
+  };
+}
+
+export function clientIdFormat(ctx: RuleContext): Check {
+  const typed = ctx.input.clientId;
+  const appId = ctx.input.manifest?.appId;
+  if (typed === undefined && appId === undefined) {
+    return makeCheck("client-id.format", "skip", "No client ID given and no appId in a manifest.");
+  }
+  const verdicts: IdVerdict[] = [];
+  if (typed !== undefined) verdicts.push(describeIdMistake(typed, ctx) ?? judgeClientId(typed, "The client ID"));
+  if (appId !== undefined) verdicts.push(judgeClientId(appId, "The manifest's appId"));
+  const rank = { pass: 0, warn: 1, fail: 2 } as const;
+  const w = verdicts.reduce((a, b) => (rank[b.status] > rank[a.status] ? b : a));
+  const detail = verdicts.map((v) => v.detail).join(" ");
+  return makeCheck("client-id.format", w.status, detail, w.fix ?? verdicts.find((v) => v.fix)?.fix);
+}
+
+export function clientIdMatch(ctx: RuleContext): Check {
+  const typed = ctx.input.clientId;
+  const appId = ctx.input.manifest?.appId;
+  if (typed === undefined || appId === undefined) {
+    return makeCheck("client-id.match", "skip", "Needs both a client ID and a manifest to compare.");
+  }
+  if (trimAll(typed).toLowerCase() === trimAll(appId).toLowerCase()) {
+    return makeCheck("client-id.match", "pass", `The client ID you entered is the manifest's appId (${trimAll(appId)}).`);
+  }
+  return makeCheck(
+    "client-id.match",
+    "fail",
+    `The client ID you entered, ${quote(typed, 60)}, is not the manifest's appId, ${quote(appId, 60)}: they describe different apps, or one was copied from the wrong field.`,
+    "Use the Application (client) ID of the app whose manifest you pasted, and enter the same value in the Codat Portal.",
+  );
+}
+
+export type TenantVerdict =
+  | { ok: true; value: string; whitespace: boolean }
+  | { ok: false; reason: string; fix: string };
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** GUID or domain-name syntax only, so a tenant can never change the host or path of a request. */
+export function validateTenant(raw: string): TenantVerdict {
+  const t = trimAll(raw);
+  const lower = t.toLowerCase();
+  const fixGeneric =
+    "Enter the Directory (tenant) ID from the app's Overview page (a GUID), or a verified domain of the tenant such as contoso.onmicrosoft.com.";
+  if (isGuid(t)) return { ok: true, value: lower, whitespace: t !== raw };
+  if (["common", "organizations", "consumers"].includes(lower)) {
+    return {
+      ok: false,
+      reason: `${quote(raw)} is not one tenant but a group of them; a client-credentials sign-in needs the actual tenant (msal refuses "${lower}").`,
+      fix: fixGeneric,
+    };
+  }
+  const url = /^https?:\/\/login\.(?:microsoftonline\.com|windows\.net|microsoft\.com)\/([^/?#\s]+)/i.exec(t);
+  if (url) {
+    const inner = url[1]!;
+    const ok = isGuid(inner) || DOMAIN.test(inner);
+    return {
+      ok: false,
+      reason: `${quote(raw, 80)} is a sign-in URL, not a tenant.`,
+      fix: ok ? `Enter just the tenant: ${inner.toLowerCase()}` : fixGeneric,
+    };
+  }
+  const inner = t.replace(/^[{(<"'`]+|[})>"'`]+$/g, "");
+  if (inner !== t && (isGuid(inner) || DOMAIN.test(inner))) {
+    return { ok: false, reason: `${quote(raw)} has extra characters around the tenant.`, fix: `Enter just ${inner.toLowerCase()}` };
+  }
+  if (DOMAIN.test(t)) return { ok: true, value: lower, whitespace: t !== raw };
+  if (/@/.test(t)) {
+    const domain = t.split("@").pop() ?? "";
+    return {
+      ok: false,
+      reason: `${quote(raw, 80)} is an email address, not a tenant.`,
+      fix: DOMAIN.test(domain) ? `Try the domain alone (${domain.toLowerCase()}) or, better, the Directory (tenant) ID.` : fixGeneric,
+    };
+  }
+  return { ok: false, reason: `${quote(raw, 80)} is neither a GUID nor a domain name.`, fix: fixGeneric };
+}
+
+export function tenantFormat(ctx: RuleContext): Check {
+  const raw = ctx.input.tenant;
+  if (raw === undefined) {
+    const pd = ctx.input.manifest?.publisherDomain;
+    return makeCheck(
+      "tenant.format",
+      "skip",
+      pd
+        ? `No tenant given; the manifest's publisher domain ${quote(pd, 80)} is used for live checks and the consent link.`
+        : "No tenant given (the Directory (tenant) ID on the app's Overview page).",
+    );
+  }
+  const v = validateTenant(raw);
+  if (!v.ok) return makeCheck("tenant.format", "fail", v.reason, v.fix);
+  const clientId = ctx.input.clientId ?? ctx.input.manifest?.appId;
+  if (clientId && trimAll(clientId).toLowerCase() === v.value) {
+    return makeCheck(
+      "tenant.format",
+      "fail",
+      `The tenant ${v.value} is the same as the client ID: that is the Application (client) ID, not the Directory (tenant) ID.`,
+      "On the app's Overview page, copy the Directory (tenant) ID.",
+    );
+  }
+  if (v.whitespace) {
+    return makeCheck("tenant.format", "warn", `The tenant ${quote(raw)} has spaces or invisible characters around it.`, `Enter it without them: ${v.value}`);
+  }
+  return makeCheck(
+    "tenant.format",
+    "pass",
+    isGuid(v.value) ? `The tenant ${v.value} is a GUID (Directory (tenant) ID).` : `The tenant ${v.value} is a domain name.`,
+  );
+}
+
+function audienceFix(reg: Registration | undefined): string {
+  const steps = [
+    `In the app's Authentication page, under Supported account types, choose "${AUDIENCE_LABELS[REQUIRED_AUDIENCE]}"`,
+  ];
+  const extra: string[] = [];
+  if (reg && reg.accessTokenVersion !== 2 && reg.accessTokenVersion !== undefined) {
+    extra.push(
+      `first set ${reg.format === "legacy" ? '"accessTokenAcceptedVersion"' : '"api.requestedAccessTokenVersion"'} to 2 in the manifest (it is ${reg.accessTokenVersion ?? "null"}), or the portal refuses the change`,
+    );
+  }
+  if (reg && reg.secrets.length > LIMITS.secretsForPersonalAccounts) {
+    extra.push(`delete client secrets until at most ${LIMITS.secretsForPersonalAccounts} remain (this account type allows no more)`);
+  }
+  return `${steps[0]}${extra.length ? `; ${extra.join("; ")}` : ""}. In the manifest that is "signInAudience": "${REQUIRED_AUDIENCE}".`;
+}
+
+export function judgeAudience(value: string, where: string, reg?: Registration): { status: "pass" | "warn" | "fail"; detail: string; fix?: string } {
+  const known = (AUDIENCES as readonly string[]).includes(value) ? (value as Audience) : undefined;
+  if (value === REQUIRED_AUDIENCE) {
+    if (reg && reg.accessTokenVersion !== undefined && reg.accessTokenVersion !== 2) {
+      return {
+        status: "warn",
+        detail: `${where} ${REQUIRED_AUDIENCE}, but the access token version is ${reg.accessTokenVersion ?? "null (v1)"}; this account type needs version 2.`,
+        fix: `Set ${reg.format === "legacy" ? '"accessTokenAcceptedVersion"' : '"api.requestedAccessTokenVersion"'} to 2 in the manifest and save.`,
+      };
+    }
+    return { status: "pass", detail: `${where} ${REQUIRED_AUDIENCE} ("${AUDIENCE_LABELS[REQUIRED_AUDIENCE]}").` };
+  }
+  const why =
+    known === "AzureADMyOrg"
+      ? "single tenant: only accounts of your own directory can sign in, so your customers' Business Central accounts cannot"
+      : known === "AzureADMultipleOrgs"
+        ? "work and school accounts only; the guide asks for personal Microsoft accounts as well"
+        : known === "PersonalMicrosoftAccount"
+          ? "personal accounts only: work accounts, which Business Central uses, cannot sign in"
+          : "not an account type Microsoft knows";
+  return {
+    status: "fail",
+    detail: `${where} ${quote(value, 60)}${known ? ` ("${AUDIENCE_LABELS[known]}")` : ""}: ${why}.`,
+    fix: audienceFix(reg),
+  };
+}
+
+export function signInAudience(ctx: RuleContext): Check {
+  const typed = ctx.input.signInAudience;
+  const reg = ctx.input.manifest;
+  const fromManifest = reg?.signInAudience;
+  if (typed === undefined && fromManifest === undefined) {
+    return makeCheck(
+      "sign-in-audience",
+      "skip",
+      reg ? "The manifest has no signInAudience." : "No account type given and no manifest.",
+    );
+  }
+  const verdicts = [];
+  if (typed !== undefined) verdicts.push(judgeAudience(typed, "You chose", reg));
+  if (fromManifest !== undefined) verdicts.push(judgeAudience(fromManifest, "The manifest has", reg));
+  const rank = { pass: 0, warn: 1, fail: 2 } as const;
+  const w = verdicts.reduce((a, b) => (rank[b.status] > rank[a.status] ? b : a));
+  let detail = verdicts.map((v) => v.detail).join(" ");
+  if (typed !== undefined && fromManifest !== undefined && typed !== fromManifest) {
+    detail += ` The account type you chose and the manifest disagree; the manifest is what Microsoft uses.`;
+  }
+  return makeCheck("sign-in-audience", w.status, detail, w.fix);
+}

@@ -1,0 +1,68 @@
+// Small text helpers for report details: quoting what a person pasted so that stray whitespace and
+// invisible characters show, lists that stay short, and an edit distance for "did you mean".
+
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff]/g;
+
+/** Quotes a value for a report detail: control and invisible characters escaped, long values cut. */
+export function quote(value: string, max = 120): string {
+  let s = value;
+  let cut = false;
+  if (s.length > max) {
+    s = s.slice(0, max);
+    cut = true;
+  }
+  s = s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(INVISIBLE, (ch) => {
+    switch (ch) {
+      case "\n": return "\\n";
+      case "\r": return "\\r";
+      case "\t": return "\\t";
+      default: return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    }
+  });
+  return `"${s}${cut ? "…" : ""}"`;
+}
+
+/** "a", "a and b", "a, b and c", "a, b, c and 4 more". */
+export function listOf(items: readonly string[], max = 4): string {
+  if (items.length === 0) return "";
+  if (items.length === 1) return items[0]!;
+  if (items.length > max) return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Levenshtein distance, capped: returns cap+1 as soon as the distance exceeds cap. */
+export function editDistance(a: string, b: string, cap = 8): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  if (a.length > 512 || b.length > 512) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** A date as people read it: 2027-03-01. */
+export function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function isGuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Removes surrounding whitespace including the invisible characters people paste along. */
+export function trimAll(value: string): string {
+  return value.replace(/^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g, "");
+}
