@@ -43,7 +43,7 @@ export function consentAdmin(ctx: RuleContext): Check {
   return makeCheck(
     "consent.admin",
     "skip",
-    `Admin consent can't be proven with the app's own credentials (a sign-in with ID and secret works with or without it). If "Grant admin consent" was not done in API permissions, an administrator of ${tenant.value} can grant it with this link: ${url}`,
+    `Admin consent can't be proven with the app's own credentials (a sign-in with ID and secret works with or without it). If "Grant admin consent" was not done in API permissions, an administrator of ${tenant.value} can grant it by opening the admin-consent link.`,
     `Sign in as a Global Administrator (or Privileged Role / Cloud Application Administrator) of ${tenant.value} and open ${url}, or in API permissions select "Grant admin consent for …" and confirm.`,
     { label: "Grant admin consent", href: url },
   );

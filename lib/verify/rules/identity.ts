@@ -100,7 +100,8 @@ export function clientIdFormat(ctx: RuleContext): Check {
   }
   const verdicts: IdVerdict[] = [];
   if (typed !== undefined) verdicts.push(describeIdMistake(typed, ctx) ?? judgeClientId(typed, "The client ID"));
-  if (appId !== undefined) verdicts.push(judgeClientId(appId, "The manifest's appId"));
+  const same = typed !== undefined && appId !== undefined && trimAll(typed).toLowerCase() === trimAll(appId).toLowerCase();
+  if (appId !== undefined && !(same && typed === appId)) verdicts.push(judgeClientId(appId, "The manifest's appId"));
   const rank = { pass: 0, warn: 1, fail: 2 } as const;
   const w = verdicts.reduce((a, b) => (rank[b.status] > rank[a.status] ? b : a));
   const detail = verdicts.map((v) => v.detail).join(" ");

@@ -1,0 +1,128 @@
+// POST /api/v1/verify: JSON in, the verification report out (contract: verification-contract.md).
+// 400 { error: { code, message, field } } for invalid input, 413 too large, 415 not JSON, 429 with
+// Retry-After when live checks exceed the per-client limit. Never a stack trace: any failure is JSON.
+import { config } from "../config";
+import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
+import { httpStatusFor, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
+import { LIMITS } from "../verify/constants";
+import { parseJson } from "../verify/json";
+import { redact } from "../verify/report";
+import { clientKey, parseApiKeys } from "./client-key";
+
+/** A manifest at the 256 KB limit still fits when sent as an escaped JSON string. */
+export const MAX_BODY_BYTES = 640 * 1024;
+
+export interface VerifyApiDeps {
+  limiter: RateLimiter;
+  live: LiveOptions;
+  apiKeys: readonly string[];
+  now?: () => Date;
+  maxBodyBytes?: number;
+}
+
+export function defaultVerifyDeps(): VerifyApiDeps {
+  const c = config();
+  return {
+    limiter: liveCheckLimiter(),
+    live: { loginBaseUrl: c.ENTRA_LOGIN_BASE_URL, graphBaseUrl: c.GRAPH_BASE_URL, timeoutMs: c.LIVE_CHECK_TIMEOUT_MS },
+    apiKeys: parseApiKeys(c.VERIFY_API_KEYS),
+  };
+}
+
+const BASE_HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...BASE_HEADERS, ...headers } });
+}
+
+function fail(status: number, error: FieldError, headers: Record<string, string> = {}): Response {
+  return json(status, { error }, headers);
+}
+
+type BodyResult = { ok: true; text: string } | { ok: false; response: Response };
+
+async function readBody(request: Request, limit: number): Promise<BodyResult> {
+  const tooLarge = () =>
+    fail(413, { code: "too_large", message: `The request body is larger than ${Math.round(limit / 1024)} KB.`, field: null });
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false, response: tooLarge() };
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, response: tooLarge() };
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(all) };
+  } catch {
+    return { ok: false, response: fail(400, { code: "invalid_encoding", message: "The request body is not valid UTF-8 text.", field: null }) };
+  }
+}
+
+/** The whole request, handled; `deps` is resolved inside so that even a bad configuration answers in JSON. */
+export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps | (() => VerifyApiDeps)): Promise<Response> {
+  let secret: string | undefined;
+  try {
+    const d = typeof deps === "function" ? deps() : deps;
+    const type = (request.headers.get("content-type") ?? "").toLowerCase();
+    if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/.test(type)) {
+      return fail(415, {
+        code: "unsupported_media_type",
+        message: 'Send the input as JSON with the header "Content-Type: application/json".',
+        field: null,
+      });
+    }
+    const body = await readBody(request, d.maxBodyBytes ?? MAX_BODY_BYTES);
+    if (!body.ok) return body.response;
+    if (body.text.trim() === "") {
+      return fail(400, { code: "empty_body", message: 'The request body is empty: send a JSON object such as {"manifest": "…"}.', field: null });
+    }
+    const parsed = parseJson(body.text, { maxDepth: LIMITS.jsonDepth });
+    if (!parsed.ok) {
+      return fail(400, { code: "invalid_json", message: `The request body is not valid JSON: ${parsed.message}`, field: null, line: parsed.line, column: parsed.column });
+    }
+    const raw = parsed.value as { secret?: unknown } | null;
+    if (raw && typeof raw === "object" && typeof raw.secret === "string") secret = raw.secret;
+    const prepared = prepareInput(parsed.value);
+    if (!prepared.ok) {
+      const error = secret ? redact(prepared.error, [secret, secret.trim()]) : prepared.error;
+      return fail(httpStatusFor(error), error);
+    }
+    if (prepared.input.live) {
+      const decision = await d.limiter.consume(clientKey(request.headers, d.apiKeys));
+      if (!decision.allowed) {
+        return fail(
+          429,
+          {
+            code: "rate_limited",
+            message: `Too many live checks from this client: try again in ${decision.retryAfterSeconds} s. Checks without "live" are not limited.`,
+            field: "live",
+          },
+          { "retry-after": String(decision.retryAfterSeconds) },
+        );
+      }
+    }
+    const report = await verify(prepared.input, { now: d.now?.() ?? new Date(), live: d.live });
+    return json(200, report);
+  } catch (e) {
+    // Log what failed, never the input: the message is scrubbed of the secret as well.
+    const name = e instanceof Error ? e.name : typeof e;
+    const message = e instanceof Error ? e.message : "";
+    console.error(`verify API: internal error (${name}): ${secret ? redact(message, [secret, secret.trim()]) : message}`);
+    return fail(500, { code: "internal", message: "Something went wrong on our side; nothing was stored. Please try again.", field: null });
+  }
+}

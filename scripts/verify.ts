@@ -1,0 +1,239 @@
+// The checker on the command line: the same engine and report as the web page and the API.
+//
+//   npm run --silent verify -- --manifest app-manifest.json [--tenant T] [--client-id ID] [--secret-stdin] [--live] [--json]
+//
+// Exit codes: 0 no check failed · 1 a check failed · 2 bad usage or unreadable input.
+// Needs no database and no web server. The secret is read from stdin only, never from the arguments
+// (they end up in shell history and process lists), and never printed.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import pc from "picocolors";
+import { ConfigError, loadConfig, type Config } from "../lib/config";
+import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
+
+const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
+
+Usage:
+  npm run --silent verify -- --manifest FILE [options]
+
+Input (give at least one):
+  --manifest FILE         the app manifest JSON, as copied from the Azure portal's Manifest page
+                          (Microsoft Graph or legacy Azure AD Graph format; "-" reads stdin)
+  --client-id ID          the Application (client) ID
+  --tenant T              the Directory (tenant) ID, or a verified domain (contoso.onmicrosoft.com)
+  --secret-stdin          read the client secret Value from stdin (typed hidden on a terminal)
+  --redirect-uri URI      a redirect URI to check (repeatable)
+  --account-type VALUE    signInAudience, e.g. AzureADandPersonalMicrosoftAccount
+  --permission NAME       a permission, e.g. Financials.ReadWrite.All or "user_impersonation (delegated)" (repeatable)
+
+Options:
+  --live                  also sign in to Microsoft with the tenant, client ID and secret, and read the
+                          registration from Microsoft Graph (needs --tenant or the manifest's publisher domain,
+                          a client ID, and --secret-stdin)
+  --check ID              report only this check (repeatable), e.g. --check redirect-uri
+  --json                  print the report as JSON (the API's format)
+  --no-color              no colours (also NO_COLOR=1; colours are off when output is not a terminal)
+  -h, --help              this help
+
+Exit codes: 0 no check failed, 1 at least one check failed, 2 bad usage or unreadable input.
+
+Examples:
+  npm run --silent verify -- --manifest tests/fixtures/manifests/graph-classic-mistakes.json
+  printf '%s' "$SECRET" | npm run --silent verify -- --manifest app.json --tenant contoso.onmicrosoft.com --secret-stdin --live
+`;
+
+class UsageError extends Error {}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (c: Buffer) => chunks.push(c));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
+}
+
+/** Reads one line from a terminal without echoing it. */
+function readHidden(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    let value = "";
+    const onData = (buf: Buffer) => {
+      for (const ch of buf.toString("utf8")) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+          stdin.setRawMode?.(false);
+          stdin.pause();
+          stdin.off("data", onData);
+          process.stderr.write("\n");
+          resolve(value);
+          return;
+        }
+        if (ch === "\u0003") {
+          stdin.setRawMode?.(false);
+          process.stderr.write("\n");
+          process.exit(2);
+        }
+        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+const SYMBOL: Record<Status, string> = { pass: "✔", warn: "!", fail: "✖", skip: "○", error: "?" };
+const WORD: Record<Status, string> = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP", error: "ERROR" };
+
+function render(report: Report, colors: ReturnType<typeof pc.createColors>, siteUrl: string): string {
+  const paint: Record<Status, (s: string) => string> = {
+    pass: colors.green,
+    warn: colors.yellow,
+    fail: colors.red,
+    skip: colors.dim,
+    error: colors.magenta,
+  };
+  const counts = (s: Status) => report.checks.filter((c) => c.status === s).length;
+  const parts = [
+    counts("fail") && `${counts("fail")} failed`,
+    counts("error") && `${counts("error")} could not run`,
+    counts("warn") && `${counts("warn")} warning${counts("warn") > 1 ? "s" : ""}`,
+    counts("pass") && `${counts("pass")} passed`,
+    counts("skip") && `${counts("skip")} skipped`,
+  ].filter(Boolean);
+  const lines: string[] = [];
+  lines.push(
+    `${colors.bold("Dynamics 365 Business Central setup check")}: ${paint[report.summary](colors.bold(WORD[report.summary]))} (${parts.join(", ")})`,
+    "",
+  );
+  const indent = "        ";
+  for (const c of report.checks) lines.push(...renderCheck(c, paint, colors, indent, siteUrl));
+  return lines.join("\n");
+}
+
+function renderCheck(
+  c: Check,
+  paint: Record<Status, (s: string) => string>,
+  colors: ReturnType<typeof pc.createColors>,
+  indent: string,
+  siteUrl: string,
+): string[] {
+  const head = `${paint[c.status](`${SYMBOL[c.status]} ${WORD[c.status].padEnd(5)}`)}  ${c.status === "skip" ? colors.dim(c.title) : colors.bold(c.title)}  ${colors.dim(`(${c.id})`)}`;
+  const out = [head];
+  if (c.status === "skip") {
+    out.push(`${indent}${colors.dim(c.detail)}`);
+    if (c.link) out.push(`${indent}${colors.dim(`${c.link.label}: ${c.link.href}`)}`);
+    out.push("");
+    return out;
+  }
+  out.push(`${indent}${c.detail}`);
+  if (c.fix && (c.status === "fail" || c.status === "warn" || c.status === "error")) out.push(`${indent}${colors.bold("Fix:")} ${c.fix}`);
+  if (c.status === "fail" || c.status === "warn") out.push(`${indent}${colors.dim(`Guide: ${siteUrl.replace(/\/+$/, "")}${c.docs}`)}`);
+  out.push("");
+  return out;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        manifest: { type: "string" },
+        "client-id": { type: "string" },
+        tenant: { type: "string" },
+        "secret-stdin": { type: "boolean" },
+        "redirect-uri": { type: "string", multiple: true },
+        "account-type": { type: "string" },
+        permission: { type: "string", multiple: true },
+        live: { type: "boolean" },
+        check: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message.split("\n")[0] : "bad arguments"}. Run with --help for usage.`);
+  }
+  const v = args.values;
+  if (v.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let cfg: Config;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (v.manifest === "-" && v["secret-stdin"]) throw new UsageError("--manifest - and --secret-stdin both want stdin: give the manifest as a file.");
+
+  const input: Record<string, unknown> = {};
+  if (v.manifest !== undefined) {
+    try {
+      input.manifest = v.manifest === "-" ? await readStdin() : readFileSync(v.manifest, "utf8");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "it could not be read";
+      throw new UsageError(`Cannot read the manifest ${JSON.stringify(v.manifest)}: ${why}.`);
+    }
+  }
+  if (v["client-id"] !== undefined) input.clientId = v["client-id"];
+  if (v.tenant !== undefined) input.tenant = v.tenant;
+  if (v["redirect-uri"]) input.redirectUris = v["redirect-uri"];
+  if (v["account-type"] !== undefined) input.signInAudience = v["account-type"];
+  if (v.permission) input.permissions = v.permission;
+  if (v.check) input.checks = v.check;
+  if (v.live) input.live = true;
+  if (v["secret-stdin"]) {
+    const raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ") : await readStdin();
+    const secret = raw.replace(/\r?\n$/, "");
+    if (secret.trim() === "") throw new UsageError("--secret-stdin: no secret was given on stdin.");
+    input.secret = secret;
+  }
+  if (Object.keys(input).every((k) => k === "live" || k === "checks")) {
+    throw new UsageError("Nothing to check: give --manifest FILE (or --client-id, --tenant, --secret-stdin…). Run with --help for usage.");
+  }
+
+  const result = await verifyRaw(input, {
+    live: { loginBaseUrl: cfg.ENTRA_LOGIN_BASE_URL, graphBaseUrl: cfg.GRAPH_BASE_URL, timeoutMs: cfg.LIVE_CHECK_TIMEOUT_MS },
+  });
+  if (!result.ok) {
+    if (v.json) process.stdout.write(`${JSON.stringify({ error: result.error }, null, 2)}\n`);
+    const where = result.error.field ? `${result.error.field}: ` : "";
+    process.stderr.write(`verify: ${where}${result.error.message}\n`);
+    return 2;
+  }
+  const report = result.report;
+  if (v.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const enabled =
+      !v["no-color"] &&
+      !("NO_COLOR" in process.env && process.env.NO_COLOR !== "") &&
+      process.env.TERM !== "dumb" &&
+      (Boolean(process.stdout.isTTY) || ("FORCE_COLOR" in process.env && process.env.FORCE_COLOR !== "0"));
+    process.stdout.write(`${render(report, pc.createColors(enabled), cfg.SITE_URL)}\n`);
+  }
+  return report.checks.some((c) => c.status === "fail") ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`verify: ${e.message}\n`);
+    } else {
+      process.stderr.write(`verify: unexpected error (${e instanceof Error ? e.name : typeof e}); nothing was sent anywhere.\n`);
+    }
+    process.exitCode = 2;
+  },
+);
