@@ -31,28 +31,46 @@ const isBlank = (line: string) => line.trim() === "";
  * Rewrites admonition syntax into the form remark-directive parses reliably. Pure string → string.
  * Throws a ContentError (with the line) for a closing fence that closes nothing.
  */
-export function normalizeAdmonitions(source: string, file = "<source>"): string {
+export function normalizeAdmonitions(source: string, file = "<source>", firstLine = 1): string {
+  return normalizeAdmonitionsWithMap(source, file, firstLine).text;
+}
+
+/**
+ * Same, plus `lines`: for each output line, the 1-based line of the input it came from (inserted
+ * lines map to the line before them), so positions can be reported against the author's file.
+ */
+export function normalizeAdmonitionsWithMap(source: string, file = "<source>", firstLine = 1): { text: string; lines: number[] } {
   const lines = source.split(/\r?\n/);
   const out: string[] = [];
+  const origin: number[] = [];
+  let current = 0;
+  const push = (line: string) => {
+    out.push(line);
+    origin.push(current);
+  };
   const open: { indent: number; colons: number }[] = [];
   let codeFence: { indent: number; marker: string } | null = null;
 
   const ensureBlankBefore = () => {
-    if (out.length > 0 && !isBlank(out[out.length - 1]!)) out.push("");
+    if (out.length > 0 && !isBlank(out[out.length - 1]!)) push("");
   };
   const closeTop = () => {
     const top = open.pop()!;
     // Drop trailing blank lines so the closing fence sits right after the content, then a blank.
-    while (out.length > 0 && isBlank(out[out.length - 1]!)) out.pop();
+    while (out.length > 0 && isBlank(out[out.length - 1]!)) {
+      out.pop();
+      origin.pop();
+    }
     ensureBlankBefore();
-    out.push(" ".repeat(top.indent) + ":".repeat(top.colons));
-    out.push("");
+    push(" ".repeat(top.indent) + ":".repeat(top.colons));
+    push("");
   };
 
   lines.forEach((line, index) => {
-    const lineNo = index + 1;
+    current = index + 1;
+    const lineNo = index + firstLine;
     if (codeFence) {
-      out.push(line);
+      push(line);
       const m = CODE_FENCE.exec(line);
       if (m && m[2]![0] === codeFence.marker[0] && m[2]!.length >= codeFence.marker.length && isBlank(line.slice(m[0].length))) {
         codeFence = null;
@@ -68,7 +86,7 @@ export function normalizeAdmonitions(source: string, file = "<source>"): string 
     const fence = CODE_FENCE.exec(line);
     if (fence) {
       codeFence = { indent: fence[1]!.length, marker: fence[2]! };
-      out.push(line);
+      push(line);
       return;
     }
     const close = CLOSE.exec(line);
@@ -88,16 +106,19 @@ export function normalizeAdmonitions(source: string, file = "<source>"): string 
       else if (title.startsWith("{")) label = title; // attributes, passed through
       else if (title) label = `[${title.replace(/([[\]\\])/g, "\\$1")}]`;
       ensureBlankBefore();
-      out.push(`${ws}${colons}${calloutType(name) ? name.toLowerCase() : name}${label}`);
+      push(`${ws}${colons}${calloutType(name) ? name.toLowerCase() : name}${label}`);
       open.push({ indent: ws.length, colons: colons.length });
       return;
     }
-    out.push(line);
+    push(line);
   });
   while (open.length > 0) closeTop();
   // Keep the file's final newline state tidy.
-  while (out.length > 1 && isBlank(out[out.length - 1]!) && isBlank(out[out.length - 2]!)) out.pop();
-  return out.join("\n");
+  while (out.length > 1 && isBlank(out[out.length - 1]!) && isBlank(out[out.length - 2]!)) {
+    out.pop();
+    origin.pop();
+  }
+  return { text: out.join("\n"), lines: origin };
 }
 
 type Directive = MdParent & {
@@ -111,21 +132,21 @@ function jsxAttr(name: string, value: string) {
 }
 
 /** Remark plugin: container directives of a callout type → <Callout>; other directives back to text. */
-export function remarkAdmonitions(options: { file: string }) {
+export function remarkAdmonitions(options: { file: string; line?: (line: number | undefined) => number | undefined }) {
   return (tree: MdNode) => {
-    transform(tree as MdParent, options.file);
+    transform(tree as MdParent, options.file, options.line ?? ((l) => l));
   };
 }
 
-function transform(parent: MdParent, file: string) {
+function transform(parent: MdParent, file: string, mapLine: (line: number | undefined) => number | undefined) {
   if (!parent.children) return;
   parent.children = parent.children.flatMap((child): MdNode[] => {
     const node = child as Directive;
-    if (node.children) transform(node, file);
+    if (node.children) transform(node, file, mapLine);
     if (node.type === "containerDirective") {
       const type = calloutType(node.name);
       if (!type) {
-        const line = node.position?.start.line;
+        const line = mapLine(node.position?.start.line);
         throw new ContentError(file, `line ${line ?? "?"}: unknown admonition ":::${node.name}" (use ${CALLOUT_TYPES.join(", ")})`);
       }
       let children = node.children ?? [];

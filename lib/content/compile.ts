@@ -4,7 +4,7 @@ import { compileMDX } from "next-mdx-remote/rsc";
 import type { ReactElement } from "react";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
-import { normalizeAdmonitions, remarkAdmonitions } from "./admonitions";
+import { normalizeAdmonitionsWithMap, remarkAdmonitions } from "./admonitions";
 import { ContentError } from "./errors";
 import { rehypeHighlight } from "./highlight";
 import { remarkStructure, type PageStructure } from "./structure";
@@ -31,9 +31,20 @@ export function escapeHeadingIds(source: string): string {
     .join("\n");
 }
 
-/** Everything before the body: the preprocessing a source goes through before MDX parses it. */
-export function preprocess(source: string, file: string): string {
-  return escapeHeadingIds(normalizeAdmonitions(source, file));
+const FRONTMATTER_BLOCK = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/;
+
+/**
+ * The preprocessing a source goes through before MDX parses it (admonitions, {#id} headings), on the
+ * body only. `line` maps a line of the compiled body (frontmatter stripped) to the author's file.
+ */
+export function preprocess(source: string, file: string): { text: string; line: (line: number | undefined) => number | undefined } {
+  const fm = FRONTMATTER_BLOCK.exec(source)?.[0] ?? "";
+  const fmLines = fm === "" ? 0 : fm.split("\n").length - (fm.endsWith("\n") ? 1 : 0);
+  const body = normalizeAdmonitionsWithMap(source.slice(fm.length), file, fmLines + 1);
+  return {
+    text: fm + escapeHeadingIds(body.text),
+    line: (line) => (line === undefined ? undefined : fmLines + (body.lines[line - 1] ?? line)),
+  };
 }
 
 export async function compilePage(source: string, file: string): Promise<CompiledPage> {
@@ -53,7 +64,7 @@ export async function compilePage(source: string, file: string): Promise<Compile
       };
     };
 
-  let body: string;
+  let body: ReturnType<typeof preprocess>;
   try {
     body = preprocess(source, file);
   } catch (e) {
@@ -61,15 +72,15 @@ export async function compilePage(source: string, file: string): Promise<Compile
   }
   try {
     const { content } = await compileMDX({
-      source: body,
+      source: body.text,
       options: {
         parseFrontmatter: true,
         mdxOptions: {
           remarkPlugins: [
             remarkGfm,
             remarkDirective,
-            [guard(remarkAdmonitions), { file }],
-            [guard(remarkStructure), { file, onResult: (s: PageStructure) => (structure = s) }],
+            [guard(remarkAdmonitions), { file, line: body.line }],
+            [guard(remarkStructure), { file, line: body.line, onResult: (s: PageStructure) => (structure = s) }],
           ],
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
           rehypePlugins: [(await rehypeHighlight()) as any],

@@ -59,7 +59,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, file
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = fieldPath(issue.path);
-  const message =
-    issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined ? "is missing" : issue.message;
-  throw new ContentError(file, field ? `${what} field "${field}" ${message.startsWith("is missing") ? message : `is invalid: ${message}`}` : `${what}: ${message}`);
+  const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+  if (!field) throw new ContentError(file, `${what}: ${issue.message}`);
+  throw new ContentError(file, `${what} field "${field}" ${missing ? "is missing" : `is invalid: ${issue.message}`}`);
 }

@@ -40,12 +40,18 @@ const BLOCKS = new Set(["paragraph", "listItem", "tableCell", "tableRow", "block
 
 const EXPLICIT_ID = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
 
-export function remarkStructure(options: { file: string; onResult: (s: PageStructure) => void }) {
+export function remarkStructure(options: {
+  file: string;
+  onResult: (s: PageStructure) => void;
+  /** Maps a line of the compiled text back to the author's file. */
+  line?: (line: number | undefined) => number | undefined;
+}) {
   const { file } = options;
+  const mapLine = options.line ?? ((l: number | undefined) => l);
   return (tree: MdNode, vfile: { data: Record<string, unknown> }) => {
     const frontmatter = parseOrThrow(frontmatterSchema, vfile.data.matter, file, "frontmatter");
     const root = tree as MdParent;
-    const where = (node: MdNode) => `line ${node.position?.start.line ?? "?"}`;
+    const where = (node: MdNode) => `line ${mapLine(node.position?.start.line) ?? "?"}`;
 
     // 1. Steps: the body's <Step id> elements must be the frontmatter's steps, in the same order.
     const stepNodes: JsxElement[] = [];
@@ -138,7 +144,7 @@ export function remarkStructure(options: { file: string; onResult: (s: PageStruc
         }
         return "skip";
       }
-      const line = node.position?.start.line;
+      const line = mapLine(node.position?.start.line);
       if (node.type === "link" || node.type === "definition") links.push({ url: String(node.url ?? ""), line, kind: "link" });
       if (node.type === "image") links.push({ url: String(node.url ?? ""), line, kind: "image" });
       if (isJsx(node)) {

@@ -111,3 +111,9 @@ describe("admonitions", () => {
     expect(html.match(/data-callout="(\w+)"/g)).toEqual(['data-callout="info"', 'data-callout="tip"']);
   });
 });
+
+test("errors point at the line of the author's file, not the preprocessed text", async () => {
+  // Line 9 of the file; the inserted blank lines and closing fences must not shift it.
+  const source = ["- item", "  :::note open", "  never closed", "- next", "", ":::tip", "x", "", ":::fancy", "y", ":::"].join("\n");
+  await expect(compileBody(source)).rejects.toThrow(/fixture\.mdx: line 16: unknown admonition ":::fancy"/);
+});
