@@ -6,6 +6,7 @@ import { buildReport, makeCheck, redact, type Check, type CheckId, type Report }
 import { ruleChecks } from "./rules";
 import { effectiveClientId, effectiveTenant } from "./rules/consent";
 import { secretKind } from "./rules/secret";
+import { isGuid } from "./text";
 
 export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor } from "./input";
 export type { FieldError, PreparedInput, VerifyInput, TypedPermission } from "./input";
@@ -24,9 +25,25 @@ export interface VerifyOptions {
 /** Every secret the input carries: redacted from anything that leaves the engine. */
 export function secretsOf(input: PreparedInput): string[] {
   const s: string[] = [];
-  if (input.secret) s.push(input.secret, input.secret.trim());
+  // A GUID is never a secret value: it is a Secret ID or a client ID, which the portal shows openly,
+  // and the report must be able to name it ("that is the Secret ID of …").
+  if (input.secret && !isGuid(input.secret.trim().replace(/^[{("'`]+|[})"'`]+$/g, ""))) s.push(input.secret, input.secret.trim());
   for (const c of input.manifest?.secrets ?? []) if (c.secretText) s.push(c.secretText, c.secretText.trim());
   return s;
+}
+
+/**
+ * The input with every copy of a secret replaced in every field but `secret` itself, before any rule
+ * sees it: a secret pasted into another field can then never be quoted, not even cut in part by a
+ * truncated quote.
+ */
+function withoutSecretCopies(input: PreparedInput): PreparedInput {
+  const secrets = secretsOf(input);
+  if (secrets.length === 0) return input;
+  const { secret, ...rest } = input;
+  const safe = redact(rest, secrets) as PreparedInput;
+  if (secret !== undefined) safe.secret = secret;
+  return safe;
 }
 
 function wanted(input: PreparedInput, id: CheckId): boolean {
@@ -44,7 +61,7 @@ function liveSkips(reason: string): Check[] {
 /** The offline rules only (fast, synchronous); live checks are reported as skipped. */
 export function verifyRules(input: PreparedInput, options: VerifyOptions = {}): Report {
   const now = options.now ?? new Date();
-  const checks = ruleChecks({ input, now });
+  const checks = ruleChecks({ input: withoutSecretCopies(input), now });
   return finish(input, [...checks, ...liveSkips("Live checks against Microsoft were not requested.")]);
 }
 
@@ -60,7 +77,7 @@ function liveTarget(input: PreparedInput, now: Date) {
 /** The full verification: rules, then the live checks when input.live is set. Never throws. */
 export async function verify(input: PreparedInput, options: VerifyOptions = {}): Promise<Report> {
   const now = options.now ?? new Date();
-  const checks = ruleChecks({ input, now });
+  const checks = ruleChecks({ input: withoutSecretCopies(input), now });
   const liveWanted = input.live && (wanted(input, "live.token") || wanted(input, "live.registration"));
   if (!liveWanted) return finish(input, [...checks, ...liveSkips("Live checks against Microsoft were not requested.")]);
   const t = liveTarget(input, now);

@@ -134,14 +134,14 @@ function judgeResource(s: PermSource): Verdict {
 
 function judgeScope(s: PermSource, want: KnownPermission): Verdict {
   const bc = bcOf(s);
-  const exact = bc.find((p) => p.known === want && p.type === "Scope");
+  const exact = bc.find((p) => p.known?.id === want.id && p.type === "Scope");
   if (exact) {
     return {
       status: "pass",
       detail: `${s.name} ${s.typed ? "" : "has "}delegated ${want.name}${exact.id ? ` (${exact.id}, type Scope)` : ""}.`,
     };
   }
-  const asRole = bc.find((p) => p.known === want && p.type !== "Scope");
+  const asRole = bc.find((p) => p.known?.id === want.id && p.type !== "Scope");
   if (asRole) {
     return {
       status: "fail",
@@ -150,7 +150,7 @@ function judgeScope(s: PermSource, want: KnownPermission): Verdict {
     };
   }
   const roles = bc.filter(isBcRole);
-  if (want === USER_IMPERSONATION_SCOPE) {
+  if (want.id === USER_IMPERSONATION_SCOPE.id) {
     const candidates = unknownBcScopes(s);
     if (candidates.length > 0) {
       return {
@@ -192,7 +192,7 @@ function judgeExtra(s: PermSource): Verdict {
     );
     fixes.push(`In API permissions, remove ${listOf(roles.map((r) => r.name ?? r.id ?? r.label))} (… → Remove permission) unless you need ${roles.length > 1 ? "them" : "it"} for something else.`);
   }
-  const hasUserImp = bc.some((p) => p.known === USER_IMPERSONATION_SCOPE && p.type === "Scope");
+  const hasUserImp = bc.some((p) => p.known?.id === USER_IMPERSONATION_SCOPE.id && p.type === "Scope");
   const unknownScopes = bc.filter((p) => !p.known && p.type !== "Role");
   // Without the known user_impersonation ID, unknown delegated scopes may be it: the
   // user-impersonation check already says so, so don't count them twice.

@@ -1,0 +1,210 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { httpStatusFor, prepareInput, verifyInputSchema, toFieldError } from "@/lib/verify";
+import { parseManifest } from "@/lib/verify/manifest";
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/manifests/${name}.json`, "utf8");
+
+describe("input schema: field errors name the field", () => {
+  it.each([
+    ["null", null, "invalid_body", null],
+    ["a list", [], "invalid_body", null],
+    ["a string", "a string", "invalid_body", null],
+    ["nothing", {}, "empty_input", null],
+    ["only blanks", { clientId: "  " }, "empty_input", null],
+    ["a number as client ID", { clientId: 42 }, "invalid_type", "clientId"],
+    ["a list as tenant", { tenant: ["x"] }, "invalid_type", "tenant"],
+    ["an object as secret", { secret: { value: "x" } }, "invalid_type", "secret"],
+    ["a 1025-char secret", { secret: "x".repeat(1025) }, "too_long", "secret"],
+    ["a 201-char client ID", { clientId: "x".repeat(201) }, "too_long", "clientId"],
+    ["a number among redirect URIs", { redirectUris: [1] }, "invalid_type", "redirectUris[0]"],
+    ["101 redirect URIs", { redirectUris: Array.from({ length: 101 }, () => "https://x.example") }, "too_many", "redirectUris"],
+    ["an unknown account type", { signInAudience: "Multitenant" }, "invalid_value", "signInAudience"],
+    ["permissions as one string", { permissions: "Financials.ReadWrite.All" }, "invalid_type", "permissions"],
+    ["a permission type 'admin'", { permissions: [{ name: "x", type: "admin" }] }, "invalid_value", "permissions[0]"],
+    ["a permission without id or name", { permissions: [{ type: "delegated" }] }, "invalid_value", "permissions[0]"],
+    ["a permission with an unknown key", { permissions: [{ name: "x", scope: "y" }] }, "unknown_field", "permissions[0].scope"],
+    ["live as a string", { live: "yes", clientId: "x" }, "invalid_type", "live"],
+    ["an unknown check id", { checks: ["nope"], clientId: "x" }, "invalid_value", "checks[0]"],
+    ["a misspelt field", { clientID: "x" }, "unknown_field", "clientID"],
+    ["a number as manifest", { manifest: 42 }, "invalid_manifest", "manifest"],
+    ["a list as manifest", { manifest: [1, 2] }, "invalid_manifest", "manifest"],
+    ["a trailing comma in the manifest", { manifest: '{"appId": "x",}' }, "invalid_json", "manifest"],
+    ["JSON that is not a manifest", { manifest: '{"hello": "world"}' }, "invalid_manifest", "manifest"],
+    ["500 levels of nesting", { manifest: "[".repeat(500) + "]".repeat(500) }, "too_deep", "manifest"],
+  ])("%s → %s on %s", (_label, raw, code, field) => {
+    const r = prepareInput(raw);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe(code);
+    expect(r.error.field).toBe(field);
+    expect(r.error.message.length).toBeGreaterThan(10);
+    expect(httpStatusFor(r.error)).toBe(400);
+  });
+
+  it("an unknown field is named, with the known ones listed", () => {
+    const r = prepareInput({ clientID: "x" });
+    expect(!r.ok && r.error.message).toMatch(/Unknown field "clientID".*clientId/);
+  });
+
+  it("a manifest over 256 KB is too_large (HTTP 413)", () => {
+    const big = JSON.stringify({ appId: "x", notes: "n".repeat(300 * 1024) });
+    const r = prepareInput({ manifest: big });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: "too_large", field: "manifest" });
+    expect(r.error.message).toMatch(/limit is 256 KB/);
+    expect(httpStatusFor(r.error)).toBe(413);
+  });
+
+  it("a JSON syntax error in the manifest carries line and column", () => {
+    const r = prepareInput({ manifest: fixture("broken-trailing-comma") });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: "invalid_json", field: "manifest", line: 7, column: 64 });
+    expect(r.error.message).toMatch(/Trailing comma/);
+  });
+
+  it("toFieldError maps the first zod issue", () => {
+    const parsed = verifyInputSchema.safeParse({ tenant: 5 });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(toFieldError(parsed.error)).toMatchObject({ code: "invalid_type", field: "tenant" });
+  });
+});
+
+describe("input schema: what people type is accepted", () => {
+  it("blank strings are absent, account type is case-insensitive, one URI per line", () => {
+    const r = prepareInput({
+      clientId: "",
+      tenant: "contoso.onmicrosoft.com",
+      signInAudience: "azureadandpersonalmicrosoftaccount",
+      redirectUris: "https://a.example/cb\n\nhttps://b.example/cb\n",
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.clientId).toBeUndefined();
+    expect(r.input.signInAudience).toBe("AzureADandPersonalMicrosoftAccount");
+    expect(r.input.redirectUris).toEqual(["https://a.example/cb", "https://b.example/cb"]);
+  });
+
+  it.each([
+    ["Financials.ReadWrite.All", "Financials.ReadWrite.All", "Scope"],
+    ["financials.readwrite.all", "Financials.ReadWrite.All", "Scope"],
+    ["user_impersonation", "user_impersonation", "Scope"],
+    ["user_impersonation (delegated)", "user_impersonation", "Scope"],
+    ["Financials.ReadWrite.All (application)", "Financials.ReadWrite.All", "Role"],
+    ["Application: API.ReadWrite.All", "API.ReadWrite.All", "Role"],
+    ["2fb13c28-9d89-417f-9af2-ec3065bc16e6", "Financials.ReadWrite.All", "Scope"],
+    ["A42B0B75-311E-488D-B67E-8FE84F924341", "API.ReadWrite.All", "Role"],
+  ])("permission %j resolves to %s (%s)", (typed, name, type) => {
+    const r = prepareInput({ permissions: [typed] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.permissions?.[0]).toMatchObject({ name, type, resourceAppId: "996def3d-b36c-4153-8607-a6fd3c01b89f" });
+  });
+
+  it("permission objects with a type", () => {
+    const r = prepareInput({ permissions: [{ name: "user_impersonation", type: "Application" }, { id: "bce0976a-cb0b-473b-8800-84eda9f8e447" }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.permissions?.[0]).toMatchObject({ name: "user_impersonation", type: "Role" });
+    expect(r.input.permissions?.[1]).toMatchObject({ name: "user_impersonation", type: "Scope" });
+  });
+
+  it("an unknown permission name is kept, unresolved", () => {
+    const r = prepareInput({ permissions: ["Financials.Read.All"] });
+    expect(r.ok && r.input.permissions?.[0]).toMatchObject({ name: "Financials.Read.All" });
+    expect(r.ok && r.input.permissions?.[0]?.known).toBeUndefined();
+  });
+});
+
+describe("manifest formats", () => {
+  it("reads the Microsoft Graph format", () => {
+    const r = parseManifest(fixture("graph-correct"));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const m = r.registration;
+    expect(m.format).toBe("graph");
+    expect(m.appId).toBe("3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93");
+    expect(m.objectId).toBe("5b1f7c1e-8d1a-4c57-9a0e-2f6d3b8e4a10");
+    expect(m.signInAudience).toBe("AzureADandPersonalMicrosoftAccount");
+    expect(m.accessTokenVersion).toBe(2);
+    expect(m.redirects).toEqual([{ uri: "https://dynamics365businesscentral.codat.io/oauth/callback", platform: "web" }]);
+    expect(m.resources.map((x) => x.resourceAppId)).toEqual(["996def3d-b36c-4153-8607-a6fd3c01b89f", "00000003-0000-0000-c000-000000000000"]);
+    expect(m.secrets).toEqual([
+      { keyId: "9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64", displayName: "Codat", hint: "Xy7", start: "2025-03-14T09:24:10.512Z", end: "2099-03-14T09:24:10.512Z" },
+    ]);
+    expect(m.notes).toEqual([]);
+  });
+
+  it("reads the legacy Azure AD Graph format (replyUrlsWithType, endDate, accessTokenAcceptedVersion, name)", () => {
+    const r = parseManifest(fixture("legacy-classic-mistakes"));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const m = r.registration;
+    expect(m.format).toBe("legacy");
+    expect(m.displayName).toBe("bc-codat");
+    expect(m.accessTokenVersion).toBeNull();
+    expect(m.redirects).toEqual([
+      { uri: "<https://dynamics365businesscentral.codat.io/oauth/callback`>", platform: "web" },
+      { uri: "http://dynamics365businesscentral.codat.io/oauth/callback", platform: "publicClient" },
+    ]);
+    expect(m.secrets[0]).toMatchObject({ end: "2024-06-02T11:06:12.44Z", hint: "Zr1" });
+  });
+
+  it("accepts the manifest as an object, with a BOM or whitespace as text, and a Graph list response", () => {
+    const obj = JSON.parse(fixture("graph-correct")) as Record<string, unknown>;
+    expect(parseManifest(obj).ok).toBe(true);
+    expect(parseManifest(`\ufeff\n\n  ${fixture("graph-correct")}  \n`).ok).toBe(true);
+    const listed = parseManifest({ "@odata.context": "…", value: [obj] });
+    expect(listed.ok && listed.registration.notes[0]).toMatch(/inside the Graph response/);
+    const two = parseManifest({ value: [obj, obj] });
+    expect(!two.ok && two.error.message).toMatch(/lists 2 applications/);
+  });
+
+  it("wrong types are ignored and noted, never a crash", () => {
+    const r = parseManifest({
+      appId: 12,
+      signInAudience: ["x"],
+      web: "https://x",
+      spa: { redirectUris: [1, "https://ok.example/cb", null] },
+      requiredResourceAccess: [{ resourceAppId: 5 }, null, { resourceAppId: "996def3d-b36c-4153-8607-a6fd3c01b89f", resourceAccess: [{ id: 1 }, { id: "2fb13c28-9d89-417f-9af2-ec3065bc16e6", type: "Scope" }] }],
+      passwordCredentials: "none",
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const m = r.registration;
+    expect(m.appId).toBeUndefined();
+    expect(m.signInAudience).toBeUndefined();
+    expect(m.redirects).toEqual([{ uri: "https://ok.example/cb", platform: "spa" }]);
+    expect(m.resources).toEqual([{ resourceAppId: "996def3d-b36c-4153-8607-a6fd3c01b89f", access: [{ id: "2fb13c28-9d89-417f-9af2-ec3065bc16e6", type: "Scope" }] }]);
+    expect(m.secrets).toEqual([]);
+    expect(m.notes.join(" ")).toMatch(/Ignored "appId": expected a string, found a number/);
+    expect(m.notes.join(" ")).toMatch(/Ignored "passwordCredentials"/);
+  });
+
+  it("a manifest that holds a secret value keeps it out of the registration's visible fields", () => {
+    const r = parseManifest({ appId: "x", passwordCredentials: [{ keyId: "k", hint: "abc", secretText: "abc1Q~shhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh" }] });
+    expect(r.ok && r.registration.secrets[0]?.secretText).toBe("abc1Q~shhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh");
+  });
+
+  it("hostile shapes: prototype keys, cycles, huge arrays, deep nesting", () => {
+    const proto = parseManifest('{"appId": "x", "__proto__": {"signInAudience": "AzureADMyOrg"}, "constructor": {"prototype": {"x": 1}}}');
+    expect(proto.ok && proto.registration.signInAudience).toBeUndefined();
+    expect(({} as { signInAudience?: string }).signInAudience).toBeUndefined();
+
+    const cyclic: Record<string, unknown> = { appId: "x" };
+    cyclic.self = cyclic;
+    const c = parseManifest(cyclic);
+    expect(!c.ok && c.error.code).toBe("invalid_manifest");
+
+    const huge = parseManifest({ appId: "x", web: { redirectUris: Array.from({ length: 5000 }, (_, i) => `https://h${i}.example/cb`) } });
+    expect(huge.ok && huge.registration.redirects.length).toBe(5000);
+
+    let deep: unknown = { appId: "x" };
+    for (let i = 0; i < 10_000; i++) deep = { appId: "x", nested: deep };
+    const d = parseManifest(deep);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(["too_deep", "invalid_manifest"]).toContain(d.error.code);
+  });
+});
