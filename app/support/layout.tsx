@@ -17,13 +17,13 @@ export default async function SupportLayout({ children }: { children: ReactNode 
   const staff = await getStaff(await headers()).catch(() => null);
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link
             href="/support"
-            className="flex items-center gap-2 font-semibold text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-zinc-50"
+            className="flex items-center gap-2 font-semibold text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-zinc-50"
           >
-            <span aria-hidden="true" className="inline-block h-5 w-5 rounded bg-sky-700 dark:bg-sky-500" />
+            <span aria-hidden="true" className="inline-block h-5 w-5 rounded bg-violet-700 dark:bg-violet-500" />
             Support console
           </Link>
           {staff ? (
@@ -38,7 +38,7 @@ export default async function SupportLayout({ children }: { children: ReactNode 
                 <form action={signOutAction}>
                   <button
                     type="submit"
-                    className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+                    className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
                   >
                     Sign out
                   </button>
@@ -47,8 +47,8 @@ export default async function SupportLayout({ children }: { children: ReactNode 
             </>
           ) : null}
         </div>
-      </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      </div>
+      <main id="main-content" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
     </div>

@@ -16,18 +16,18 @@ const VALUE_W = 110;
 export function BarChart({
   bars,
   label,
-  tone = "sky",
+  tone = "accent",
 }: {
   bars: Bar[];
   /** What the chart shows, for the accessible name (the numbers are appended). */
   label: string;
-  tone?: "sky" | "rose";
+  tone?: "accent" | "rose";
 }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(1, bars.length) * ROW + 8;
   const width = LABEL_W + BAR_W + VALUE_W;
   const aria = `${label}: ${bars.length ? bars.map((b) => `${b.label} ${b.value}${b.note ? ` (${b.note})` : ""}`).join("; ") : "no data"}`;
-  const barClass = tone === "rose" ? "fill-rose-500 dark:fill-rose-400" : "fill-sky-600 dark:fill-sky-400";
+  const barClass = tone === "rose" ? "fill-rose-500 dark:fill-rose-400" : "fill-violet-600 dark:fill-violet-400";
   return (
     <svg
       role="img"

@@ -6,7 +6,7 @@ import { SORT_KEYS, SORT_LABELS, STATUS_LABELS, toQueryString, type SetupFilters
 import { SUPPORT_STEPS } from "@/lib/support/steps";
 
 const field =
-  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 const label = "block text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
 
 export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
@@ -93,19 +93,19 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <button
           type="submit"
-          className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 dark:bg-sky-600 dark:hover:bg-sky-500 dark:focus-visible:ring-offset-zinc-900"
+          className="rounded-md bg-violet-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-violet-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:ring-offset-2 dark:bg-violet-600 dark:hover:bg-violet-500 dark:focus-visible:ring-offset-zinc-900"
         >
           Apply
         </button>
         <Link
           href="/support"
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
           Clear
         </Link>
         <a
           href={`/api/support/export${toQueryString(filters)}`}
-          className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+          className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
           download
         >
           Export CSV

@@ -28,7 +28,7 @@ export function SetupsTable({ rows, now }: { rows: SetupRow[]; now: Date }) {
               <td className={td}>
                 <Link
                   href={`/support/setups/${encodeURIComponent(r.publicId)}`}
-                  className="font-medium text-sky-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-sky-300"
+                  className="font-medium text-violet-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-violet-300"
                 >
                   {r.companyName ?? <span className="italic">No company name</span>}
                 </Link>

@@ -11,7 +11,7 @@ export function StepGrid({ steps, currentStep }: { steps: StepCell[]; currentSte
           <li
             key={s.stepId}
             aria-current={current ? "step" : undefined}
-            className={`rounded-lg p-3 ring-1 ring-inset ${STEP_TONE[s.status]} ${current ? "outline-2 outline-offset-2 outline-sky-600 dark:outline-sky-400" : ""}`}
+            className={`rounded-lg p-3 ring-1 ring-inset ${STEP_TONE[s.status]} ${current ? "outline-2 outline-offset-2 outline-violet-600 dark:outline-violet-400" : ""}`}
           >
             <div className="flex items-start justify-between gap-2">
               <h3 className="text-sm font-semibold">

@@ -23,7 +23,7 @@ export function CheckItem({ c }: { c: CheckResult }) {
       </div>
       {c.detail ? <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{c.detail}</p> : null}
       {problem && c.fix ? (
-        <p className="mt-1 rounded-md bg-sky-50 px-2 py-1 text-sm text-sky-950 dark:bg-sky-950/60 dark:text-sky-100">
+        <p className="mt-1 rounded-md bg-violet-50 px-2 py-1 text-sm text-violet-950 dark:bg-violet-950/60 dark:text-violet-100">
           <span className="font-semibold">Fix: </span>
           {c.fix}
           {c.docs ? (
@@ -74,7 +74,7 @@ export function Timeline({ runs }: { runs: TimelineRun[] }) {
                 </time>
                 <Link
                   href={`/reports/${encodeURIComponent(r.publicId)}`}
-                  className="ml-auto text-sm font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+                  className="ml-auto text-sm font-medium text-violet-800 underline-offset-2 hover:underline dark:text-violet-300"
                 >
                   Customer&apos;s report<span className="sr-only"> for this attempt</span> →
                 </Link>
@@ -97,7 +97,7 @@ export function Timeline({ runs }: { runs: TimelineRun[] }) {
               ) : null}
               {others.length ? (
                 <details className="mt-2 text-sm">
-                  <summary className="cursor-pointer text-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:text-zinc-300">
+                  <summary className="cursor-pointer text-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-zinc-300">
                     {others.length} other check{others.length === 1 ? "" : "s"} ({others.filter((c) => c.status === "pass").length} passed)
                   </summary>
                   <ul className="mt-1 divide-y divide-zinc-100 dark:divide-zinc-800">

@@ -21,7 +21,7 @@ const query = z.object({
 });
 
 const field =
-  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+  "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 const label = "block text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
 const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
 
@@ -80,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="target" name="target" type="search" defaultValue={q.target ?? ""} className={field} />
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 dark:bg-sky-600 dark:hover:bg-sky-500 dark:focus-visible:ring-offset-zinc-900">
+          <button type="submit" className="rounded-md bg-violet-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-violet-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:ring-offset-2 dark:bg-violet-600 dark:hover:bg-violet-500 dark:focus-visible:ring-offset-zinc-900">
             Filter
           </button>
           <Link href="/support/audit" className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
@@ -116,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-3 py-2 align-top">{AUDIT_LABELS[e.action as AuditAction] ?? e.action}</td>
                   <td className="px-3 py-2 align-top">
                     {e.targetType === "setup" && e.targetId ? (
-                      <Link href={`/support/setups/${encodeURIComponent(e.targetId)}`} className="font-mono text-xs text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+                      <Link href={`/support/setups/${encodeURIComponent(e.targetId)}`} className="font-mono text-xs text-violet-800 underline-offset-2 hover:underline dark:text-violet-300">
                         {e.targetId}
                       </Link>
                     ) : (

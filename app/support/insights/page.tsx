@@ -49,8 +49,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <Link
                   href={`/support/insights?days=${p}`}
                   aria-current={p === days ? "page" : undefined}
-                  className={`block rounded-md px-3 py-1 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 ${
-                    p === days ? "bg-sky-700 text-white dark:bg-sky-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                  className={`block rounded-md px-3 py-1 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 ${
+                    p === days ? "bg-violet-700 text-white dark:bg-violet-600" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
                   }`}
                 >
                   Last {p} days

@@ -50,7 +50,7 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/support" className="text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+        <Link href="/support" className="text-violet-800 underline-offset-2 hover:underline dark:text-violet-300">
           ← All setups
         </Link>
       </nav>
