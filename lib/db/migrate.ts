@@ -19,6 +19,9 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlQuery,
+  type SqlResultSet,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -77,19 +80,44 @@ let lastPanic: string | undefined;
 
 const CHAR_OID = 18;
 const TEXT_OID = 25;
+/** Positions of `"char"` columns in the results of each SQL text (the same text always has the same shape). */
+const charColumnsBySql = new Map<string, number[]>();
 type Fields = { fields?: Array<{ dataTypeID: number }> };
-function fixCharColumns<T>(result: T): T {
-  for (const f of (result as Fields)?.fields ?? []) if (f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
-  return result;
-}
 type Queryish = { query: (...args: unknown[]) => unknown };
+
+/** Lets adapter-pg accept `"char"` columns (it would throw), remembering where they were. */
 function patchQuery(target: Queryish): void {
   const original = target.query.bind(target);
   target.query = (...args: unknown[]) => {
     const r = original(...args);
-    return r && typeof (r as Promise<unknown>).then === "function" ? (r as Promise<unknown>).then(fixCharColumns) : r;
+    if (!r || typeof (r as Promise<unknown>).then !== "function") return r;
+    const first = args[0] as string | { text?: string };
+    const text = typeof first === "string" ? first : first?.text;
+    return (r as Promise<Fields>).then((result) => {
+      const positions: number[] = [];
+      (result?.fields ?? []).forEach((f, i) => {
+        if (f.dataTypeID === CHAR_OID) {
+          f.dataTypeID = TEXT_OID;
+          positions.push(i);
+        }
+      });
+      if (positions.length && text) charColumnsBySql.set(text, positions);
+      return result;
+    });
   };
 }
+
+/** ...and reports those columns as the character type the engine's schema describer reads them as. */
+function restoreCharColumns<T extends { queryRaw(q: SqlQuery): Promise<SqlResultSet> }>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (q: SqlQuery) => {
+    const result = await queryRaw(q);
+    for (const i of charColumnsBySql.get(q.sql) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return queryable;
+}
+
 function migrationPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 2, application_name: "bc-setup-checker-migrate" });
   pool.on("error", () => {});
@@ -113,8 +141,12 @@ function migrationPool(url: string): pg.Pool {
 
 async function adapterFor(url: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
   const pool = migrationPool(url);
-  const adapter = await new PrismaPg(pool).connect();
+  const adapter = restoreCharColumns(await new PrismaPg(pool).connect());
+  const startTransaction = adapter.startTransaction.bind(adapter);
   return Object.assign(adapter, {
+    async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) {
+      return restoreCharColumns(await startTransaction(isolationLevel));
+    },
     async executeScript(script: string) {
       try {
         await pool.query(script);
