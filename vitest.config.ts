@@ -8,5 +8,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One PostgreSQL per run (embedded, or TEST_DATABASE_URL) and a migrated template: tests/helpers/db.ts.
+    globalSetup: ["tests/helpers/db-global-setup.ts"],
   },
 });

@@ -139,8 +139,18 @@ function migrationPool(url: string): pg.Pool {
   return pool;
 }
 
-async function adapterFor(url: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
+type Disposer = () => Promise<void>;
+
+async function adapterFor(url: string, opened: Disposer[], onDispose?: Disposer): Promise<SqlDriverAdapter> {
   const pool = migrationPool(url);
+  let disposed = false;
+  const dispose = async () => {
+    if (disposed) return;
+    disposed = true;
+    await pool.end();
+    await onDispose?.();
+  };
+  opened.push(dispose);
   const adapter = restoreCharColumns(await new PrismaPg(pool).connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   return Object.assign(adapter, {
@@ -154,10 +164,7 @@ async function adapterFor(url: string, onDispose?: () => Promise<void>): Promise
         (adapter as unknown as { onError(e: unknown): never }).onError(error);
       }
     },
-    async dispose() {
-      await pool.end();
-      await onDispose?.();
-    },
+    dispose,
   });
 }
 
@@ -167,11 +174,16 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export function migrationAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * The adapter factory for the engine. Every pool it opens is recorded in `opened`, so the caller can
+ * close them when done (the engine does not always dispose its adapters, and an open pool would hold
+ * Prisma's migration advisory lock, making the next run wait 10 s for it).
+ */
+export function migrationAdapterFactory(url: string, opened: Disposer[] = []): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: () => adapterFor(url),
+    connect: () => adapterFor(url, opened),
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       const admin = new pg.Client({ connectionString: url });
@@ -181,7 +193,7 @@ export function migrationAdapterFactory(url: string): SqlMigrationAwareDriverAda
       } finally {
         await admin.end();
       }
-      return adapterFor(withDatabase(url, name), async () => {
+      return adapterFor(withDatabase(url, name), opened, async () => {
         const drop = new pg.Client({ connectionString: url });
         await drop.connect();
         try {
@@ -197,13 +209,18 @@ export function migrationAdapterFactory(url: string): SqlMigrationAwareDriverAda
 /** Runs fn with a schema engine connected to `url`; the engine and its pools are freed afterwards. */
 export async function withSchemaEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const mod = await loadEngineModule();
-  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(url));
+  const opened: Disposer[] = [];
+  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(url, opened));
   lastPanic = undefined;
-  const engine = await mod.SchemaEngine.new({ datamodels: undefined }, () => {}, factory).catch(rethrow);
   try {
-    return await fn(engine).catch(rethrow);
+    const engine = await mod.SchemaEngine.new({ datamodels: undefined }, () => {}, factory).catch(rethrow);
+    try {
+      return await fn(engine).catch(rethrow);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    for (const dispose of opened.reverse()) await dispose().catch(() => {});
   }
 }
 
@@ -321,6 +338,25 @@ export async function diffMigrationsToSchema(
   const out = await withSchemaEngine(url, (engine) =>
     engine.diff({
       from: { tag: "migrations", ...migrationsList },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: null,
+      filters: noFilter,
+    }),
+  );
+  const sql = out.stdout ?? "";
+  return isEmptyScript(sql) ? "" : sql;
+}
+
+/**
+ * SQL that takes the live database at `url` to schema.prisma ("" when they match): the drift check
+ * of a migrated database (`_prisma_migrations` is ignored, as Prisma does).
+ */
+export async function diffDatabaseToSchema(url: string, options: { schemaPath?: string } = {}): Promise<string> {
+  const files = await schemaFiles(options.schemaPath ?? SCHEMA_PATH);
+  const out = await withSchemaEngine(url, (engine) =>
+    engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: path.dirname(options.schemaPath ?? SCHEMA_PATH) },
       to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: null,
