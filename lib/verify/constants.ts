@@ -106,6 +106,9 @@ export const LIMITS = {
 export const SECRET_VALUE_PATTERN = /^[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}$/;
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Time budget of all live requests of one verification. */
+export const DEFAULT_LIVE_TIMEOUT_MS = 8000;
+
 export const LOGIN_HOST = "https://login.microsoftonline.com";
 export const GRAPH_HOST = "https://graph.microsoft.com";
 

@@ -1,7 +1,7 @@
 // The checker's entry points, shared by the web page, the HTTP API and the CLI.
 // Plain TypeScript: no framework, no database. Nothing here throws on bad input.
 import { prepareInput, type FieldError, type PreparedInput } from "./input";
-import { runLiveChecks, type LiveOptions } from "./live";
+import type { LiveOptions } from "./live";
 import { buildReport, makeCheck, redact, type Check, type CheckId, type Report } from "./report";
 import { ruleChecks } from "./rules";
 import { effectiveClientId, effectiveTenant } from "./rules/consent";
@@ -13,7 +13,7 @@ export type { FieldError, PreparedInput, VerifyInput, TypedPermission } from "./
 export { reportSchema, CHECK_IDS, CHECK_INFO, STATUSES, worst } from "./report";
 export type { Check, CheckId, Report, Status } from "./report";
 export type { LiveOptions } from "./live";
-export { DEFAULT_LIVE_TIMEOUT_MS } from "./live";
+export { DEFAULT_LIVE_TIMEOUT_MS } from "./constants";
 
 export interface VerifyOptions {
   /** The clock, for expiry checks (tests inject one). */
@@ -89,6 +89,8 @@ export async function verify(input: PreparedInput, options: VerifyOptions = {}):
       secretIsGuid: secretKind(input.secret ?? "", t.target.clientId) === "guid",
       ...(input.manifest ? { pasted: input.manifest } : {}),
     };
+    // Loaded on demand: msal-node is only needed when a live check runs.
+    const { runLiveChecks } = await import("./live");
     live = await runLiveChecks(t.target, options.live ?? {}, ctx);
   } catch {
     live = [
@@ -99,12 +101,16 @@ export async function verify(input: PreparedInput, options: VerifyOptions = {}):
   return finish(input, [...checks, ...live]);
 }
 
-/** Validates raw input and verifies it: the one call the API, CLI and server action make. */
-export async function verifyRaw(raw: unknown, options: VerifyOptions = {}): Promise<{ ok: true; report: Report; input: PreparedInput } | { ok: false; error: FieldError }> {
+/**
+ * Validates raw input and verifies it: the one call the API, CLI and server action make. Returns the
+ * report only (never the input, which holds the secret); callers that need the prepared input (to
+ * fingerprint the secret, say) call prepareInput() and verify() themselves.
+ */
+export async function verifyRaw(raw: unknown, options: VerifyOptions = {}): Promise<{ ok: true; report: Report } | { ok: false; error: FieldError }> {
   const prepared = prepareInput(raw);
   if (!prepared.ok) {
     const secret = typeof raw === "object" && raw !== null && typeof (raw as { secret?: unknown }).secret === "string" ? (raw as { secret: string }).secret : undefined;
     return { ok: false, error: secret ? redact(prepared.error, [secret, secret.trim()]) : prepared.error };
   }
-  return { ok: true, report: await verify(prepared.input, options), input: prepared.input };
+  return { ok: true, report: await verify(prepared.input, options) };
 }

@@ -4,7 +4,7 @@
 // Microsoft unreachable (timeout, DNS, 5xx) is status "error": could not check, never "your setup is wrong".
 import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
 import { explainAadsts } from "./aadsts";
-import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI } from "./constants";
+import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI } from "./constants";
 import { normalizeManifest, type Registration } from "./manifest";
 import { BudgetedNetworkModule, describeFailure, requestJson, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
@@ -30,7 +30,6 @@ export interface LiveTarget {
   secret: string;
 }
 
-export const DEFAULT_LIVE_TIMEOUT_MS = 8000;
 
 const GRAPH_SELECT = [
   "id",

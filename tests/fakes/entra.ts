@@ -36,8 +36,10 @@ export interface FakeApp {
   disabled?: boolean;
   /** The token endpoint answers AADSTS65001 (consent missing). */
   consentRequired?: boolean;
-  /** "deny": Graph answers 403 Authorization_RequestDenied when the app reads itself. */
-  graphAccess?: "allow" | "deny";
+  /** "deny": Graph answers 403 Authorization_RequestDenied when the app reads itself; "unavailable": 503. */
+  graphAccess?: "allow" | "deny" | "unavailable";
+  /** Any AADSTS answer, scripted: the token endpoint sends it for this app once the app is found. */
+  scriptedError?: { status: number; error: string; code: number; message: string };
   secrets: FakeSecret[];
   signInAudience: string;
   web: string[];
@@ -523,6 +525,9 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (!app) {
         return graphError(finish, req, 404, "Request_ResourceNotFound", `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`);
       }
+      if (app.graphAccess === "unavailable") {
+        return finish(503, { error: { code: "serviceNotAvailable", message: "The service is temporarily unavailable. Please retry later." } }, { "retry-after": "10" });
+      }
       if (app.appId !== tok.appId || app.graphAccess === "deny") {
         return graphError(finish, req, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
       }
@@ -578,6 +583,10 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       );
       if (!app) {
         return tokenError(finish, 400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`, req);
+      }
+      if (app.scriptedError) {
+        const e = app.scriptedError;
+        return tokenError(finish, e.status, e.error, e.code, e.message, req);
       }
       if (app.disabled) return tokenError(finish, 400, "unauthorized_client", 7000112, `Application '${app.appId}'(${app.displayName}) is disabled.`, req);
       if (!clientSecret) {

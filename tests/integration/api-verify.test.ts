@@ -1,0 +1,198 @@
+// POST /api/v1/verify: the exported route handler called with Request objects (no server, no build),
+// configured through the environment like production, with the fake Entra ID + Graph for live checks.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ConfigError } from "@/lib/config";
+import { handleVerifyRequest, MAX_BODY_BYTES, type VerifyApiDeps } from "@/lib/api/verify";
+import { memoryLimiter } from "@/lib/ratelimit";
+import { reportSchema, type Report } from "@/lib/verify";
+import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+
+let fake: FakeEntra;
+let POST: (r: Request) => Promise<Response>;
+const A = FAKE.apps;
+const T = FAKE.tenants;
+const URL_ = "http://localhost/api/v1/verify";
+const graphCorrect = readFileSync("tests/fixtures/manifests/graph-correct.json", "utf8");
+const mistakes = readFileSync("tests/fixtures/manifests/graph-classic-mistakes.json", "utf8");
+
+beforeAll(async () => {
+  fake = await startFakeEntra();
+  vi.stubEnv("ENTRA_LOGIN_BASE_URL", fake.loginBaseUrl);
+  vi.stubEnv("GRAPH_BASE_URL", fake.graphBaseUrl);
+  vi.stubEnv("VERIFY_LIVE_RATE_LIMIT", "3");
+  vi.stubEnv("VERIFY_LIVE_RATE_WINDOW_SECONDS", "600");
+  ({ POST } = await import("@/app/api/v1/verify/route"));
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await fake?.close();
+});
+
+function req(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(URL_, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+async function expectError(res: Response, status: number, code: string, field: string | null) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/application\/json/);
+  const body = (await res.json()) as { error: { code: string; message: string; field: string | null } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.field).toBe(field);
+  expect(body.error.message.length).toBeGreaterThan(10);
+  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
+  return body.error;
+}
+
+describe("200: the report", () => {
+  it("a manifest as a JSON string", async () => {
+    const res = await POST(req({ manifest: mistakes }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const report = (await res.json()) as Report;
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(report.summary).toBe("fail");
+    expect(report.checks.find((c) => c.id === "redirect-uri")?.detail).toMatch(/trailing slash/);
+  });
+
+  it("a manifest as an object, and content-type with a charset", async () => {
+    const res = await POST(req({ manifest: JSON.parse(graphCorrect) }, { "content-type": "application/json; charset=utf-8" }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Report).summary).toBe("pass");
+  });
+
+  it("live checks against the fake, through the configured seams", async () => {
+    const res = await POST(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, live: true }, { "x-forwarded-for": "203.0.113.10" }));
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    expect(report.checks.find((c) => c.id === "live.token")?.status).toBe("pass");
+    expect(report.checks.find((c) => c.id === "live.registration")?.status).toBe("pass");
+  });
+});
+
+describe("400: invalid input names the field", () => {
+  it.each([
+    ["a number as clientId", { clientId: 5 }, "invalid_type", "clientId"],
+    ["an unknown field", { clientid: "x" }, "unknown_field", "clientid"],
+    ["a __proto__ key", '{"__proto__": {"live": true}, "clientId": "x"}', "unknown_field", "__proto__"],
+    ["nothing to check", {}, "empty_input", null],
+    ["a list body", [1, 2], "invalid_body", null],
+    ["a broken manifest", { manifest: '{"appId": "x",\n}' }, "invalid_json", "manifest"],
+    ["a bad account type", { signInAudience: "everyone" }, "invalid_value", "signInAudience"],
+  ])("%s", async (_label, body, code, field) => {
+    await expectError(await POST(req(body as unknown)), 400, code, field);
+  });
+
+  it("a body that is not JSON says where it breaks", async () => {
+    const err = await expectError(await POST(req('{"clientId": "x",\n  }')), 400, "invalid_json", null);
+    expect(err.message).toMatch(/Trailing comma.*line 1, column 17/);
+  });
+
+  it("an empty body, and a body nested too deep", async () => {
+    await expectError(await POST(req("")), 400, "empty_body", null);
+    const deep = `{"manifest": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const err = await expectError(await POST(req(deep)), 400, "invalid_json", null);
+    expect(err.message).toMatch(/nested more than 64 levels/);
+  });
+
+  it("invalid UTF-8", async () => {
+    const res = await POST(new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }));
+    await expectError(res, 400, "invalid_encoding", null);
+  });
+});
+
+describe("415: not JSON", () => {
+  it.each([["text/plain"], ["application/x-www-form-urlencoded"], [""]])("content-type %j", async (type) => {
+    const headers: Record<string, string> = type ? { "content-type": type } : {};
+    const res = await POST(new Request(URL_, { method: "POST", headers, body: '{"clientId":"x"}' }));
+    await expectError(res, 415, "unsupported_media_type", null);
+  });
+});
+
+describe("413: too large", () => {
+  it("by Content-Length, before reading", async () => {
+    const res = await POST(req({ clientId: "x" }, { "content-length": String(MAX_BODY_BYTES + 1) }));
+    await expectError(res, 413, "too_large", null);
+  });
+
+  it("by the actual body, when Content-Length is absent or lies", async () => {
+    const big = new TextEncoder().encode(JSON.stringify({ manifest: "x".repeat(MAX_BODY_BYTES) }));
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < big.length; i += 65536) c.enqueue(big.slice(i, i + 65536));
+        c.close();
+      },
+    });
+    const res = await POST(new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit));
+    await expectError(res, 413, "too_large", null);
+    const lying = await POST(req(JSON.stringify({ manifest: "x".repeat(MAX_BODY_BYTES) }), { "content-length": "20" }));
+    await expectError(lying, 413, "too_large", null);
+  });
+
+  it("a manifest over 256 KB inside an allowed body", async () => {
+    const manifest = JSON.stringify({ appId: "x", notes: "n".repeat(270 * 1024) });
+    const err = await expectError(await POST(req({ manifest })), 413, "too_large", "manifest");
+    expect(err.message).toMatch(/256 KB/);
+  });
+});
+
+describe("429: live checks are rate-limited per client", () => {
+  it("the configured limit (3) per IP, with Retry-After; rule-only checks are not limited", async () => {
+    const live = (ip: string) =>
+      POST(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: "Bad1Q~fake-secret-for-tests-only-bad001", live: true }, { "x-forwarded-for": `${ip}, 10.0.0.1` }));
+    for (let i = 0; i < 3; i++) expect((await live("198.51.100.7")).status).toBe(200);
+    const limited = await live("198.51.100.7");
+    const err = await expectError(limited, 429, "rate_limited", "live");
+    const retry = Number(limited.headers.get("retry-after"));
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(600);
+    expect(err.message).toContain(`${retry} s`);
+    // Another client is not affected, and checks without live are never limited.
+    expect((await live("198.51.100.8")).status).toBe(200);
+    expect((await POST(req({ manifest: mistakes }, { "x-forwarded-for": "198.51.100.7" }))).status).toBe(200);
+  });
+
+  it("a known API key gets its own bucket; an unknown one falls back to the IP", async () => {
+    const apiKey = "test-api-key-0123456789abcdef";
+    const deps: VerifyApiDeps = { limiter: memoryLimiter({ points: 1, durationSeconds: 60, keyPrefix: "t" }), live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, apiKeys: [apiKey] };
+    const body = { tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, live: true };
+    expect((await handleVerifyRequest(req(body, { "x-forwarded-for": "192.0.2.1" }), deps)).status).toBe(200);
+    expect((await handleVerifyRequest(req(body, { "x-forwarded-for": "192.0.2.1", "x-api-key": "unknown-key-000000000000" }), deps)).status).toBe(429);
+    expect((await handleVerifyRequest(req(body, { "x-forwarded-for": "192.0.2.1", "x-api-key": apiKey }), deps)).status).toBe(200);
+    expect((await handleVerifyRequest(req(body, { "x-api-key": apiKey }), deps)).status).toBe(429);
+  });
+});
+
+describe("never a 500 with a stack trace", () => {
+  it("a broken configuration answers JSON", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const res = await handleVerifyRequest(req({ clientId: "x" }), () => {
+        throw new ConfigError("Invalid environment variable GRAPH_BASE_URL: must be an https:// URL");
+      });
+      const err = await expectError(res, 500, "internal", null);
+      expect(err.message).toMatch(/try again/i);
+      expect(errors).toHaveBeenCalledTimes(1);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("a limiter whose store fails answers JSON", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const deps: VerifyApiDeps = {
+        limiter: { consume: () => Promise.reject(new Error("connection refused")) },
+        live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl },
+        apiKeys: [],
+      };
+      const res = await handleVerifyRequest(req({ clientId: "x", live: true }), deps);
+      await expectError(res, 500, "internal", null);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,279 @@
+// Live checks against the fake Entra ID + Graph, reached only through the production seams:
+// msal-node's system.networkClient (login base URL rewritten) and the configurable Graph base URL.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareInput, reportSchema, verify, type Check, type Report } from "@/lib/verify";
+import { AADSTS, explainAadsts } from "@/lib/verify/aadsts";
+import { SECRET_VALUE_PATTERN } from "@/lib/verify/constants";
+import { FAKE, defaultRegistry, startFakeEntra, type FakeApp, type FakeEntra } from "../fakes/entra";
+
+const A = FAKE.apps;
+const T = FAKE.tenants;
+let fake: FakeEntra;
+
+// Two scripted apps: errors that the checker's own validation never lets a real request produce.
+const SCRIPTED_SCOPE = "aaaaaaaa-0101-4000-8000-000000000101";
+const SCRIPTED_TENANT_ID = "aaaaaaaa-0102-4000-8000-000000000102";
+const GRAPH_DOWN = "aaaaaaaa-0103-4000-8000-000000000103";
+const SCRIPTED_SECRET = "SCR9Q~fake-secret-for-tests-only-scri01";
+
+beforeAll(async () => {
+  const registry = defaultRegistry();
+  const template = registry.apps[0]!;
+  const clone = (appId: string, extra: Partial<FakeApp>): FakeApp => ({
+    ...template,
+    appId,
+    objectId: appId.replace(/^a/, "b"),
+    installedIn: [],
+    secrets: [{ ...template.secrets[0]!, value: SCRIPTED_SECRET, keyId: appId.replace(/^a/, "c") }],
+    ...extra,
+  });
+  registry.apps.push(
+    clone(SCRIPTED_SCOPE, {
+      scriptedError: {
+        status: 400,
+        error: "invalid_scope",
+        code: 1002012,
+        message: "The provided value for scope https://api.businesscentral.dynamics.com is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).",
+      },
+    }),
+    clone(SCRIPTED_TENANT_ID, {
+      scriptedError: { status: 400, error: "invalid_request", code: 900023, message: "Specified tenant identifier 'x' is neither a valid DirectoryName nor a valid ObjectId." },
+    }),
+    clone(GRAPH_DOWN, { graphAccess: "unavailable" }),
+  );
+  fake = await startFakeEntra({ registry, delayMs: 10_000 });
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+async function live(input: Record<string, unknown>, timeoutMs = 4000, base?: { login?: string; graph?: string }): Promise<Report> {
+  const p = prepareInput({ ...input, live: true });
+  if (!p.ok) throw new Error(p.error.message);
+  const r = await verify(p.input, {
+    live: { loginBaseUrl: base?.login ?? fake.loginBaseUrl, graphBaseUrl: base?.graph ?? fake.graphBaseUrl, timeoutMs },
+  });
+  expect(reportSchema.safeParse(r).success).toBe(true);
+  return r;
+}
+const get = (r: Report, id: string): Check => r.checks.find((c) => c.id === id)!;
+
+describe("live.token: every AADSTS code of the facts table, through msal-node and the fake", () => {
+  const rows: [string, string, string, string, number, "fail" | "warn" | "error", RegExp][] = [
+    ["client ID not in the tenant (wrong tenant)", T.fabrikam.id, A.misconfigured.appId, A.misconfigured.secret, 700016, "fail", /found no app with the client ID .* in the tenant/],
+    ["wrong secret", T.contoso.id, A.good.appId, "Bad1Q~fake-secret-for-tests-only-bad001", 7000215, "fail", /not a current secret of this app/],
+    ["the Secret ID pasted", T.contoso.id, A.good.appId, A.good.secretId, 7000215, "fail", /what was sent is a Secret ID \(a GUID\), not the secret's Value/],
+    ["expired secret", T.contoso.id, A.good.appId, A.good.expiredSecret, 7000222, "fail", /client secret has expired/],
+    ["unknown tenant", T.unknown.id, A.good.appId, A.good.secret, 90002, "fail", /does not know the tenant/],
+    ["unknown tenant by domain", T.unknown.domain, A.good.appId, A.good.secret, 90002, "fail", /does not know the tenant nobody-fake.onmicrosoft.com/],
+    ["consent missing", T.contoso.id, A.consent.appId, A.consent.secret, 65001, "warn", /consent is missing/],
+    ["disabled app", T.contoso.id, A.disabled.appId, A.disabled.secret, 7000112, "fail", /application is disabled/],
+    ["invalid scope (scripted)", T.contoso.id, SCRIPTED_SCOPE, SCRIPTED_SECRET, 1002012, "error", /problem on our side/],
+    ["invalid tenant identifier (scripted)", T.contoso.id, SCRIPTED_TENANT_ID, SCRIPTED_SECRET, 900023, "fail", /neither a valid tenant ID nor a valid tenant domain/],
+  ];
+
+  it.each(rows)("%s → AADSTS%i", async (_label, tenant, clientId, secret, code, status, meaning) => {
+    const r = await live({ tenant, clientId, secret });
+    const t = get(r, "live.token");
+    expect(t.status).toBe(status);
+    expect(t.detail).toMatch(meaning);
+    expect(t.detail).toContain(`AADSTS${code}`);
+    expect(t.detail).toMatch(/trace ID [0-9a-f-]{36}, correlation ID [0-9a-f-]{36}/);
+    expect(t.fix).toBeTruthy();
+    expect(get(r, "live.registration").status).toMatch(/skip|error/);
+  });
+
+  it("the facts table's codes all have an explanation", () => {
+    for (const code of [700016, 7000215, 7000222, 90002, 500011, 65001, 7000112, 1002012]) {
+      expect(AADSTS[code], `AADSTS${code}`).toBeDefined();
+      const ex = explainAadsts(code, undefined, { tenant: "t", clientId: "c", secretIsGuid: false });
+      expect(ex.meaning.length).toBeGreaterThan(20);
+      expect(ex.fix.length).toBeGreaterThan(10);
+    }
+    expect(explainAadsts(123456, "weird_error", { tenant: "t", clientId: "c", secretIsGuid: false }).status).toBe("error");
+  });
+
+  it("valid credentials: pass, then the registration read from Graph agrees with the rules", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret });
+    expect(get(r, "live.token")).toMatchObject({ status: "pass" });
+    expect(get(r, "live.token").detail).toMatch(/does not prove admin consent/);
+    const reg = get(r, "live.registration");
+    expect(reg.status).toBe("pass");
+    expect(reg.detail).toMatch(/Read from Microsoft Graph: app "Codat Business Central \(fake\)".*1 Web redirect URI, 2 permissions on Business Central, 2 client secrets\. It agrees with every registration rule/);
+  });
+
+  it("a domain tenant works as well as the GUID", async () => {
+    const r = await live({ tenant: T.contoso.domain.toUpperCase(), clientId: A.good.appId, secret: A.good.secret });
+    expect(get(r, "live.token").status).toBe("pass");
+  });
+
+  it("no Business Central in the tenant (AADSTS500011): Graph still proves the credentials, so warn", async () => {
+    const r = await live({ tenant: T.fabrikam.id, clientId: A.noBusinessCentral.appId, secret: A.noBusinessCentral.secret });
+    const t = get(r, "live.token");
+    expect(t.status).toBe("warn");
+    expect(t.detail).toMatch(/tenant, client ID and secret are right .*Business Central is not set up in the tenant.*AADSTS500011/);
+    expect(get(r, "live.registration").status).toBe("pass");
+  });
+
+  it("the registration as Microsoft has it is judged by the same rules", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.misconfigured.appId, secret: A.misconfigured.secret });
+    expect(get(r, "live.token").status).toBe("pass");
+    const reg = get(r, "live.registration");
+    expect(reg.status).toBe("fail");
+    expect(reg.detail).toMatch(/Supported account types \(fail\).*AzureADMyOrg/);
+    expect(reg.detail).toMatch(/Web redirect URI \(fail\).*trailing slash/);
+    expect(reg.detail).toMatch(/Delegated Financials.ReadWrite.All \(fail\).*API.ReadWrite.All/);
+    expect(reg.fix).toMatch(/Supported account types/);
+  });
+
+  it("says when the pasted manifest differs from Microsoft's registration", async () => {
+    const pasted = readFileSync("tests/fixtures/manifests/graph-correct.json", "utf8").replace("3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", A.misconfigured.appId);
+    const r = await live({ tenant: T.contoso.id, clientId: A.misconfigured.appId, secret: A.misconfigured.secret, manifest: pasted });
+    expect(get(r, "redirect-uri").status).toBe("pass"); // the pasted manifest is right…
+    expect(get(r, "live.registration").detail).toMatch(/The manifest you pasted differs from it \(account type .*the redirect URIs.*the Business Central permissions/); // …Microsoft's is not
+  });
+
+  it("the app is registered in another tenant: Graph answers 404, warn", async () => {
+    const r = await live({ tenant: T.fabrikam.id, clientId: A.good.appId, secret: A.good.secret });
+    expect(get(r, "live.registration")).toMatchObject({ status: "warn" });
+    expect(get(r, "live.registration").detail).toMatch(/registered in another tenant/);
+  });
+
+  it("Graph refuses (403): could not check, not a verdict", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.graphDenied.appId, secret: A.graphDenied.secret });
+    expect(get(r, "live.token").status).toBe("pass");
+    expect(get(r, "live.registration")).toMatchObject({ status: "error" });
+    expect(get(r, "live.registration").detail).toMatch(/403 Authorization_RequestDenied/);
+  });
+
+  it("uses the manifest's publisher domain when no tenant is given", async () => {
+    const manifest = { appId: A.good.appId, publisherDomain: T.contoso.domain, signInAudience: "AzureADandPersonalMicrosoftAccount" };
+    const r = await live({ manifest, secret: A.good.secret });
+    expect(get(r, "live.token").status).toBe("pass");
+    expect(get(r, "live.token").detail).toMatch(/publisher domain/);
+  });
+});
+
+describe("Microsoft unreachable is 'could not check' (error), never 'fail'", () => {
+  it("a timeout within the time budget", async () => {
+    const r = await live({ tenant: T.slow.id, clientId: A.good.appId, secret: A.good.secret }, 400);
+    const t = get(r, "live.token");
+    expect(t.status).toBe("error");
+    expect(t.detail).toMatch(/did not answer within 0\.4 s.*says nothing about your setup/);
+    expect(get(r, "live.registration").status).toBe("skip");
+    expect(r.summary).not.toBe("fail");
+  });
+
+  it("a 503 from the token endpoint", async () => {
+    const r = await live({ tenant: T.down.id, clientId: A.good.appId, secret: A.good.secret });
+    expect(get(r, "live.token")).toMatchObject({ status: "error" });
+    expect(get(r, "live.token").detail).toMatch(/server error \(503\)/);
+  });
+
+  it("the whole fake answering 503 (server-wide behaviour), then recovering", async () => {
+    fake.setBehaviour("unavailable");
+    try {
+      const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret });
+      expect(get(r, "live.token").status).toBe("error");
+    } finally {
+      fake.setBehaviour("normal");
+    }
+    const again = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret });
+    expect(get(again, "live.token").status).toBe("pass");
+  });
+
+  it("a 503 from Graph after a good sign-in", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: GRAPH_DOWN, secret: SCRIPTED_SECRET });
+    expect(get(r, "live.token").status).toBe("pass");
+    expect(get(r, "live.registration")).toMatchObject({ status: "error" });
+    expect(get(r, "live.registration").detail).toMatch(/503/);
+  });
+
+  it("a DNS failure and a refused connection", async () => {
+    const dns = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret }, 4000, { login: "http://no-such-host.invalid" });
+    expect(get(dns, "live.token").status).toBe("error");
+    expect(get(dns, "live.token").detail).toMatch(/could not be resolved|connection to Microsoft failed/);
+    const refused = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret }, 4000, { login: "http://127.0.0.1:9" });
+    expect(get(refused, "live.token")).toMatchObject({ status: "error" });
+  });
+});
+
+describe("the seam: requests go only where the production code sends them", () => {
+  it("token requests to /<tenant>/oauth2/v2.0/token and Graph's applications(appId='…'), nothing else", async () => {
+    const before = fake.requests.length;
+    await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret });
+    const seen = fake.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(seen).toEqual([
+      `POST /${T.contoso.id}/oauth2/v2.0/token 200`,
+      `POST /${T.contoso.id}/oauth2/v2.0/token 200`,
+      `GET /v1.0/applications(appId='${A.good.appId}') 200`,
+    ]);
+  });
+
+  it("an invalid tenant or client ID never leaves the machine", async () => {
+    const before = fake.requests.length;
+    for (const tenant of ["contoso.com/../../v1.0", "evil.example:443", "common", "a b"]) {
+      const r = await live({ tenant, clientId: A.good.appId, secret: A.good.secret });
+      expect(get(r, "live.token").status).toBe("skip");
+    }
+    const r = await live({ tenant: T.contoso.id, clientId: "aaaaaaaa')/x", secret: A.good.secret });
+    expect(get(r, "live.token").status).toBe("skip");
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe("the fake answers like the real services", () => {
+  it("token errors: status, error, error_description with trace/correlation/timestamp, error_codes", async () => {
+    const res = await fetch(`${fake.url}/${T.contoso.id}/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "client-request-id": "0a1b2c3d-0000-4000-8000-000000000001" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: A.good.appId, client_secret: A.good.secretId, scope: "https://api.businesscentral.dynamics.com/.default" }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ error: "invalid_client", error_codes: [7000215], correlation_id: "0a1b2c3d-0000-4000-8000-000000000001" });
+    expect(body.error_description).toMatch(
+      /^AADSTS7000215: Invalid client secret provided\. .* Trace ID: [0-9a-f-]{36} Correlation ID: 0a1b2c3d-0000-4000-8000-000000000001 Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/,
+    );
+    expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+  });
+
+  it("discovery: openid-configuration and instance discovery shapes; unknown tenant AADSTS90002", async () => {
+    const oidc = (await (await fetch(`${fake.url}/${T.contoso.domain}/v2.0/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(oidc).toMatchObject({
+      token_endpoint: `https://login.microsoftonline.com/${T.contoso.id}/oauth2/v2.0/token`,
+      issuer: `https://login.microsoftonline.com/${T.contoso.id}/v2.0`,
+      authorization_endpoint: `https://login.microsoftonline.com/${T.contoso.id}/oauth2/v2.0/authorize`,
+    });
+    const inst = (await (await fetch(`${fake.url}/common/discovery/instance?api-version=1.1&authorization_endpoint=x`)).json()) as Record<string, unknown>;
+    expect(inst).toMatchObject({ "api-version": "1.1", tenant_discovery_endpoint: expect.stringContaining("openid-configuration") });
+    const unknown = await fetch(`${fake.url}/${T.unknown.id}/v2.0/.well-known/openid-configuration`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: "invalid_tenant", error_codes: [90002] });
+  });
+
+  it("Graph: 401 without a token, 404/403 shapes, $select honoured", async () => {
+    const path = `${fake.url}/v1.0/applications(appId='${A.good.appId}')`;
+    const noToken = await fetch(path);
+    expect(noToken.status).toBe(401);
+    expect(await noToken.json()).toMatchObject({ error: { code: "InvalidAuthenticationToken" } });
+    const tokenRes = await fetch(`${fake.url}/${T.contoso.id}/oauth2/v2.0/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: A.good.appId, client_secret: A.good.secret, scope: "https://graph.microsoft.com/.default" }),
+    });
+    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const app = (await (await fetch(`${path}?$select=appId,web`, { headers: { authorization: `Bearer ${access_token}` } })).json()) as Record<string, unknown>;
+    expect(Object.keys(app).sort()).toEqual(["@odata.context", "appId", "web"]);
+    const other = await fetch(`${fake.url}/v1.0/applications(appId='${A.misconfigured.appId}')`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ error: { code: "Authorization_RequestDenied", innerError: { "request-id": expect.any(String) } } });
+  });
+
+  it("its secrets are obviously fake but shaped like real values", () => {
+    for (const app of Object.values(A)) expect(app.secret).toMatch(SECRET_VALUE_PATTERN);
+    expect(A.good.expiredSecret).toMatch(SECRET_VALUE_PATTERN);
+    for (const app of Object.values(A)) expect(app.secret).toContain("fake-secret-for-tests-only");
+  });
+});

@@ -1,0 +1,135 @@
+// The CLI as a person runs it (spawned through tsx): exit codes, human output, --json, colours.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportSchema, type Report } from "@/lib/verify";
+import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+
+const ROOT = path.resolve(__dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const M = (f: string) => `tests/fixtures/manifests/${f}.json`;
+const ANSI = /\u001b\[\d+m/;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const child = spawn(TSX, ["scripts/verify.ts", ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+let fake: FakeEntra;
+beforeAll(async () => {
+  fake = await startFakeEntra();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe("verify CLI", () => {
+  it("--help: usage, exit 0", async () => {
+    const r = await cli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage:\s+npm run --silent verify -- --manifest FILE/);
+    expect(r.stdout).toMatch(/Exit codes: 0 no check failed, 1 at least one check failed, 2 bad usage/);
+  });
+
+  it("bad usage and unreadable input: exit 2 with one clear line", async () => {
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Nothing to check/);
+    const unknown = await cli(["--manifset", "x.json"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--manifset'.*--help/);
+    const missing = await cli(["--manifest", "no/such/file.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read the manifest "no\/such\/file.json": no such file/);
+    const broken = await cli(["--manifest", M("broken-trailing-comma")]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/manifest: The manifest is not valid JSON: Trailing comma .* \(line 7, column 64\)/);
+    const both = await cli(["--manifest", "-", "--secret-stdin"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/both want stdin/);
+  });
+
+  it("a correct manifest: exit 0, readable report without colours when not a terminal", async () => {
+    const r = await cli(["--manifest", M("graph-correct")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Dynamics 365 Business Central setup check: PASS \(\d+ passed, \d+ skipped\)/);
+    expect(r.stdout).toMatch(/✔ PASS\s+Web redirect URI\s+\(redirect-uri\)/);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stderr).toBe("");
+  });
+
+  it("the classic mistakes: exit 1, each named with its fix and guide link", async () => {
+    const r = await cli(["--manifest", M("legacy-classic-mistakes")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL.*\n/);
+    expect(r.stdout).toMatch(/✖ FAIL\s+Web redirect URI[\s\S]*angle brackets[\s\S]*backtick[\s\S]*Fix: Edit the Web redirect URI so it is exactly https:\/\/dynamics365businesscentral\.codat\.io\/oauth\/callback/);
+    expect(r.stdout).toMatch(/Guide: http:\/\/localhost:3000\/guides\/dynamics365-business-central\/setup#register-application/);
+    expect(r.stdout).toMatch(/✖ FAIL\s+Client secret expiry/);
+  });
+
+  it("--json prints the contract's report", async () => {
+    const r = await cli(["--manifest", M("graph-spa-and-dynamics-crm"), "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(report.checks.find((c) => c.id === "redirect-uri")?.detail).toMatch(/Single-page application/);
+  });
+
+  it("--json on bad input prints the API's error object, exit 2", async () => {
+    const r = await cli(["--manifest", M("broken-trailing-comma"), "--json"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "invalid_json", field: "manifest", line: 7, column: 64 } });
+  });
+
+  it("colours: FORCE_COLOR turns them on, NO_COLOR and --no-color off", async () => {
+    const forced = await cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1" } });
+    expect(forced.stdout).toMatch(ANSI);
+    const no = await cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
+    expect(no.stdout).not.toMatch(ANSI);
+    const flag = await cli(["--manifest", M("graph-correct"), "--no-color"], { env: { FORCE_COLOR: "1" } });
+    expect(flag.stdout).not.toMatch(ANSI);
+  });
+
+  it("fields without a manifest, --check to report only some checks", async () => {
+    const r = await cli(["--client-id", "{3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93}", "--redirect-uri", "http://dynamics365businesscentral.codat.io/oauth/callback", "--check", "client-id.format", "--check", "redirect-uri", "--json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.checks.map((c) => c.id)).toEqual(["client-id.format", "redirect-uri"]);
+  });
+
+  it("--secret-stdin + --live against the fake (configured by environment): exit 0", async () => {
+    const env = { ENTRA_LOGIN_BASE_URL: fake.loginBaseUrl, GRAPH_BASE_URL: fake.graphBaseUrl };
+    const ok = await cli(["--tenant", FAKE.tenants.contoso.id, "--client-id", FAKE.apps.good.appId, "--secret-stdin", "--live", "--json"], { stdin: `${FAKE.apps.good.secret}\n`, env });
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout) as Report;
+    expect(report.checks.find((c) => c.id === "live.token")?.status).toBe("pass");
+    expect(report.checks.find((c) => c.id === "live.registration")?.status).toBe("pass");
+
+    const secretId = await cli(["--tenant", FAKE.tenants.contoso.id, "--client-id", FAKE.apps.good.appId, "--secret-stdin", "--live"], { stdin: FAKE.apps.good.secretId, env });
+    expect(secretId.code).toBe(1);
+    expect(secretId.stdout).toMatch(/Secret ID/);
+    expect(secretId.stdout).toMatch(/AADSTS7000215/);
+  });
+
+  it("an empty secret on stdin is bad usage", async () => {
+    const r = await cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--secret-stdin"], { stdin: "\n" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no secret was given/);
+  });
+});
