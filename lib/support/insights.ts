@@ -33,10 +33,11 @@ export async function stepFunnel(
   prisma: PrismaClient,
   options: { guide: string; steps: { id: string; title: string }[]; days: number; now?: Date },
 ): Promise<Funnel> {
-  const since = new Date((options.now ?? new Date()).getTime() - options.days * DAY);
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - options.days * DAY);
   const groups = await prisma.setup.groupBy({
     by: ["currentStep", "status"],
-    where: { guide: options.guide, createdAt: { gte: since } },
+    where: { guide: options.guide, createdAt: { gte: since, lte: now } },
     _count: { _all: true },
   });
   const index = new Map(options.steps.map((s, i) => [s.id, i]));
@@ -77,14 +78,15 @@ export async function topFailingChecks(
   prisma: PrismaClient,
   options: { days: number; limit?: number; now?: Date },
 ): Promise<FailingCheck[]> {
-  const since = new Date((options.now ?? new Date()).getTime() - options.days * DAY);
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - options.days * DAY);
   const limit = options.limit ?? 10;
   const rows = await prisma.$queryRaw<{ check_id: string; failures: bigint; setups: bigint }[]>(Prisma.sql`
     SELECT c AS check_id, count(*) AS failures, count(DISTINCT r."setupId") AS setups
     FROM verification_run r, unnest(r."failedChecks") AS c
-    WHERE r."createdAt" >= ${since} AND cardinality(r."failedChecks") > 0
+    WHERE r."createdAt" >= ${since} AND r."createdAt" <= ${now} AND cardinality(r."failedChecks") > 0
     GROUP BY c
-    ORDER BY failures DESC, c ASC
+    ORDER BY failures DESC, c COLLATE "C" ASC
     LIMIT ${limit}`);
   return rows.map((r) => ({ checkId: r.check_id, failures: Number(r.failures), setups: Number(r.setups) }));
 }

@@ -1,0 +1,147 @@
+// The CSV export: the same rows as the filtered list, in order, streamed in batches, safely
+// escaped (quotes, commas, newlines, formula injection), behind a staff session, audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../helpers/db";
+import type { PrismaClient } from "@/lib/db";
+import { getAuth } from "@/lib/auth";
+import { createStaffUser } from "@/lib/auth/staff";
+import { csvCell, parseCsv } from "@/lib/support/csv";
+import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
+import { handleExport } from "@/lib/support/export-handler";
+import { listSupportSetups, type SetupRow } from "@/lib/support/setups";
+import { seedSetups } from "./support-fixtures";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let prisma: PrismaClient;
+let cookie: string;
+const NASTY = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", 'Quote "Inc", and\nnewline'];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = db.prisma;
+  await seedSetups(prisma, { count: 2600, seed: 5 });
+  for (const [i, name] of NASTY.entries()) {
+    await prisma.setup.create({
+      data: { publicId: `nasty-${i}`, guide: "dynamics365-business-central", companyName: name, status: "failing", currentStep: "client-secret" },
+    });
+  }
+  await createStaffUser(prisma, { email: "exporter@example.com", password: "exporter password 1" }, { secret: "y".repeat(40), baseURL: "http://localhost:3000" });
+  const res = await getAuth().handler(
+    new Request("http://localhost:3000/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": "10.20.0.1" },
+      body: JSON.stringify({ email: "exporter@example.com", password: "exporter password 1" }),
+    }),
+  );
+  expect(res.status).toBe(200);
+  cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** The body as text, after checking it starts with a UTF-8 byte-order mark (for spreadsheets). */
+async function csvText(res: Response): Promise<string> {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+}
+
+function get(query: string): Request {
+  return new Request(`http://localhost:3000/api/support/export${query}`, {
+    headers: { cookie, "x-forwarded-for": "10.20.0.1", "user-agent": "vitest" },
+  });
+}
+
+async function allRows(filters: Parameters<typeof listSupportSetups>[1]): Promise<SetupRow[]> {
+  const out: SetupRow[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const p = await listSupportSetups(prisma, { ...filters, after }, { days: 3 }, 500);
+    out.push(...p.rows);
+    if (!p.next) return out;
+    after = p.next;
+  }
+}
+
+describe("CSV cells", () => {
+  it("quotes what needs quoting and defuses formulas", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell("@cmd")).toBe("'@cmd");
+    expect(csvCell("\tx")).toBe("'\tx");
+    expect(csvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(new Date("2026-01-02T03:04:05.006Z"))).toBe("2026-01-02T03:04:05.006Z");
+  });
+});
+
+describe("GET /api/support/export", () => {
+  it("streams exactly the filtered list, in the list's order", async () => {
+    const res = await handleExport(get("?status=failing&sort=created&dir=asc"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="setups-\d{8}-\d{4}\.csv"$/);
+    const text = await csvText(res);
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([...CSV_HEADER]);
+    const expected = await allRows({ status: "failing", sort: "created", dir: "asc" });
+    expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r.publicId));
+    expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["failing"]));
+  });
+
+  it("matches a search and keeps hostile company names inert", async () => {
+    const all = await handleExport(get("?status=failing&step=client-secret"));
+    expect(all.status).toBe(200);
+    const [, ...rows] = parseCsv(await csvText(all));
+    expect(rows.length).toBe((await allRows({ status: "failing", step: "client-secret", sort: "activity", dir: "desc" })).length);
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    for (const [i, name] of NASTY.entries()) {
+      const company = byId.get(`nasty-${i}`)![1]!;
+      if (/^[=+\-@]/.test(name)) expect(company).toBe(`'${name}`);
+      else expect(company).toBe(name);
+    }
+  });
+
+  it("is written in batches, not all at once", async () => {
+    const stream = setupsCsvStream(prisma, { sort: "activity", dir: "desc" }, { days: 3 }, { batchSize: 500 });
+    const reader = stream.getReader();
+    let chunks = 0;
+    let lines = 0;
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks++;
+      lines += (decoder.decode(value).match(/\r\n/g) ?? []).length;
+    }
+    const total = await prisma.setup.count();
+    // One CRLF per row plus the header (a newline inside a company name is a bare LF, inside quotes).
+    expect(lines).toBe(total + 1);
+    expect(chunks).toBe(1 + Math.ceil(total / 500));
+  });
+
+  it("names a bad filter with a 400", async () => {
+    const res = await handleExport(get("?status=sideways"));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "invalid_filter", field: "status" } });
+  });
+
+  it("records who exported what", async () => {
+    const rows = await prisma.auditEvent.findMany({ where: { action: "setups.export_csv" }, orderBy: { at: "asc" } });
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows[0]).toMatchObject({ actorEmail: "exporter@example.com", ip: "10.20.0.1" });
+    expect(rows[0]!.details).toMatchObject({ filters: { status: "failing", sort: "created", dir: "asc" } });
+  });
+
+  it("refuses without a session", async () => {
+    const res = await handleExport(new Request("http://localhost:3000/api/support/export"));
+    expect(res.status).toBe(401);
+  });
+});
