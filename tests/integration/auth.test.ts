@@ -84,7 +84,7 @@ describe("staff users", () => {
   });
 
   it("staff:create reads the password from stdin, never from argv", () => {
-    const env = { ...process.env, DATABASE_URL: db.url, BETTER_AUTH_SECRET: SECRET, NODE_ENV: "test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, BETTER_AUTH_SECRET: SECRET, NODE_ENV: "test" };
     const tsx = path.resolve("node_modules/.bin/tsx");
     const ok = spawnSync(tsx, ["scripts/staff-create.ts", "--email", "cli@example.com", "--name", "Cli"], {
       input: "cli password long enough\n",
