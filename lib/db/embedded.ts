@@ -160,6 +160,59 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+// ---- Throwaway databases (browser tests, benchmarks) -----------------------------------------
+
+export interface ThrowawayDatabase {
+  url: string;
+  /** "embedded PostgreSQL 18" or the redacted server URL. */
+  where: string;
+  /** Drops the database (or stops the embedded server and deletes its data). */
+  drop(): Promise<void>;
+}
+
+/**
+ * An empty database nobody else uses: a new database on `serverUrl` (e.g. TEST_DATABASE_URL) when
+ * given, otherwise a throwaway embedded server with its data under the temp dir.
+ */
+export async function createThrowawayDatabase(options: { serverUrl?: string; label?: string } = {}): Promise<ThrowawayDatabase> {
+  const label = (options.label ?? "tmp").replace(/[^a-z0-9]/gi, "").toLowerCase();
+  if (options.serverUrl) {
+    const name = `${label}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+    const u = new URL(options.serverUrl);
+    await ensureDatabase(options.serverUrl, name);
+    u.pathname = `/${name}`;
+    return {
+      url: u.toString(),
+      where: redactUrl(u.toString()),
+      async drop() {
+        const c = new pg.Client({ connectionString: options.serverUrl });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      },
+    };
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), `bc-${label}-pg-`));
+  await chmod(tmp, 0o755); // the server runs as the `postgres` user when we are root
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false, fast: true, database: label });
+    return {
+      url: server.url,
+      where: `embedded PostgreSQL (${tmp})`,
+      async drop() {
+        await server.stop();
+        await rm(tmp, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
 // ---- The development database under .data/ --------------------------------------------------
 
 export const DEV_DATA_DIR = path.join(".data", "postgres");
