@@ -8,7 +8,8 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { createStaffUser, StaffExistsError, staffInput } from "../lib/auth/staff";
 import { MIN_PASSWORD_LENGTH } from "../lib/auth/auth";
 import { config, ConfigError } from "../lib/config";
-import { closeDatabase, createDatabase, databaseUrl } from "../lib/db";
+import { closeDatabase, createDatabase } from "../lib/db";
+import { runDbScript } from "../lib/db/script";
 
 const USAGE = "usage: npm run staff:create -- --email someone@example.com [--name \"Full Name\"]  (password from a prompt or stdin)";
 
@@ -86,21 +87,19 @@ async function main() {
   const input = staffInput.safeParse({ ...pre.data, password });
   if (!input.success) fail(input.error.issues[0]!.message);
 
-  let db;
-  try {
-    db = createDatabase(databaseUrl(), { max: 2, applicationName: "staff-create" });
-  } catch (err) {
-    fail(err instanceof ConfigError ? err.message : String(err));
-  }
-  try {
-    const user = await createStaffUser(db.prisma, input.data, { secret: resolveAuthSecret(config()), baseURL: authBaseURL() });
-    process.stdout.write(`Created staff user ${user.email} (id ${user.id}). Sign in at /support/sign-in.\n`);
-  } catch (err) {
-    if (err instanceof StaffExistsError || err instanceof ConfigError) fail(err.message, 1);
-    fail(`could not create the user: ${(err as Error).message}`, 1);
-  } finally {
-    await closeDatabase(db);
-  }
+  await runDbScript("staff:create", async (url, where) => {
+    const db = createDatabase(url, { max: 2, applicationName: "staff-create" });
+    try {
+      const user = await createStaffUser(db.prisma, input.data, { secret: resolveAuthSecret(config()), baseURL: authBaseURL() });
+      process.stdout.write(`Created staff user ${user.email} (id ${user.id}) in ${where}. Sign in at /support/sign-in.\n`);
+    } catch (err) {
+      if (err instanceof StaffExistsError) throw new ConfigError(err.message);
+      if ((err as { code?: string }).code === "P2021") throw new ConfigError("the staff tables do not exist yet: run `npm run db:migrate` first");
+      throw err;
+    } finally {
+      await closeDatabase(db);
+    }
+  });
 }
 
 void main();
