@@ -141,6 +141,21 @@ const MARKERS = [
   "passwordCredentials",
 ];
 
+/** UTF-8 byte length without Buffer (this module also runs in the browser). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -174,7 +189,7 @@ export function parseManifest(input: unknown, source: Registration["source"] = "
       error: { code: "invalid_manifest", message: `The manifest must be the app's JSON object ({ … }), not ${typeName(input)}` },
     };
   }
-  const bytes = Buffer.byteLength(text, "utf8");
+  const bytes = utf8Length(text);
   if (bytes > LIMITS.manifestBytes) {
     return {
       ok: false,

@@ -70,6 +70,8 @@ export async function requestJson(
     return { ok: false, failure: classify(e) };
   }
   if (res.status >= 500 || res.status === 429) return { ok: false, failure: { kind: "http", status: res.status } };
+  // Neither endpoint redirects; following one could leave for a host nobody validated.
+  if (res.status >= 300 && res.status < 400) return { ok: false, failure: { kind: "bad-response", status: res.status } };
   let body: unknown;
   try {
     body = text.length ? JSON.parse(text) : {};
