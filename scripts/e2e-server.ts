@@ -20,6 +20,15 @@ async function startDatabase(): Promise<void> {
   console.log(`e2e-server: database ready (${db.where})`);
 }
 
+/** Support console: sign-in secret and origin, a staff user with a known TEST password, demo setups (tests/e2e/support-seed.ts). */
+async function startSupport(): Promise<void> {
+  env.BETTER_AUTH_SECRET ||= randomBytes(48).toString("base64url");
+  env.BETTER_AUTH_URL ||= `http://127.0.0.1:${port}`;
+  const { seedSupportE2E } = await import("../tests/e2e/support-seed");
+  await seedSupportE2E(env.DATABASE_URL!, { secret: env.BETTER_AUTH_SECRET, baseURL: env.BETTER_AUTH_URL });
+  console.log("e2e-server: support console seeded");
+}
+
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -31,6 +40,7 @@ async function shutdown(code: number): Promise<never> {
 
 async function main() {
   await startDatabase();
+  await startSupport();
   const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
