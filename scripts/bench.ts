@@ -1,0 +1,30 @@
+// `npm run bench`: every benchmark of the project, one after the other (they share 2 cores, so never
+// in parallel). Each prints its own figures; pass names to run only some: `npm run bench -- verify db`.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const benches: { name: string; script: string; what: string }[] = [
+  { name: "verify", script: "scripts/bench-verify.ts", what: "rule evaluation and live check against the fake Entra ID" },
+  { name: "db", script: "scripts/bench-db.ts", what: "migrations, seeding 100k setups, list queries at 100k" },
+  { name: "support", script: "scripts/bench-support.ts", what: "support console queries at 100k setups" },
+  { name: "customer", script: "scripts/bench-customer.ts", what: "verify server action: rules only and with the live check" },
+  { name: "js", script: "scripts/measure-js.mjs", what: "JavaScript shipped by the guide page (gzip; needs `next build`)" },
+];
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+let failed = 0;
+for (const b of benches) {
+  if (only.length > 0 && !only.includes(b.name)) continue;
+  if (!existsSync(b.script)) {
+    console.log(`\n== ${b.name}: ${b.script} not found, skipped`);
+    continue;
+  }
+  console.log(`\n== ${b.name}: ${b.what}`);
+  const runner = b.script.endsWith(".mjs") ? ["node", [b.script]] : ["npx", ["tsx", b.script]];
+  const r = spawnSync(runner[0] as string, runner[1] as string[], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) {
+    failed++;
+    console.log(`== ${b.name}: exited with ${r.status}`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
