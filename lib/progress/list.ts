@@ -1,0 +1,118 @@
+// The support list of setups: filters, search, sort and keyset pagination in one SQL query.
+//
+// Keyset: the cursor holds the last row's sort value and id; the next page is the rows strictly
+// after (value, id) in (value DESC, id DESC) order, written as a row comparison so PostgreSQL walks
+// the (value DESC, id DESC) index from there (no OFFSET: page 1000 costs what page 1 does). Every row
+// that exists when paging starts and keeps its sort value is returned exactly once, however many
+// rows are inserted meanwhile (new rows sort before the cursor).
+import { z } from "zod";
+import { getPrisma, Prisma, type SetupStatus } from "../db";
+import { ProgressInputError } from "./errors";
+import { parseInput } from "./setups";
+import { STEP_IDS, type StepId } from "./steps";
+
+export const SETUP_STATUSES = ["not_started", "in_progress", "failing", "completed"] as const satisfies readonly SetupStatus[];
+export const LIST_SORTS = ["lastActivity", "created"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+/** Failing the same check this many times in a row counts as stuck. */
+export const STUCK_FAILURE_STREAK = 3;
+
+const listSchema = z.object({
+  status: z.enum(SETUP_STATUSES).optional(),
+  currentStep: z.enum(STEP_IDS as [StepId, ...StepId[]]).optional(),
+  /** Not completed, and no activity for `stuckDays` days or STUCK_FAILURE_STREAK failures in a row. */
+  stuck: z.boolean().optional(),
+  stuckDays: z.number().int().min(1).max(3650).default(7),
+  /** Company / contact email (contains, any case), an exact setup id, or a client ID. */
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(LIST_SORTS).default("lastActivity"),
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+  now: z.date().optional(),
+});
+export type ListSetupsInput = z.input<typeof listSchema>;
+
+export interface SetupListItem {
+  id: string;
+  publicId: string;
+  companyName: string | null;
+  contactEmail: string | null;
+  clientId: string | null;
+  status: SetupStatus;
+  currentStep: string | null;
+  failedRuns: number;
+  consecutiveFailures: number;
+  lastFailedCheck: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  completedAt: Date | null;
+}
+
+export interface SetupListPage {
+  items: SetupListItem[];
+  /** Cursor of the next page, null on the last one. */
+  nextCursor: string | null;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PUBLIC_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const DAY = 86_400_000;
+
+export function encodeListCursor(sort: ListSort, row: Pick<SetupListItem, "id" | "lastActivityAt" | "createdAt">): string {
+  const value = sort === "created" ? row.createdAt : row.lastActivityAt;
+  return Buffer.from(JSON.stringify({ s: sort, v: value.toISOString(), id: row.id })).toString("base64url");
+}
+
+export function decodeListCursor(sort: ListSort, cursor: string): { value: Date; id: string } {
+  let c: { s?: unknown; v?: unknown; id?: unknown };
+  try {
+    c = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as typeof c;
+  } catch {
+    throw new ProgressInputError("cursor", "is damaged; start again from the first page");
+  }
+  const value = typeof c?.v === "string" ? new Date(c.v) : new Date(NaN);
+  if (c?.s !== sort || typeof c.id !== "string" || !GUID.test(c.id) || Number.isNaN(value.getTime())) {
+    throw new ProgressInputError("cursor", "does not belong to this list; start again from the first page");
+  }
+  return { value, id: c.id };
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** One page of setups matching the filters, newest first by the chosen sort. */
+export async function listSetups(input: ListSetupsInput = {}): Promise<SetupListPage> {
+  const p = parseInput(listSchema, input);
+  const column = p.sort === "created" ? Prisma.raw(`"createdAt"`) : Prisma.raw(`"lastActivityAt"`);
+  const where: Prisma.Sql[] = [];
+  if (p.status) where.push(Prisma.sql`status = ${p.status}::"SetupStatus"`);
+  if (p.currentStep) where.push(Prisma.sql`"currentStep" = ${p.currentStep}`);
+  if (p.stuck !== undefined) {
+    const cutoff = new Date((p.now ?? new Date()).getTime() - p.stuckDays * DAY);
+    const stuck = Prisma.sql`(status <> 'completed' AND ("lastActivityAt" < ${cutoff} OR "consecutiveFailures" >= ${STUCK_FAILURE_STREAK}))`;
+    where.push(p.stuck ? stuck : Prisma.sql`NOT ${stuck}`);
+  }
+  if (p.q) {
+    const q = p.q;
+    const matches: Prisma.Sql[] = [Prisma.sql`"companyName" ILIKE ${likePattern(q)}`, Prisma.sql`"contactEmail" ILIKE ${likePattern(q)}`];
+    if (GUID.test(q)) matches.push(Prisma.sql`"clientId" = ${q.toLowerCase()}`);
+    if (PUBLIC_ID.test(q)) matches.push(Prisma.sql`"publicId" = ${q}`);
+    where.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
+  }
+  if (p.cursor) {
+    const c = decodeListCursor(p.sort, p.cursor);
+    where.push(Prisma.sql`(${column}, id) < (${c.value}, ${c.id}::uuid)`);
+  }
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const rows = await getPrisma().$queryRaw<SetupListItem[]>`
+    SELECT id::text AS id, "publicId", "companyName", "contactEmail", "clientId", status::text AS status,
+           "currentStep", "failedRuns", "consecutiveFailures", "lastFailedCheck", "createdAt", "lastActivityAt", "completedAt"
+      FROM setup
+      ${whereSql}
+     ORDER BY ${column} DESC, id DESC
+     LIMIT ${p.limit + 1}`;
+  const items = rows.slice(0, p.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > p.limit && last ? encodeListCursor(p.sort, last) : null };
+}
