@@ -124,7 +124,7 @@ describe("the HTTP API", () => {
   });
 });
 
-describe("the CLI", () => {
+describe("the CLI", { timeout: 120_000 }, () => {
   const ROOT = path.resolve(__dirname, "../..");
   const run = (args: string[], stdin: string) =>
     new Promise<string>((resolve, reject) => {

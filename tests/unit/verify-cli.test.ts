@@ -39,7 +39,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-describe("verify CLI", () => {
+// Each spawn starts tsx (about a second, more on a busy machine): generous per-test timeouts.
+describe("verify CLI", { timeout: 120_000 }, () => {
   it("--help: usage, exit 0", async () => {
     const r = await cli(["--help"]);
     expect(r.code).toBe(0);
@@ -48,19 +49,21 @@ describe("verify CLI", () => {
   });
 
   it("bad usage and unreadable input: exit 2 with one clear line", async () => {
-    const none = await cli([]);
+    const [none, unknown, missing, broken, both] = await Promise.all([
+      cli([]),
+      cli(["--manifset", "x.json"]),
+      cli(["--manifest", "no/such/file.json"]),
+      cli(["--manifest", M("broken-trailing-comma")]),
+      cli(["--manifest", "-", "--secret-stdin"]),
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Nothing to check/);
-    const unknown = await cli(["--manifset", "x.json"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--manifset'.*--help/);
-    const missing = await cli(["--manifest", "no/such/file.json"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read the manifest "no\/such\/file.json": no such file/);
-    const broken = await cli(["--manifest", M("broken-trailing-comma")]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/manifest: The manifest is not valid JSON: Trailing comma .* \(line 7, column 64\)/);
-    const both = await cli(["--manifest", "-", "--secret-stdin"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/both want stdin/);
   });
@@ -98,11 +101,13 @@ describe("verify CLI", () => {
   });
 
   it("colours: FORCE_COLOR turns them on, NO_COLOR and --no-color off", async () => {
-    const forced = await cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1" } });
+    const [forced, no, flag] = await Promise.all([
+      cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1" } }),
+      cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }),
+      cli(["--manifest", M("graph-correct"), "--no-color"], { env: { FORCE_COLOR: "1" } }),
+    ]);
     expect(forced.stdout).toMatch(ANSI);
-    const no = await cli(["--manifest", M("graph-correct")], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
     expect(no.stdout).not.toMatch(ANSI);
-    const flag = await cli(["--manifest", M("graph-correct"), "--no-color"], { env: { FORCE_COLOR: "1" } });
     expect(flag.stdout).not.toMatch(ANSI);
   });
 
