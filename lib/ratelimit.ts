@@ -4,6 +4,7 @@
 import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { config } from "./config";
+import { getPgPool } from "./db";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -71,9 +72,11 @@ export function liveCheckPolicy(): RateLimitPolicy {
 
 let live: RateLimiter | undefined;
 
-/** The process's limiter for live checks. */
+/**
+ * The process's limiter for live checks: in Postgres (shared by every app instance) when a database
+ * is configured, with a per-process memory limit as insurance while Postgres is unreachable.
+ */
 export function liveCheckLimiter(): RateLimiter {
-  // To share the limit across instances: live ??= postgresLimiter(getPgPool(), liveCheckPolicy());  (getPgPool from "@/lib/db")
-  live ??= memoryLimiter(liveCheckPolicy());
+  live ??= config().DATABASE_URL ? postgresLimiter(getPgPool(), liveCheckPolicy()) : memoryLimiter(liveCheckPolicy());
   return live;
 }
