@@ -96,6 +96,10 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
       setSelected(0);
     } else if (e.key === "End" && hits.length) {
       setSelected(hits.length - 1);
+    } else if (e.key === "Escape") {
+      // Handled here so one press closes the dialog even while the field has text.
+      e.preventDefault();
+      onClose();
     } else if (e.key === "Enter") {
       e.preventDefault();
       go(hits[selected]);
@@ -130,7 +134,8 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
         <input
           ref={input}
           id={`${ids}-input`}
-          type="search"
+          type="text"
+          enterKeyHint="search"
           role="combobox"
           aria-expanded={hits.length > 0}
           aria-controls={listId}
@@ -142,7 +147,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onKeyDown}
-          className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-500 focus-visible:outline-none dark:placeholder:text-zinc-400 [&::-webkit-search-cancel-button]:hidden"
+          className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-500 focus-visible:outline-none dark:placeholder:text-zinc-400"
         />
         <kbd className="hidden rounded border border-zinc-300 px-1.5 text-[11px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">Esc</kbd>
       </div>

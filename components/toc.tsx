@@ -15,12 +15,12 @@ export function Toc({ items, label = "On this page" }: { items: TocEntry[]; labe
   useEffect(() => {
     const elements = items.map((i) => document.getElementById(i.id)).filter((e): e is HTMLElement => e !== null);
     if (elements.length === 0) return;
-    const offset = () => parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--sticky-offset")) || 64;
+    // A heading counts as reached once it is at (or above) the spot a jump to it would put it.
+    const line = () => (parseFloat(getComputedStyle(elements[0]!).scrollMarginTop) || 72) + 8;
     const update = () => {
-      const line = offset() + 24;
       let current = elements[0]!.id;
       for (const el of elements) {
-        if (el.getBoundingClientRect().top <= line) current = el.id;
+        if (el.getBoundingClientRect().top <= line()) current = el.id;
         else break;
       }
       // At the very bottom, the last section is the current one even if its heading is low.

@@ -1,0 +1,296 @@
+// The guide site in a real browser: rendering, navigation, search, copy, theme, mobile, accessibility.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, REDIRECT_URI, SETUP, STEPS, TESTING, test } from "./docs-fixtures";
+
+async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test.describe("guide page", () => {
+  test("renders every step, in order, with its number and heading", async ({ page }) => {
+    await page.goto(SETUP);
+    await expect(page).toHaveTitle(/Set up the Dynamics 365 Business Central integration/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up the Dynamics 365 Business Central integration");
+    const sections = page.locator("section[data-step]");
+    await expect(sections).toHaveCount(STEPS.length);
+    for (const [i, [id, title]] of STEPS.entries()) {
+      const section = sections.nth(i);
+      await expect(section).toHaveAttribute("data-step", id);
+      await expect(section.getByRole("heading", { level: 2, name: title })).toHaveAttribute("id", id);
+      await expect(section.locator(".step-number")).toHaveText(String(i + 1));
+    }
+    await expect(page.getByText(/Last updated/)).toContainText("2026");
+    await expect(page.getByRole("link", { name: /Next Test your integration/ })).toHaveAttribute("href", TESTING);
+    // Our own illustrations are inline SVG: nothing to fail loading.
+    await expect(page.locator("figure svg[role=img]")).toHaveCount(3);
+    await expect(page.locator("img")).toHaveCount(0);
+  });
+
+  test("the table of contents jumps to a section and marks it current", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(SETUP);
+    const toc = page.getByRole("navigation", { name: "On this page" });
+    await expect(toc).toBeVisible();
+    await toc.getByRole("link", { name: "Add the Business Central permissions" }).click();
+    await expect(page).toHaveURL(new RegExp(`${SETUP}#api-permissions$`));
+    const heading = page.locator("#api-permissions");
+    await expect(heading).toBeInViewport();
+    // The heading sits just below the sticky header, not under it.
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(56);
+    expect(top).toBeLessThan(200);
+    await expect(toc.getByRole("link", { name: "Add the Business Central permissions" })).toHaveAttribute("aria-current", "location");
+    // Scrolling elsewhere moves the highlight.
+    await page.locator("#client-secret").scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById("client-secret")!.scrollIntoView({ block: "start" }));
+    await expect(toc.getByRole("link", { name: "Create a client secret" })).toHaveAttribute("aria-current", "location");
+  });
+
+  test("heading anchors link to the section and copy its URL", async ({ page, context, baseURL }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(SETUP);
+    const anchor = page.getByRole("link", { name: "Link to section: Create a client secret (copies the link)" });
+    await anchor.focus();
+    await expect(anchor).toBeVisible();
+    await anchor.click();
+    await expect(page).toHaveURL(new RegExp("#client-secret$"));
+    await expect.poll(() => readClipboard(page)).toBe(`${baseURL}${SETUP}#client-secret`);
+  });
+
+  test("copy buttons put the exact redirect URI and GUID on the clipboard", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(SETUP);
+    await page.getByRole("button", { name: "Copy redirect URI", exact: true }).click();
+    await expect.poll(() => readClipboard(page)).toBe(REDIRECT_URI);
+    await expect(page.getByRole("button", { name: "Copy redirect URI", exact: true }).getByRole("status")).toHaveText("Copied to clipboard");
+
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await page.getByRole("button", { name: "Copy redirect URI (Web)" }).click();
+    await expect.poll(() => readClipboard(page)).toBe(REDIRECT_URI);
+
+    await page.getByRole("button", { name: "Copy Business Central application ID" }).first().click();
+    await expect.poll(() => readClipboard(page)).toBe("996def3d-b36c-4153-8607-a6fd3c01b89f");
+
+    // A whole code block copies without a trailing newline.
+    await page.getByRole("button", { name: "Copy manifest excerpt" }).click();
+    const manifest = JSON.parse(await readClipboard(page));
+    expect(manifest.requiredResourceAccess[0].resourceAppId).toBe("996def3d-b36c-4153-8607-a6fd3c01b89f");
+    expect(manifest.web.redirectUris).toEqual([REDIRECT_URI]);
+  });
+
+  test("the test page exists and every internal link on the guide resolves", async ({ page, request }) => {
+    await page.goto(SETUP);
+    const hrefs = await page.locator("article a[href^='/'], article a[href^='#']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const href of new Set(hrefs)) {
+      const [path, hash] = href.startsWith("#") ? [SETUP, href.slice(1)] : href.split("#");
+      const res = await request.get(path!);
+      expect(res.status(), href).toBe(200);
+      if (hash) expect(await res.text(), href).toContain(`id="${hash}"`);
+    }
+  });
+});
+
+test.describe("search", () => {
+  test("finds “redirect URI” and Enter lands on #register-application", async ({ page }) => {
+    await page.goto("/");
+    const indexRequests: string[] = [];
+    page.on("request", (r) => r.url().includes("search-index.json") && indexRequests.push(r.url()));
+    await page.waitForLoadState("networkidle");
+    expect(indexRequests, "the index loads only when search opens").toEqual([]);
+
+    await page.keyboard.press("/");
+    const dialog = page.getByRole("dialog", { name: "Search the guides" });
+    await expect(dialog).toBeVisible();
+    const input = dialog.getByRole("combobox", { name: "Search the guides" });
+    await expect(input).toBeFocused();
+    await input.fill("redirect URI");
+    const options = dialog.getByRole("option");
+    await expect(options.first()).toContainText("Register an application in Microsoft Entra ID");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    expect(indexRequests).toHaveLength(1);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${SETUP}#register-application$`));
+    await expect(dialog).toBeHidden();
+    await expect(page.locator("#register-application")).toBeInViewport();
+  });
+
+  test("Ctrl+K opens it, arrows move the selection, Escape closes and returns focus", async ({ page }) => {
+    await page.goto(SETUP);
+    const button = page.getByRole("button", { name: "Search", exact: true });
+    await button.focus();
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Search the guides" });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.type("secret");
+    const options = dialog.getByRole("option");
+    await expect(options.nth(1)).toBeVisible();
+    await page.keyboard.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    await expect(dialog.getByRole("combobox")).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id"))!);
+    await page.keyboard.press("ArrowUp");
+    await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    // The visible button opens it too, and a search across pages works.
+    await button.click();
+    await page.keyboard.type("sandbox or production");
+    await expect(dialog.getByRole("option").first()).toContainText("Sandbox or production?");
+    await dialog.getByRole("option").first().click();
+    await expect(page).toHaveURL(new RegExp(`${TESTING}#sandbox-or-production$`));
+  });
+
+  test("says so when nothing matches", async ({ page }) => {
+    await page.goto(SETUP);
+    await page.keyboard.press("/");
+    await page.getByRole("combobox").fill("xylophone");
+    await expect(page.getByRole("dialog").getByRole("status")).toHaveText("No results for “xylophone”.");
+  });
+});
+
+test.describe("theme", () => {
+  test("follows the system by default", async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto(SETUP);
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await context.close();
+  });
+
+  test("the toggle switches to dark and the choice survives a reload", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(SETUP);
+    const html = page.locator("html");
+    await expect(html).not.toHaveClass(/dark/);
+    const toggle = page.getByRole("button", { name: "Dark mode" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(html).toHaveClass(/dark/);
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await page.reload();
+    await expect(html).toHaveClass(/dark/);
+    await expect(page.getByRole("button", { name: "Dark mode" })).toHaveAttribute("aria-pressed", "true");
+    // And back to light, which also persists.
+    await page.getByRole("button", { name: "Dark mode" }).click();
+    await page.reload();
+    await expect(html).not.toHaveClass(/dark/);
+  });
+});
+
+test.describe("mobile (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("the menu opens from the keyboard, lists the guides, closes with Escape and on navigation", async ({ page }) => {
+    await page.goto(SETUP);
+    await expect(page.getByRole("navigation", { name: "On this page" })).toBeHidden();
+    const menuButton = page.getByRole("button", { name: "Menu", exact: true });
+    await expect(menuButton).toBeVisible();
+    await expect(menuButton).toHaveAttribute("aria-expanded", "false");
+    await menuButton.focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("dialog", { name: "Menu" });
+    await expect(menu).toBeVisible();
+    await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+    await expect(menu.getByRole("link", { name: "Set up the integration" })).toHaveAttribute("aria-current", "page");
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(menuButton).toBeFocused();
+
+    await menuButton.click();
+    await menu.getByRole("link", { name: "Test your integration" }).click();
+    await expect(page).toHaveURL(new RegExp(`${TESTING}$`));
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test your Dynamics 365 Business Central integration");
+  });
+
+  test("nothing overflows sideways and the inline table of contents works", async ({ page }) => {
+    await page.goto(SETUP);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator("details.inline-toc summary").click();
+    await page.locator("details.inline-toc").getByRole("link", { name: "Create a client secret" }).click();
+    await expect(page).toHaveURL(/#client-secret$/);
+    await expect(page.locator("#client-secret")).toBeInViewport();
+  });
+});
+
+test.describe("site", () => {
+  test("home lists the guides", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Start the Dynamics 365 Business Central guide" }).click();
+    await expect(page).toHaveURL(new RegExp(`${SETUP}$`));
+  });
+
+  test("an unknown page gets the friendly 404 with a way back", async ({ page, problems }) => {
+    problems.allow(/404/);
+    const res = await page.goto("/guides/dynamics365-business-central/nope");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn’t find that page");
+    await page.getByRole("link", { name: "Set up the integration" }).click();
+    await expect(page).toHaveURL(new RegExp(`${SETUP}$`));
+  });
+
+  test("metadata, sitemap, robots and the search index", async ({ page, request }) => {
+    await page.goto(SETUP);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Register an app in Microsoft Entra ID/);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Set up the Dynamics 365 Business Central integration");
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${SETUP}$`));
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap).toContain(`${SETUP}</loc>`);
+    expect(sitemap).toContain(`${TESTING}</loc>`);
+    expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
+    const index = await request.get("/search-index.json");
+    expect(index.headers()["content-type"]).toContain("application/json");
+    expect((await index.json()).documentCount).toBeGreaterThan(10);
+    const redirect = await request.get("/guides/dynamics365-business-central", { maxRedirects: 0 });
+    expect([307, 308]).toContain(redirect.status());
+  });
+
+  test("a skip link leads keyboard users to the content", async ({ page }) => {
+    await page.goto(SETUP);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main-content$/);
+  });
+});
+
+test.describe("accessibility (axe)", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`no serious or critical violations in ${scheme} mode`, async ({ page, problems }) => {
+      test.slow();
+      problems.allow(/404/);
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+      const scan = async (label: string) => {
+        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+        const bad = result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+        return bad;
+      };
+      const found: string[] = [];
+      for (const path of ["/", SETUP, TESTING, "/guides/x/missing"]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark)/);
+        found.push(...(await scan(path)));
+      }
+      await page.goto(SETUP);
+      await page.keyboard.press("/");
+      await page.getByRole("combobox").fill("redirect");
+      await expect(page.getByRole("option").first()).toBeVisible();
+      found.push(...(await scan("search dialog")));
+      await page.keyboard.press("Escape");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole("button", { name: "Menu", exact: true }).click();
+      await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+      found.push(...(await scan("mobile menu")));
+      expect(found).toEqual([]);
+    });
+  }
+});
