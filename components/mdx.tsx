@@ -8,6 +8,8 @@ import { Figure } from "./figure";
 import { H2, H3 } from "./heading";
 import { SmartLink } from "./smart-link";
 import { Step, Steps } from "./steps";
+import { ConfirmStep, ExtensionInstall, VerifiedKeys } from "./verify/confirm-step";
+import { VerifyStep } from "./verify/verify-step";
 
 function Table(props: ComponentProps<"table">) {
   return (
@@ -19,10 +21,14 @@ function Table(props: ComponentProps<"table">) {
 
 export const mdxComponents = {
   Callout,
+  ConfirmStep,
   Copy,
+  ExtensionInstall,
   Figure,
   Step,
   Steps,
+  VerifiedKeys,
+  VerifyStep,
   a: SmartLink,
   h2: H2,
   h3: H3,

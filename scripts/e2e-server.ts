@@ -3,6 +3,7 @@
 // when the server stops), so further services (e.g. a fake Entra ID / Graph) slot in the same way.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 
@@ -29,6 +30,26 @@ async function startSupport(): Promise<void> {
   console.log("e2e-server: support console seeded");
 }
 
+/** Fake Entra ID + Microsoft Graph (tests/fakes/entra.ts) on a free loopback port: the live checks reach it through ENTRA_LOGIN_BASE_URL / GRAPH_BASE_URL. */
+async function startFakeEntra(): Promise<void> {
+  const { startFakeEntra: start } = await import("../tests/fakes/entra");
+  const fake = await start({ port: 0, host: "127.0.0.1", delayMs: 15_000 });
+  cleanups.push(() => fake.close());
+  env.ENTRA_LOGIN_BASE_URL = fake.loginBaseUrl;
+  env.GRAPH_BASE_URL = fake.graphBaseUrl;
+  env.SITE_URL ||= `http://127.0.0.1:${port}`;
+  // The browser tests run many live checks from one address.
+  env.VERIFY_LIVE_RATE_LIMIT ||= "1000";
+  console.log(`e2e-server: fake Entra ID / Graph on ${fake.url}`);
+}
+
+/** Where the tests find what this server started (.tmp/e2e-env.json) and next's output (.tmp/e2e-server.log). */
+const LOG_FILE = ".tmp/e2e-server.log";
+function writeEnvFile(): void {
+  mkdirSync(".tmp", { recursive: true });
+  writeFileSync(".tmp/e2e-env.json", JSON.stringify({ databaseUrl: env.DATABASE_URL, logFile: LOG_FILE, entraUrl: env.ENTRA_LOGIN_BASE_URL, port }, null, 2));
+}
+
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -41,7 +62,19 @@ async function shutdown(code: number): Promise<never> {
 async function main() {
   await startDatabase();
   await startSupport();
-  const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  await startFakeEntra();
+  writeEnvFile();
+  // next's output goes to the console and, for the tests that read the server's log, to LOG_FILE.
+  const log = createWriteStream(LOG_FILE, { flags: "w" });
+  const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["inherit", "pipe", "pipe"], env });
+  child.stdout.on("data", (d: Buffer) => {
+    process.stdout.write(d);
+    log.write(d);
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    process.stderr.write(d);
+    log.write(d);
+  });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

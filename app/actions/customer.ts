@@ -1,0 +1,74 @@
+"use server";
+// Server actions of the customer side (the guide's panels and progress bar). Thin: read the cookie,
+// call lib/customer, set the cookie when a setup was created, return plain data (never the secret).
+import { cookies, headers } from "next/headers";
+import { SETUP_COOKIE, setupCookieOptions } from "@/lib/customer/cookie";
+import { customerStore, verifyDeps } from "@/lib/customer/deps";
+import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
+import { beginVerification } from "@/lib/customer/verify";
+import type { ProgressLoad, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
+
+async function cookieSetupId(): Promise<string | undefined> {
+  return (await cookies()).get(SETUP_COOKIE)?.value;
+}
+
+async function remember(publicId: string): Promise<void> {
+  (await cookies()).set(SETUP_COOKIE, publicId, setupCookieOptions());
+}
+
+/** The customer's progress, for the static guide page after hydration. */
+export async function loadProgress(): Promise<ProgressLoad> {
+  return loadCustomerProgress(customerStore(), await cookieSetupId());
+}
+
+/**
+ * Verifies one panel. Answers at once with the offline rules; `next` then resolves with each live
+ * phase as it starts ("token", "graph") and finally "done" with the recorded result.
+ */
+export async function verifyStep(formData: FormData): Promise<VerifyEvent> {
+  const begun = await beginVerification(formData, await cookieSetupId(), verifyDeps(await headers()));
+  if (!begun.ok) return { phase: "invalid", error: begun.error };
+  if (begun.setupCreated && begun.setupPublicId) await remember(begun.setupPublicId);
+
+  let push!: (e: VerifyEvent) => void;
+  const first = new Promise<VerifyEvent>((r) => (push = r));
+  const onPhase = (phase: VerifyPhase) => {
+    let resolveNext!: (e: VerifyEvent) => void;
+    const next = new Promise<VerifyEvent>((r) => (resolveNext = r));
+    push({ phase, next });
+    push = resolveNext;
+  };
+  begun
+    .finish(begun.live ? onPhase : undefined)
+    .then((result) => push({ phase: "done", result }))
+    .catch(() =>
+      push({
+        phase: "done",
+        result: { report: begun.rules, saved: { ok: false, message: "Something went wrong on our side; the results above are from the offline checks. Try again." }, progress: null, durationMs: 0 },
+      }),
+    );
+  return { phase: "rules", report: begun.rules, live: begun.live, next: first };
+}
+
+function text(formData: FormData, name: string): string | undefined {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+async function after(result: ActionResult): Promise<ActionResult> {
+  if (result.ok && result.created) await remember(result.progress.publicId);
+  return result;
+}
+
+export async function trackProgressAction(formData: FormData): Promise<ActionResult> {
+  return after(await trackProgress(customerStore(), await cookieSetupId(), { companyName: text(formData, "companyName"), contactEmail: text(formData, "contactEmail") }));
+}
+
+export async function confirmStepAction(formData: FormData): Promise<ActionResult> {
+  const confirmed = text(formData, "confirmed") === "on" || text(formData, "confirmed") === "true";
+  return after(await confirmCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? "", confirmed));
+}
+
+export async function startStepAction(formData: FormData): Promise<ActionResult> {
+  return after(await startCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? ""));
+}

@@ -1,0 +1,35 @@
+// POST /progress/track | /progress/confirm | /progress/start: the progress forms without JavaScript.
+// Same use-cases as the server actions; answers 303 → /progress (which shows the result).
+import { cookies } from "next/headers";
+import { SETUP_COOKIE } from "@/lib/customer/cookie";
+import { customerStore } from "@/lib/customer/deps";
+import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
+import { confirmCustomerStep, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
+
+export const dynamic = "force-dynamic";
+
+function text(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ action: string }> }): Promise<Response> {
+  const { action } = await params;
+  if (!["track", "confirm", "start"].includes(action)) return plainPage(404, "Not found", "There is no such form.");
+  if (!sameOrigin(request)) return plainPage(403, "Not allowed", "This form can only be sent from this site.");
+  const form = await readForm(request, 16 * 1024);
+  if (typeof form === "string") return plainPage(400, "Could not read the form", "Go back and send the form again.");
+  const current = (await cookies()).get(SETUP_COOKIE)?.value;
+  const store = customerStore();
+  const step = text(form, "step") ?? "";
+  let result: ActionResult;
+  if (action === "track") result = await trackProgress(store, current, { companyName: text(form, "companyName"), contactEmail: text(form, "contactEmail") });
+  else if (action === "confirm") result = await confirmCustomerStep(store, current, step, text(form, "confirmed") === "on");
+  else result = await startCustomerStep(store, current, step);
+  const cookie = result.ok && result.created ? result.progress.publicId : undefined;
+  if (!result.ok) {
+    const reason = result.field === "contactEmail" ? "email" : "not-saved";
+    return seeOther(`/progress?error=${reason}${step ? `#${encodeURIComponent(step)}` : ""}`, cookie);
+  }
+  return seeOther(`/progress?saved=${action}${step ? `#${encodeURIComponent(step)}` : ""}`, cookie);
+}

@@ -1,0 +1,225 @@
+"use client";
+// <ConfirmStep step="add-keys-to-portal" label="…" />: for steps nobody can check from outside, the
+// customer ticks "I've done this" and we keep the time. <ExtensionInstall /> adds the App Link timer:
+// "I've started the install" starts it, and the panel says how long ago that was (10–20 minutes is
+// normal) and what fetch errors in the meantime mean. Without JavaScript both post to /progress/….
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { confirmStepAction, startStepAction } from "@/app/actions/customer";
+import type { ConfirmableStep } from "@/lib/customer/steps";
+import type { ProgressView } from "@/lib/customer/view";
+import { setProgress, useProgress } from "./progress-store";
+import { StatusGlyph } from "./status";
+
+function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+function minutesSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+}
+
+function useNow(intervalMs: number, active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs, active]);
+  return now;
+}
+
+function useHydrated(): boolean {
+  const [h, setH] = useState(false);
+  useEffect(() => setH(true), []);
+  return h;
+}
+
+const BOX = "verify-confirm not-prose my-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-700 dark:bg-zinc-900/60";
+
+/** The store's progress once loaded, else what the server rendered the page with (no JavaScript). */
+function useProgressOr(initial: ProgressView | null | undefined): ProgressView | null {
+  const state = useProgress();
+  return state.state === "ok" ? state.progress : (initial ?? null);
+}
+
+export function ConfirmStep({ step, label, children, initial }: { step: ConfirmableStep; label: string; children?: React.ReactNode; initial?: ProgressView | null }) {
+  const uid = useId().replace(/:/g, "");
+  const hydrated = useHydrated();
+  const router = useRouter();
+  const progress = useProgressOr(initial);
+  const stepView = progress?.steps[step];
+  const confirmed = stepView?.status === "confirmed";
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
+  const [status, setStatus] = useState<{ kind: "saving" | "saved" | "error"; message?: string } | null>(null);
+  const checked = optimistic ?? confirmed;
+
+  async function save(next: boolean) {
+    setOptimistic(next);
+    setStatus({ kind: "saving" });
+    const data = new FormData();
+    data.set("step", step);
+    if (next) data.set("confirmed", "on");
+    try {
+      const r = await confirmStepAction(data);
+      if (r.ok) {
+        setProgress(r.progress);
+        setStatus({ kind: "saved" });
+        // A server-rendered page (/progress) shows the same progress elsewhere: refresh it.
+        if (initial) router.refresh();
+      } else {
+        setStatus({ kind: "error", message: r.message });
+      }
+    } catch {
+      setStatus({ kind: "error", message: "Could not reach the site. Try again." });
+    } finally {
+      setOptimistic(null);
+    }
+  }
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void save(!checked);
+  };
+
+  return (
+    <form action="/progress/confirm" method="post" onSubmit={onSubmit} className={BOX} data-confirm-step={step} data-confirmed={checked ? "true" : "false"}>
+      <input type="hidden" name="step" value={step} />
+      <input type="hidden" name="return" value={step} />
+      {children}
+      <div className="flex items-start gap-2">
+        <input
+          id={`${uid}-confirm`}
+          type="checkbox"
+          name="confirmed"
+          value="on"
+          checked={checked}
+          onChange={(e) => void save(e.target.checked)}
+          aria-describedby={`${uid}-when`}
+          className="mt-0.5 h-5 w-5 shrink-0 accent-emerald-700"
+        />
+        <label htmlFor={`${uid}-confirm`} className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          I&apos;ve done this: {label}
+        </label>
+      </div>
+      <p id={`${uid}-when`} className="mt-1 pl-7 text-xs text-zinc-700 dark:text-zinc-300">
+        {confirmed && stepView?.completedAt ? (
+          <span className="inline-flex items-center gap-1 text-emerald-800 dark:text-emerald-300">
+            <StatusGlyph status="pass" /> Confirmed on <time dateTime={stepView.completedAt}>{formatTime(stepView.completedAt)}</time>
+          </span>
+        ) : (
+          "Nobody can check this step from outside, so we take your word for it. Tick it when it's done."
+        )}
+      </p>
+      {!hydrated && (
+        <button type="submit" className="mt-2 ml-7 rounded-md border border-zinc-400 px-3 py-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Save
+        </button>
+      )}
+      <p role="status" className="mt-1 pl-7 text-xs text-zinc-700 dark:text-zinc-300">
+        {status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}
+      </p>
+      {status?.kind === "error" && (
+        <p role="alert" className="mt-1 pl-7 text-sm text-red-800 dark:text-red-300">
+          {status.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** add-keys-to-portal: which keys were verified (client ID, the secret's first 3 characters), to compare with what is entered in the Codat Portal. */
+export function VerifiedKeys({ initial }: { initial?: ProgressView | null }) {
+  const p = useProgressOr(initial);
+  if (!p || (!p.clientId && !p.secretHint)) return null;
+  return (
+    <p className="mb-3 text-sm text-zinc-800 dark:text-zinc-200" data-verified-keys>
+      The keys you verified here:{" "}
+      {p.clientId && (
+        <>
+          client ID <code className="font-mono text-xs">{p.clientId}</code>
+        </>
+      )}
+      {p.clientId && p.secretHint && " and "}
+      {p.secretHint && (
+        <>
+          a secret starting <code className="font-mono text-xs">{p.secretHint}</code>
+        </>
+      )}
+      . Enter the same ones in the Codat Portal.
+    </p>
+  );
+}
+
+export function ExtensionInstall({ initial }: { initial?: ProgressView | null }) {
+  const uid = useId().replace(/:/g, "");
+  const hydrated = useHydrated();
+  const progress = useProgressOr(initial);
+  const view = progress?.steps["extension-installation"];
+  const startedAt = view?.startedAt ?? null;
+  const finished = view?.status === "confirmed";
+  const now = useNow(30_000, !!startedAt && !finished);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function start(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    const data = new FormData();
+    data.set("step", "extension-installation");
+    try {
+      const r = await startStepAction(data);
+      if (r.ok) {
+        setProgress(r.progress);
+        if (initial) router.refresh();
+      } else setError(r.message);
+    } catch {
+      setError("Could not reach the site. Try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const router = useRouter();
+  const minutes = startedAt ? minutesSince(startedAt, now) : 0;
+  return (
+    <div data-extension-install>
+      <form action="/progress/start" method="post" onSubmit={start} className={BOX}>
+        <input type="hidden" name="step" value="extension-installation" />
+        <p className="text-sm text-zinc-800 dark:text-zinc-200">
+          <strong>Linking a test company?</strong> App Link usually takes <strong>10–20 minutes</strong> to install. The page may reload several times, and data fetches that run before it is ready can fail with errors: that is expected and doesn&apos;t mean your setup is wrong. Let it finish, and the data will follow.
+        </p>
+        {startedAt ? (
+          <p className="mt-2 text-sm text-zinc-900 dark:text-zinc-100" data-install-started={startedAt} aria-live="polite">
+            <StatusGlyph status={finished ? "pass" : "running"} className="mr-1 inline" />
+            {finished ? "Installed. " : ""}You started the install <time dateTime={startedAt}>{minutes < 1 ? "less than a minute ago" : `${minutes} minute${minutes === 1 ? "" : "s"} ago`}</time> ({formatTime(startedAt)}).
+            {!finished && minutes >= 25 && (
+              <span className="mt-1 block text-amber-900 dark:text-amber-200">
+                That is longer than usual. Check the extension page in Business Central: if App Link shows an error, or isn&apos;t listed, start the link again or contact Codat support with your report link.
+              </span>
+            )}
+            {!finished && minutes < 25 && minutes >= 10 && <span className="block text-zinc-700 dark:text-zinc-300">Nearly there: most installs finish within 20 minutes.</span>}
+          </p>
+        ) : (
+          <button
+            type="submit"
+            aria-disabled={pending || undefined}
+            className="mt-3 rounded-md border border-violet-700 px-3 py-1.5 text-sm font-semibold text-violet-800 hover:bg-violet-50 aria-disabled:opacity-70 dark:border-violet-400 dark:text-violet-200 dark:hover:bg-violet-950"
+          >
+            I&apos;ve started the install
+          </button>
+        )}
+        {error && (
+          <p role="alert" id={`${uid}-err`} className="mt-2 text-sm text-red-800 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        {!hydrated && <span className="sr-only">Starts a timer so you can see how long the install has been running.</span>}
+      </form>
+      <ConfirmStep step="extension-installation" label="App Link finished installing (or my customers know what to expect)" initial={initial} />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+// Form fields of the "Verify my setup" panels: a label, help text, the instant hint and the server's
+// error, all tied to the control with aria-describedby; aria-invalid when the value is wrong.
+import type { ReactNode } from "react";
+import type { Hint } from "@/lib/customer/instant";
+
+const INPUT =
+  "mt-1 block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500";
+
+function ids(base: string, help: boolean, hint: boolean, error: boolean): string | undefined {
+  const list = [help ? `${base}-help` : "", hint ? `${base}-hint` : "", error ? `${base}-error` : ""].filter(Boolean);
+  return list.length ? list.join(" ") : undefined;
+}
+
+const HINT_STYLE: Record<Hint["level"], string> = {
+  ok: "text-emerald-800 dark:text-emerald-300",
+  warn: "text-amber-900 dark:text-amber-200",
+  error: "text-red-800 dark:text-red-300",
+};
+const HINT_PREFIX: Record<Hint["level"], string> = { ok: "", warn: "Check: ", error: "Problem: " };
+
+export function FieldMessages({ id, help, hint, error }: { id: string; help?: ReactNode; hint?: Hint | null; error?: string | null }) {
+  return (
+    <>
+      {help && (
+        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+          {help}
+        </p>
+      )}
+      {hint && (
+        <p id={`${id}-hint`} data-hint={hint.level} className={`mt-1 text-sm ${HINT_STYLE[hint.level]}`}>
+          {hint.level === "ok" ? <span aria-hidden="true">✓ </span> : <span className="font-semibold">{HINT_PREFIX[hint.level]}</span>}
+          {hint.message}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} data-field-error className="mt-1 text-sm font-medium text-red-800 dark:text-red-300">
+          <span className="font-semibold">Error: </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  help?: ReactNode;
+  hint?: Hint | null;
+  error?: string | null;
+  placeholder?: string;
+  type?: "text" | "password";
+  inputMode?: "text" | "url";
+  optional?: boolean;
+}
+
+export function TextField({ id, name, label, value, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
+  const invalid = !!error || hint?.level === "error";
+  return (
+    <div className="mt-4">
+      <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+        {label}
+        {optional && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (optional)</span>}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        aria-invalid={invalid || undefined}
+        aria-describedby={ids(id, !!help, !!hint, !!error)}
+        className={`${INPUT} ${invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600"}`}
+        {...(type === "password" ? { "data-1p-ignore": "", "data-lpignore": "true" } : {})}
+      />
+      <FieldMessages id={id} help={help} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  help,
+  hint,
+  error,
+  rows = 8,
+  placeholder,
+}: Omit<TextFieldProps, "type" | "inputMode"> & { rows?: number }) {
+  const invalid = !!error || hint?.level === "error";
+  return (
+    <div className="mt-4">
+      <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={invalid || undefined}
+        aria-describedby={ids(id, !!help, !!hint, !!error)}
+        className={`${INPUT} text-xs ${invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600"}`}
+      />
+      <FieldMessages id={id} help={help} hint={hint} error={error} />
+    </div>
+  );
+}
+
+export function Choice({
+  type,
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  detail,
+  id,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: ReactNode;
+  detail?: ReactNode;
+  id: string;
+}) {
+  return (
+    <div className="flex items-start gap-2 py-1">
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="mt-1 h-4 w-4 shrink-0 accent-violet-700"
+        aria-describedby={detail ? `${id}-detail` : undefined}
+      />
+      <label htmlFor={id} className="text-sm text-zinc-900 dark:text-zinc-100">
+        {label}
+        {detail && (
+          <span id={`${id}-detail`} className="block text-xs text-zinc-600 dark:text-zinc-400">
+            {detail}
+          </span>
+        )}
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// The customer's progress in the browser: loaded once after hydration (the guide page itself stays
+// static), shared by the progress bar and every panel on the page without a provider, and replaced
+// by whatever a later action returns.
+import { useEffect, useSyncExternalStore } from "react";
+import { loadProgress } from "@/app/actions/customer";
+import type { ProgressLoad, ProgressView } from "@/lib/customer/view";
+
+export type ProgressState = { state: "loading" } | ProgressLoad;
+
+let current: ProgressState = { state: "loading" };
+let started = false;
+const listeners = new Set<() => void>();
+
+function emit(next: ProgressState) {
+  current = next;
+  for (const l of listeners) l();
+}
+
+export function setProgress(progress: ProgressView | null) {
+  if (progress) emit({ state: "ok", progress });
+}
+
+export async function reloadProgress(): Promise<void> {
+  try {
+    emit(await loadProgress());
+  } catch {
+    emit({ state: "unavailable", message: "Could not reach the site to load your progress." });
+  }
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+const serverSnapshot: ProgressState = { state: "loading" };
+
+/** The progress, loading it on first use. */
+export function useProgress(): ProgressState {
+  const state = useSyncExternalStore(subscribe, () => current, () => serverSnapshot);
+  useEffect(() => {
+    if (!started) {
+      started = true;
+      void reloadProgress();
+    }
+  }, []);
+  return state;
+}

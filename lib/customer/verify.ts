@@ -1,0 +1,191 @@
+// The customer's "Verify my setup": one submitted panel → the checker's report → one recorded run.
+// Shared by the server action (JavaScript on: rules first, then the live phases as they happen) and
+// the plain POST route (JavaScript off). Never throws; never returns or stores the secret.
+//
+//   const begun = await beginVerification(formData, cookieSetupId, deps);   // validate, rules, setup
+//   if (begun.ok) { setCookie(begun.setupPublicId); const result = await begun.finish(onPhase); }
+//
+// Honest failures: Postgres down → the report still comes back, with saved.ok=false and a message;
+// Microsoft unreachable → the live checks say "could not check" (lib/verify), the rules still show.
+import { createHash, randomUUID } from "node:crypto";
+import type { RateLimiter } from "../ratelimit";
+import { prepareInput, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
+import { buildReport, makeCheck, redact } from "../verify/report";
+import { isGuid, trimAll } from "../verify/text";
+import { formToInput, type FieldBag, type ParsedForm } from "./fields";
+import { isDatabaseUnavailable } from "../progress/errors";
+import type { CustomerStore, RunSource } from "./ports";
+import type { ProgressView, SaveOutcome, VerifyPhase, VerifyResult } from "./view";
+
+export interface VerifyDeps {
+  store: CustomerStore;
+  live: LiveOptions;
+  /** Live checks per client; the rules are never limited. */
+  limiter?: RateLimiter;
+  /** Rate-limit bucket of the caller (IP). */
+  clientKey?: string;
+  now?: () => Date;
+}
+
+export type Begun =
+  | { ok: false; error: FieldError }
+  | {
+      ok: true;
+      /** The setup this run is recorded on (null: the database could not be reached). */
+      setupPublicId: string | null;
+      /** A new setup was created for this run: the caller sets the cookie. */
+      setupCreated: boolean;
+      /** The offline rules, available at once. */
+      rules: Report;
+      live: boolean;
+      form: ParsedForm;
+      finish(onPhase?: (phase: VerifyPhase) => void): Promise<VerifyResult>;
+    };
+
+export const NOT_SAVED_MESSAGE =
+  "Your progress was not saved: we could not reach our database. The results are still right. Try saving again in a minute.";
+export const NOT_SAVED_BUG_MESSAGE =
+  "Your progress was not saved because of a problem on our side. The results are still right. Try saving again; if it keeps happening, tell Codat support.";
+
+function notSaved(e: unknown): string {
+  return isDatabaseUnavailable(e) ? NOT_SAVED_MESSAGE : NOT_SAVED_BUG_MESSAGE;
+}
+
+function secretOf(bag: FieldBag): string | undefined {
+  const v = bag.get("secret");
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** Removes every copy of the secret (a GUID is a Secret ID or client ID, shown openly: kept, as lib/verify does). */
+function scrub<T>(value: T, secret: string | undefined): T {
+  return secret && !isGuid(trimAll(secret).replace(/^[{("'`]+|[})"'`]+$/g, "")) ? redact(value, [secret, secret.trim()]) : value;
+}
+
+/**
+ * A key for a submission that came without one (a plain form POST: the page is static, so it can't
+ * carry a fresh key). Two identical submissions of the same setup within the same 10 seconds are one
+ * attempt. The secret is left out (no unkeyed hash of it is ever stored); its length stands in.
+ */
+export function derivedIdempotencyKey(setupPublicId: string, form: ParsedForm, now: Date): string {
+  const { secret, ...rest } = form.input as Record<string, unknown>;
+  const content = JSON.stringify({ step: form.step, mode: form.mode, rest, secretLength: typeof secret === "string" ? secret.length : 0 });
+  const bucket = Math.floor(now.getTime() / 10_000);
+  return `auto-${createHash("sha256").update(`${setupPublicId}\n${bucket}\n${content}`).digest("base64url").slice(0, 40)}`;
+}
+
+function sourceOf(form: ParsedForm, input: PreparedInput): RunSource {
+  if (form.mode === "manifest") return "manifest";
+  return input.live ? "live" : "form";
+}
+
+/** The report with the live checks marked "could not check" because of the per-client limit. */
+function rateLimited(rules: Report, input: PreparedInput, retryAfterSeconds: number): Report {
+  const msg = `Not checked with Microsoft this time: too many live checks from your network in a short while. Try again in ${retryAfterSeconds} s; the other results are complete.`;
+  const keep = rules.checks.filter((c) => c.id !== "live.token" && c.id !== "live.registration");
+  const wanted = (id: "live.token" | "live.registration") => !input.checks || input.checks.includes(id);
+  const live = [
+    ...(wanted("live.token") ? [makeCheck("live.token", "error", msg, `Wait ${retryAfterSeconds} seconds, then run the check again.`)] : []),
+    ...(wanted("live.registration") ? [makeCheck("live.registration", "skip", "Needs the live sign-in (see above).")] : []),
+  ];
+  return buildReport([...keep, ...live]);
+}
+
+/** A fetch that reports which live check is talking to Microsoft. */
+export function phasedFetch(base: typeof fetch, live: LiveOptions, onPhase: (p: VerifyPhase) => void): typeof fetch {
+  const graphBase = (live.graphBaseUrl ?? "https://graph.microsoft.com").replace(/\/+$/, "");
+  let last: VerifyPhase | undefined;
+  return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const phase: VerifyPhase = url.startsWith(`${graphBase}/v1.0/`) || url.startsWith(`${graphBase}/beta/`) ? "graph" : "token";
+    if (phase !== last) {
+      last = phase;
+      try {
+        onPhase(phase);
+      } catch {
+        // A listener's problem is never the verification's.
+      }
+    }
+    return base(input, init);
+  }) as typeof fetch;
+}
+
+export async function beginVerification(bag: FieldBag, cookieSetupId: string | undefined, deps: VerifyDeps): Promise<Begun> {
+  const started = performance.now();
+  const now = deps.now?.() ?? new Date();
+  const secret = secretOf(bag);
+  const parsed = formToInput(bag);
+  if (!parsed.ok) return { ok: false, error: { code: "invalid_input", message: parsed.message, field: parsed.field } };
+  const prepared = prepareInput(parsed.form.input);
+  if (!prepared.ok) return { ok: false, error: scrub(prepared.error, secret) };
+  const input = prepared.input;
+  const form = parsed.form;
+  const rules = verifyRules(input, { now });
+
+  // The setup: the one in the cookie, else a new one. A database failure here is not fatal.
+  let setup: ProgressView | null = null;
+  let setupCreated = false;
+  let dbError: unknown;
+  let dbDown = false;
+  try {
+    if (cookieSetupId) setup = await deps.store.findSetup(cookieSetupId);
+    if (!setup) {
+      setup = await deps.store.createSetup({});
+      setupCreated = true;
+    }
+  } catch (e) {
+    dbDown = true;
+    dbError = e;
+    logSaveFailure(e);
+  }
+
+  const finish = async (onPhase?: (phase: VerifyPhase) => void): Promise<VerifyResult> => {
+    let report: Report = rules;
+    if (input.live) {
+      const decision = deps.limiter ? await deps.limiter.consume(deps.clientKey ?? "ip:unknown") : { allowed: true, retryAfterSeconds: 0 };
+      if (!decision.allowed) {
+        report = rateLimited(rules, input, decision.retryAfterSeconds);
+      } else {
+        const live: LiveOptions = onPhase ? { ...deps.live, fetch: phasedFetch(deps.live.fetch ?? fetch, deps.live, onPhase) } : deps.live;
+        report = await verify(input, { now, live });
+      }
+    }
+    const durationMs = Math.round(performance.now() - started);
+    let saved: SaveOutcome = { ok: false, message: notSaved(dbError) };
+    let progress: ProgressView | null = setup;
+    if (setup && !dbDown) {
+      try {
+        const rec = await deps.store.recordRun({
+          setupPublicId: setup.publicId,
+          step: form.mode === "manifest" ? null : form.step,
+          source: sourceOf(form, input),
+          report,
+          ...(input.secret !== undefined ? { secret: input.secret } : {}),
+          ...(input.clientId !== undefined ? { clientId: input.clientId } : input.manifest?.appId ? { clientId: input.manifest.appId } : {}),
+          ...(input.tenant !== undefined ? { tenant: input.tenant } : {}),
+          durationMs,
+          idempotencyKey: form.idempotencyKey ?? derivedIdempotencyKey(setup.publicId, form, now),
+        });
+        saved = { ok: true, runId: rec.runPublicId, reportUrl: `/reports/${rec.runPublicId}`, duplicate: rec.duplicate };
+        progress = rec.progress;
+      } catch (e) {
+        saved = { ok: false, message: notSaved(e) };
+        logSaveFailure(e);
+      }
+    }
+    return redact(scrub({ report, saved, progress, durationMs }, secret), secretsOf(input));
+  };
+
+  return { ok: true, setupPublicId: setup?.publicId ?? null, setupCreated, rules: scrub(rules, secret), live: input.live, form, finish };
+}
+
+/** One line for the server log: what failed, never the input (the secret is in it). */
+function logSaveFailure(e: unknown): void {
+  const name = e instanceof Error ? e.name : typeof e;
+  const code = (e as { code?: unknown })?.code;
+  console.error(`customer verify: run not saved (${name}${typeof code === "string" ? ` ${code}` : ""})`);
+}
+
+/** A fresh idempotency key (the panels make their own in the browser; this is for scripts and tests). */
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}
