@@ -12,8 +12,8 @@ const label = "block text-xs font-medium uppercase tracking-wide text-zinc-600 d
 export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
   return (
     <form method="get" action="/support" role="search" aria-label="Search and filter setups" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
-        <div className="col-span-2 md:col-span-2">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-12">
+        <div className="col-span-2 md:col-span-6 lg:col-span-4">
           <label htmlFor="q" className={label}>
             Search
           </label>
@@ -30,7 +30,7 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             Matches part of a company name or contact email, or an exact setup id or application (client) ID.
           </p>
         </div>
-        <div>
+        <div className="md:col-span-3 lg:col-span-2">
           <label htmlFor="status" className={label}>
             Status
           </label>
@@ -43,7 +43,7 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             ))}
           </select>
         </div>
-        <div>
+        <div className="md:col-span-3 lg:col-span-3">
           <label htmlFor="step" className={label}>
             Current step
           </label>
@@ -56,7 +56,7 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             ))}
           </select>
         </div>
-        <div>
+        <div className="md:col-span-4 lg:col-span-3">
           <label htmlFor="stuck" className={label}>
             Stuck
           </label>
@@ -66,50 +66,48 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             <option value="no">Not stuck</option>
           </select>
         </div>
-        <div className="flex gap-2">
-          <div className="flex-1">
-            <label htmlFor="sort" className={label}>
-              Sort by
-            </label>
-            <select id="sort" name="sort" defaultValue={filters.sort} className={field}>
-              {SORT_KEYS.map((k) => (
-                <option key={k} value={k}>
-                  {SORT_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="dir" className={label}>
-              Order
-            </label>
-            <select id="dir" name="dir" defaultValue={filters.dir} className={field}>
-              <option value="desc">Newest / most first</option>
-              <option value="asc">Oldest / fewest first</option>
-            </select>
-          </div>
+        <div className="md:col-span-4 lg:col-span-3">
+          <label htmlFor="sort" className={label}>
+            Sort by
+          </label>
+          <select id="sort" name="sort" defaultValue={filters.sort} className={field}>
+            {SORT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {SORT_LABELS[k]}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button
-          type="submit"
-          className="rounded-md bg-violet-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-violet-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:ring-offset-2 dark:bg-violet-600 dark:hover:bg-violet-500 dark:focus-visible:ring-offset-zinc-900"
-        >
-          Apply
-        </button>
-        <Link
-          href="/support"
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          Clear
-        </Link>
-        <a
-          href={`/api/support/export${toQueryString(filters)}`}
-          className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
-          download
-        >
-          Export CSV
-        </a>
+        <div className="md:col-span-4 lg:col-span-3">
+          <label htmlFor="dir" className={label}>
+            Order
+          </label>
+          <select id="dir" name="dir" defaultValue={filters.dir} className={field}>
+            <option value="desc">Newest / most first</option>
+            <option value="asc">Oldest / fewest first</option>
+          </select>
+        </div>
+        <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-12 lg:col-span-6">
+          <button
+            type="submit"
+            className="rounded-md bg-violet-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-violet-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:ring-offset-2 dark:bg-violet-600 dark:hover:bg-violet-500 dark:focus-visible:ring-offset-zinc-900"
+          >
+            Apply
+          </button>
+          <Link
+            href="/support"
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Clear
+          </Link>
+          <a
+            href={`/api/support/export${toQueryString(filters)}`}
+            className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+            download
+          >
+            Export CSV
+          </a>
+        </div>
       </div>
     </form>
   );

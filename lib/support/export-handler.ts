@@ -6,7 +6,7 @@ import { config } from "../config";
 import { getPrisma } from "../db";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { setupsCsvStream } from "./export";
-import { filtersOf, parseListParams, toQueryString } from "./filters";
+import { filtersOf, parseListParams } from "./filters";
 
 function wantsHtml(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html");
@@ -44,7 +44,7 @@ export async function handleExport(request: Request): Promise<Response> {
     await recordAudit(prisma, {
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.exportCsv,
-      details: { filters, query: toQueryString(filters) },
+      details: { filters },
       request: requestInfo(request.headers),
     });
   } catch {

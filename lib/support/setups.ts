@@ -156,12 +156,20 @@ export function decodeCursor(sort: SortKey, raw: string): { value: Date | number
   return { value: d, id: obj.id };
 }
 
-/** Rows strictly after the cursor in the (field, id) order going `dir`. */
+/**
+ * Rows strictly after the cursor in the (field, id) order going `dir`. The leading `field <= v`
+ * (or >=) is what lets Postgres start the index scan at the cursor instead of filtering every row
+ * before it (deep pages and the CSV export stay as fast as the first page).
+ */
 function keysetWhere(sort: SortKey, dir: "asc" | "desc", cursor: { value: Date | number; id: string }): Prisma.SetupWhereInput {
   const field = SORT_FIELD[sort];
   const op = dir === "desc" ? "lt" : "gt";
+  const opOrEqual = dir === "desc" ? "lte" : "gte";
   return {
-    OR: [{ [field]: { [op]: cursor.value } }, { [field]: cursor.value, id: { [op]: cursor.id } }],
+    AND: [
+      { [field]: { [opOrEqual]: cursor.value } },
+      { OR: [{ [field]: { [op]: cursor.value } }, { id: { [op]: cursor.id } }] },
+    ],
   } as Prisma.SetupWhereInput;
 }
 

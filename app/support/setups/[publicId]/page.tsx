@@ -60,7 +60,7 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
           <SetupStatusBadge status={setup.status} />
           {setup.stuck ? <StuckBadge reason={setup.stuck} /> : null}
         </div>
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-1 text-sm md:grid-cols-2">
           {[
             ["Contact", setup.contactEmail ?? "—"],
             ["Setup id", setup.publicId],
@@ -74,7 +74,7 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
           ].map(([k, v]) => (
             <div key={k} className="flex gap-2">
               <dt className="w-32 shrink-0 text-zinc-600 dark:text-zinc-400">{k}</dt>
-              <dd className="min-w-0 break-all font-medium">{v}</dd>
+              <dd className="min-w-0 font-medium [overflow-wrap:anywhere]">{v}</dd>
             </div>
           ))}
         </dl>
