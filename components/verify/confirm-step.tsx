@@ -9,11 +9,8 @@ import { confirmStepAction, startStepAction } from "@/app/actions/customer";
 import type { ConfirmableStep } from "@/lib/customer/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { setProgress, useProgress } from "./progress-store";
+import { LocalTime } from "./local-time";
 import { StatusGlyph } from "./status";
-
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
 
 function minutesSince(iso: string, now: number): number {
   return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
@@ -106,7 +103,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
       <p id={`${uid}-when`} className="mt-1 pl-7 text-xs text-zinc-700 dark:text-zinc-300">
         {confirmed && stepView?.completedAt ? (
           <span className="inline-flex items-center gap-1 text-emerald-800 dark:text-emerald-300">
-            <StatusGlyph status="pass" /> Confirmed on <time dateTime={stepView.completedAt}>{formatTime(stepView.completedAt)}</time>
+            <StatusGlyph status="pass" /> Confirmed on <LocalTime iso={stepView.completedAt} />
           </span>
         ) : (
           "Nobody can check this step from outside, so we take your word for it. Tick it when it's done."
@@ -195,7 +192,8 @@ export function ExtensionInstall({ initial }: { initial?: ProgressView | null })
         {startedAt ? (
           <p className="mt-2 text-sm text-zinc-900 dark:text-zinc-100" data-install-started={startedAt} aria-live="polite">
             <StatusGlyph status={finished ? "pass" : "running"} className="mr-1 inline" />
-            {finished ? "Installed. " : ""}You started the install <time dateTime={startedAt}>{minutes < 1 ? "less than a minute ago" : `${minutes} minute${minutes === 1 ? "" : "s"} ago`}</time> ({formatTime(startedAt)}).
+            {finished ? "Installed. " : ""}You started the install{" "}
+            <span suppressHydrationWarning>{minutes < 1 ? "less than a minute ago" : `${minutes} minute${minutes === 1 ? "" : "s"} ago`}</span> (<LocalTime iso={startedAt} />).
             {!finished && minutes >= 25 && (
               <span className="mt-1 block text-amber-900 dark:text-amber-200">
                 That is longer than usual. Check the extension page in Business Central: if App Link shows an error, or isn&apos;t listed, start the link again or contact Codat support with your report link.

@@ -1,17 +1,41 @@
 "use client";
-// The sticky progress bar on the guide: every step with its status (a coloured bar, an icon and a
-// word), how many are done, and the resume link or "Track my progress". The page is static: the
+// The sticky progress bar on the guide: every step as a numbered circle (colour + icon) with its short
+// name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
 import { useId, useState } from "react";
 import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/customer/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
 import { ResumeLink } from "./resume-link";
-import { STEP_STYLE, StatusGlyph, stepGlyphStatus } from "./status";
+import { StatusGlyph } from "./status";
 import { TrackProgressForm } from "./track-progress";
 
 function statusOf(progress: ProgressView | null, step: StepId): StepStatus {
   return progress?.steps[step]?.status ?? "not_started";
+}
+
+const CIRCLE: Record<StepStatus, string> = {
+  not_started: "border-zinc-300 bg-white text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300",
+  in_progress: "border-sky-600 bg-sky-50 text-sky-800 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-200",
+  failed: "border-red-600 bg-red-600 text-white dark:border-red-500 dark:bg-red-600",
+  verified: "border-emerald-600 bg-emerald-600 text-white dark:border-emerald-500 dark:bg-emerald-600",
+  confirmed: "border-emerald-600 bg-emerald-600 text-white dark:border-emerald-500 dark:bg-emerald-600",
+};
+
+const WORD: Record<StepStatus, string> = {
+  not_started: "text-zinc-600 dark:text-zinc-400",
+  in_progress: "text-sky-800 dark:text-sky-300",
+  failed: "font-semibold text-red-700 dark:text-red-300",
+  verified: "text-emerald-800 dark:text-emerald-300",
+  confirmed: "text-emerald-800 dark:text-emerald-300",
+};
+
+function Circle({ status, n }: { status: StepStatus; n: number }) {
+  return (
+    <span aria-hidden="true" className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full border-2 text-[10px] font-bold ${CIRCLE[status]}`}>
+      {status === "verified" || status === "confirmed" ? <StatusGlyph status="pass" className="h-3 w-3" /> : status === "failed" ? <StatusGlyph status="fail" className="h-3 w-3" /> : n}
+    </span>
+  );
 }
 
 export function ProgressBar({ basePath = "/guides/dynamics365-business-central/setup" }: { basePath?: string }) {
@@ -20,76 +44,72 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
   const [open, setOpen] = useState(false);
   const progress = state.state === "ok" ? state.progress : null;
   const done = progress ? STEPS.filter((s) => isDone(statusOf(progress, s))).length : 0;
+  const current = progress?.currentStep ?? null;
   const panelId = `${uid}-panel`;
+  const caption =
+    state.state === "ok"
+      ? `${done} of ${STEPS.length} done`
+      : state.state === "unavailable"
+        ? "Progress unavailable"
+        : state.state === "none"
+          ? "Not tracked yet"
+          : "Your progress";
   return (
     <nav aria-label="Your setup progress" data-progress-bar data-progress-state={state.state} className="not-prose">
       <div className="flex items-center gap-3">
-        <p className="hidden shrink-0 text-xs font-semibold text-zinc-800 sm:block dark:text-zinc-200" aria-live="polite">
-          {state.state === "ok" ? (
-            <>
-              {done} of {STEPS.length} done
-            </>
-          ) : state.state === "loading" ? (
-            <>Your progress</>
-          ) : state.state === "unavailable" ? (
-            <>Progress unavailable</>
-          ) : (
-            <>Not tracked yet</>
-          )}
-        </p>
         <ol className="grid min-w-0 flex-1 grid-cols-7 gap-1">
           {STEPS.map((s, i) => {
             const status = statusOf(progress, s);
-            const style = STEP_STYLE[status];
-            const current = progress?.currentStep === s;
+            const isCurrent = current === s;
             return (
               <li key={s} className="min-w-0" data-progress-step={s} data-status={status}>
                 <a
                   href={`${basePath}#${s}`}
-                  aria-current={current ? "step" : undefined}
-                  title={`${i + 1}. ${STEP_LABELS[s].title}: ${STEP_STATUS_TEXT[status]}`}
-                  className="group block rounded-md px-0.5 pt-0.5 pb-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  aria-current={isCurrent ? "step" : undefined}
+                  title={`${i + 1}. ${STEP_LABELS[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}`}
+                  className={`flex flex-col items-center rounded-md px-0.5 py-0.5 text-center hover:bg-zinc-100 dark:hover:bg-zinc-800 ${isCurrent ? "bg-violet-50 ring-1 ring-violet-400 dark:bg-violet-950/50 dark:ring-violet-500" : ""}`}
                 >
-                  <span aria-hidden="true" className={`block h-1.5 rounded-full ${style.dot} ${current ? "ring-2 ring-violet-500 ring-offset-1 dark:ring-offset-zinc-950" : ""}`} />
-                  <span className="mt-1 hidden items-center gap-1 truncate text-[11px] leading-tight font-medium text-zinc-800 md:flex dark:text-zinc-200">
-                    <StatusGlyph status={stepGlyphStatus(status)} className="shrink-0" />
-                    <span className="truncate">{STEP_LABELS[s].short}</span>
+                  <Circle status={status} n={i + 1} />
+                  <span aria-hidden="true" className="mt-0.5 hidden text-[11px] leading-tight font-medium whitespace-nowrap text-zinc-900 sm:block dark:text-zinc-100">
+                    {STEP_LABELS[s].short}
                   </span>
-                  <span className="hidden truncate pl-[18px] text-[11px] leading-tight text-zinc-600 md:block dark:text-zinc-400" aria-hidden="true">
+                  <span aria-hidden="true" className={`hidden text-[10px] leading-tight whitespace-nowrap sm:block ${WORD[status]}`}>
                     {state.state === "ok" ? STEP_STATUS_TEXT[status] : "\u00a0"}
                   </span>
                   <span className="sr-only">
                     Step {i + 1}, {STEP_LABELS[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
-                    {current ? " (next step)" : ""}
+                    {isCurrent ? " (next step)" : ""}
                   </span>
                 </a>
               </li>
             );
           })}
         </ol>
-        {state.state === "loading" ? (
-          <a href="/progress" className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
-            My progress
-          </a>
-        ) : state.state === "unavailable" ? (
-          <button type="button" onClick={() => void reloadProgress()} className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
-            Retry
-          </button>
-        ) : (
-          <button
-            type="button"
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen((o) => !o)}
-            className="shrink-0 rounded-md border border-violet-700 px-2 py-1 text-xs font-semibold text-violet-800 hover:bg-violet-50 dark:border-violet-400 dark:text-violet-200 dark:hover:bg-violet-950"
-          >
-            {progress ? "Resume link" : "Track my progress"}
-          </button>
-        )}
+        <div className="flex shrink-0 flex-col items-end gap-0.5">
+          <p className="text-[11px] leading-tight font-semibold whitespace-nowrap text-zinc-800 dark:text-zinc-200" aria-live="polite">
+            {caption}
+          </p>
+          {state.state === "loading" ? (
+            <a href="/progress" className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
+              My progress
+            </a>
+          ) : state.state === "unavailable" ? (
+            <button type="button" onClick={() => void reloadProgress()} className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
+              Retry
+            </button>
+          ) : (
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={panelId}
+              onClick={() => setOpen((o) => !o)}
+              className="shrink-0 rounded-md border border-violet-700 px-2 py-1 text-xs font-semibold text-violet-800 hover:bg-violet-50 dark:border-violet-400 dark:text-violet-200 dark:hover:bg-violet-950"
+            >
+              {progress ? "Resume link" : "Track my progress"}
+            </button>
+          )}
+        </div>
       </div>
-      <p className="mt-0.5 text-xs text-zinc-700 sm:hidden dark:text-zinc-300" aria-hidden="true">
-        {state.state === "ok" ? `${done} of ${STEPS.length} steps done` : state.state === "unavailable" ? "Progress unavailable" : ""}
-      </p>
       {state.state === "unavailable" && (
         <p role="status" className="mt-1 text-xs text-amber-900 dark:text-amber-200">
           {state.message}

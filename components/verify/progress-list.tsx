@@ -3,12 +3,8 @@
 import Link from "next/link";
 import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, stepHref } from "@/lib/customer/steps";
 import type { ProgressView } from "@/lib/customer/view";
+import { LocalTime } from "./local-time";
 import { STEP_STYLE, StatusGlyph, stepGlyphStatus } from "./status";
-
-function when(iso: string | null): string | null {
-  if (!iso) return null;
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
-}
 
 export function ProgressList({ progress }: { progress: ProgressView }) {
   return (
@@ -16,7 +12,7 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
       {STEPS.map((s, i) => {
         const v = progress.steps[s];
         const style = STEP_STYLE[v.status];
-        const stamp = v.status === "confirmed" || v.status === "verified" ? when(v.completedAt) : when(v.lastAttemptAt ?? v.startedAt);
+        const stampIso = v.status === "confirmed" || v.status === "verified" ? v.completedAt : (v.lastAttemptAt ?? v.startedAt);
         return (
           <li key={s} id={s} data-progress-step={s} data-status={v.status} className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-3 py-2 ${style.chip}`}>
             <StatusGlyph status={stepGlyphStatus(v.status)} />
@@ -25,7 +21,12 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
             </span>
             <span className="text-sm">
               {STEP_STATUS_TEXT[v.status]}
-              {stamp && <span className="text-xs opacity-80"> · {v.status === "confirmed" ? "confirmed" : v.status === "verified" ? "verified" : "last tried"} {stamp}</span>}
+              {stampIso && (
+                <span className="text-xs opacity-80">
+                  {" "}
+                  · {v.status === "confirmed" || v.status === "verified" ? "on" : v.lastAttemptAt ? "last tried" : "started"} <LocalTime iso={stampIso} />
+                </span>
+              )}
               {v.attemptCount > 0 && <span className="text-xs opacity-80"> · {v.attemptCount} {v.attemptCount === 1 ? "attempt" : "attempts"}</span>}
             </span>
             <span className="ml-auto flex gap-3 text-sm">

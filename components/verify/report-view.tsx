@@ -5,7 +5,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Report } from "@/lib/verify";
 import { STEP_LABELS, stepHref, type StepId } from "@/lib/customer/steps";
-import { CopyButton } from "../copy-button";
+import { CopyLinkButton } from "./copy-link";
+import { LocalTime } from "./local-time";
 import { ResultsList } from "./results-list";
 
 export function ReportView({
@@ -37,7 +38,7 @@ export function ReportView({
         {step ? <>Step: {STEP_LABELS[step].title}. </> : <>The whole app manifest. </>}
         {createdAt && (
           <>
-            Checked <time dateTime={createdAt}>{new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(createdAt))} UTC</time>.
+            Checked <LocalTime iso={createdAt} />.
           </>
         )}
       </p>
@@ -82,7 +83,7 @@ export function ReportView({
               Report link
             </label>
             <input id="share-url" readOnly value={shareUrl} aria-describedby="share-help" className="block w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 font-mono text-xs dark:border-zinc-600 dark:bg-zinc-900" />
-            <CopyButton text={shareUrl} label="Copy link for support" showText className="px-2 py-1.5" />
+            <CopyLinkButton url={shareUrl} />
           </div>
         </section>
       )}

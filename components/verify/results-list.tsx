@@ -65,14 +65,17 @@ export function ResultsList({ report, headingId, headingLevel = 3, headingRef, f
   const skipped = report.checks.filter((c) => c.status === "skip" && !c.link);
   const summary = summarize(report.checks);
   let groups: { key: string; title: string | null; checks: Check[] }[];
+  let folded: Check[] = [];
   if (groupBySteps) {
     const steps = [...new Set(shown.map((c) => c.step))];
     groups = steps.map((s) => ({ key: s, title: STEP_LABELS[s].title, checks: sorted(shown.filter((c) => c.step === s)) }));
   } else if (focusSteps) {
     const mine = shown.filter((c) => focusSteps.includes(c.step));
-    const others = shown.filter((c) => !focusSteps.includes(c.step));
+    // Other steps: what needs attention, and what Microsoft said live; their passes stay folded.
+    const others = report.checks.filter((c) => !focusSteps.includes(c.step) && (c.status === "fail" || c.status === "warn" || c.status === "error" || (c.id.startsWith("live.") && c.status !== "skip")));
     groups = [{ key: "mine", title: null, checks: sorted(mine) }];
     if (others.length) groups.push({ key: "others", title: "Also found, for other steps", checks: sorted(others) });
+    folded = report.checks.filter((c) => !focusSteps.includes(c.step) && !others.includes(c) && c.status === "pass");
   } else {
     groups = [{ key: "all", title: null, checks: sorted(shown) }];
   }
@@ -94,6 +97,20 @@ export function ResultsList({ report, headingId, headingLevel = 3, headingRef, f
             </ul>
           </div>
         ),
+      )}
+      {folded.length > 0 && (
+        <details className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
+          <summary className="cursor-pointer font-medium">
+            {folded.length} {folded.length === 1 ? "check" : "checks"} of other steps passed
+          </summary>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {folded.map((c) => (
+              <li key={c.id} data-check-id={c.id} data-status={c.status}>
+                <strong>{c.title}</strong>: {c.detail}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {relevantSkipped.length > 0 && (
         <details className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">

@@ -1,7 +1,7 @@
 "use client";
 // The resume link: opens the same progress on another device (it sets the cookie there). Shown as a
 // read-only field that can be selected by hand, with a copy button.
-import { CopyButton } from "../copy-button";
+import { CopyLinkButton } from "./copy-link";
 
 export function ResumeLink({ url, id }: { url: string; id: string }) {
   return (
@@ -22,7 +22,7 @@ export function ResumeLink({ url, id }: { url: string; id: string }) {
           className="block w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 font-mono text-xs text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100"
           data-resume-link
         />
-        <CopyButton text={url} label="Copy resume link" showText className="px-2 py-1.5" />
+        <CopyLinkButton url={url} label="Copy resume link" />
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ import { STEP_LABELS, type VerifiableStep } from "@/lib/customer/steps";
 import { failedCheckIds, mergeRerun } from "@/lib/customer/summary";
 import type { SaveOutcome, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
 import type { FieldError, Report } from "@/lib/verify";
-import { CopyButton } from "../copy-button";
+import { CopyLinkButton } from "./copy-link";
 import { Choice, TextArea, TextField } from "./fields";
 import { setProgress, useProgress } from "./progress-store";
 import { ResultsList } from "./results-list";
@@ -22,6 +22,12 @@ const INTRO: Record<VerifiableStep, string> = {
   "register-application": "Enter what the app's Overview and Authentication pages show. Obvious slips show up while you type; Verify checks everything.",
   "client-secret": "Paste the secret's Value. With the live check we ask Microsoft for a token with your tenant, client ID and secret. The secret is never stored or shown again.",
   "api-permissions": "Tick what the app's API permissions page lists under Dynamics 365 Business Central.",
+};
+
+const PANEL_TITLE: Record<VerifiableStep, string> = {
+  "register-application": "the app registration",
+  "client-secret": "the client secret",
+  "api-permissions": "the permissions",
 };
 
 const PHASE_TEXT: Record<"rules" | VerifyPhase | "saving", string> = {
@@ -416,7 +422,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
           <path d="M9 12l2 2 4-4" />
           <path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />
         </svg>
-        Verify my setup: {STEP_LABELS[step].short.toLowerCase()}
+        Verify my setup: {PANEL_TITLE[step]}
       </h3>
       {hydrated ? (
         <>
@@ -488,7 +494,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
                 <a href={outcome.saved.reportUrl} className="text-violet-700 underline underline-offset-2 dark:text-violet-300">
                   Report permalink
                 </a>
-                <CopyButton text={typeof window === "undefined" ? outcome.saved.reportUrl : new URL(outcome.saved.reportUrl, window.location.origin).href} label="Copy link for support" showText />
+                <CopyLinkButton url={outcome.saved.reportUrl} />
               </span>
             )}
           </div>

@@ -15,11 +15,11 @@ export const CONFIRMABLE_STEPS = ["prerequisites", "add-keys-to-portal", "enable
 export type ConfirmableStep = (typeof CONFIRMABLE_STEPS)[number];
 
 export const STEP_LABELS: Record<StepId, { short: string; title: string }> = {
-  prerequisites: { short: "Prerequisites", title: "Check what you need" },
-  "register-application": { short: "Register app", title: "Register an application in Microsoft Entra ID" },
-  "client-secret": { short: "Client secret", title: "Create a client secret" },
+  prerequisites: { short: "Prereqs", title: "Check what you need" },
+  "register-application": { short: "Register", title: "Register an application in Microsoft Entra ID" },
+  "client-secret": { short: "Secret", title: "Create a client secret" },
   "api-permissions": { short: "Permissions", title: "Add the Business Central permissions" },
-  "add-keys-to-portal": { short: "Keys in Codat", title: "Add the keys to the Codat Portal" },
+  "add-keys-to-portal": { short: "Keys", title: "Add the keys to the Codat Portal" },
   "enable-integration": { short: "Switch on", title: "Switch on the integration" },
   "extension-installation": { short: "App Link", title: "Prepare customers for the App Link extension" },
 };
