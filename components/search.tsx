@@ -48,7 +48,7 @@ export function Search() {
         className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 sm:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-500 dark:hover:text-zinc-100"
       >
         <SearchIcon width={16} height={16} />
-        <span>Search</span>
+        <span className="sr-only sm:not-sr-only">Search</span>
         <kbd aria-hidden="true" className="ml-auto hidden rounded border border-zinc-300 px-1.5 font-sans text-[11px] text-zinc-600 sm:inline dark:border-zinc-600 dark:text-zinc-400">
           Ctrl K
         </kbd>

@@ -11,7 +11,7 @@ export function SiteHeader({ nav }: { nav: NavGuide[] }) {
     <header className="site-header sticky top-0 z-40 h-14 border-b border-zinc-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75 dark:border-zinc-800 dark:bg-zinc-950/90 dark:supports-[backdrop-filter]:bg-zinc-950/75">
       <div className="mx-auto flex h-full max-w-[90rem] items-center gap-2 px-4 sm:gap-3 lg:px-6">
         <MobileMenu guides={nav} />
-        <Link href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+        <Link href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-zinc-900 dark:text-zinc-100">
           <Logo />
           <span className="hidden sm:inline">{SITE_NAME}</span>
           <span className="sm:hidden">Setup guides</span>
