@@ -4,7 +4,7 @@ export { startSetup, updateSetupDetails, getSetup, getRun, confirmStep, startSte
 export type { StartSetupInput } from "./setups";
 export { recordRun, stepVerdicts } from "./record";
 export type { RecordRunInput, RecordRunResult, StepVerdict } from "./record";
-export { listSetups, encodeListCursor, decodeListCursor, LIST_SORTS, SETUP_STATUSES, STUCK_FAILURE_STREAK } from "./list";
+export { listSetups, countSetups, encodeListCursor, decodeListCursor, LIST_SORTS, SETUP_STATUSES, STUCK_FAILURE_STREAK } from "./list";
 export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage } from "./list";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";
 export { ProgressInputError, SetupNotFoundError, isDatabaseUnavailable } from "./errors";

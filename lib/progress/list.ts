@@ -83,10 +83,10 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/** One page of setups matching the filters, newest first by the chosen sort. */
-export async function listSetups(input: ListSetupsInput = {}): Promise<SetupListPage> {
-  const p = parseInput(listSchema, input);
-  const column = p.sort === "created" ? Prisma.raw(`"createdAt"`) : Prisma.raw(`"lastActivityAt"`);
+type ListParams = z.output<typeof listSchema>;
+
+/** The filter conditions (everything but the cursor), shared by the list and the count. */
+function filterConditions(p: ListParams): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (p.status) where.push(Prisma.sql`status = ${p.status}::"SetupStatus"`);
   if (p.currentStep) where.push(Prisma.sql`"currentStep" = ${p.currentStep}`);
@@ -102,6 +102,22 @@ export async function listSetups(input: ListSetupsInput = {}): Promise<SetupList
     if (PUBLIC_ID.test(q)) matches.push(Prisma.sql`"publicId" = ${q}`);
     where.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
   }
+  return where;
+}
+
+/** How many setups match the filters (sort, limit and cursor are ignored). */
+export async function countSetups(input: ListSetupsInput = {}): Promise<number> {
+  const where = filterConditions(parseInput(listSchema, input));
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const rows = await getPrisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM setup ${whereSql}`;
+  return rows[0]?.n ?? 0;
+}
+
+/** One page of setups matching the filters, newest first by the chosen sort. */
+export async function listSetups(input: ListSetupsInput = {}): Promise<SetupListPage> {
+  const p = parseInput(listSchema, input);
+  const column = p.sort === "created" ? Prisma.raw(`"createdAt"`) : Prisma.raw(`"lastActivityAt"`);
+  const where = filterConditions(p);
   if (p.cursor) {
     const c = decodeListCursor(p.sort, p.cursor);
     where.push(Prisma.sql`(${column}, id) < (${c.value}, ${c.id}::uuid)`);

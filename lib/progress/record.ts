@@ -125,7 +125,7 @@ export async function recordRun(input: RecordRunInput): Promise<RecordRunResult>
   }
 
   try {
-    return await inTransaction((tx) => recordInTransaction(tx, setupPublicId, runData, report, parsed.stepId, now));
+    return await inTransaction((tx) => recordInTransaction(tx, setupPublicId, runData, report, parsed.stepId));
   } catch (e) {
     // The lock makes a duplicate key impossible between our own transactions; should another
     // writer have inserted it anyway, answer as a duplicate.
@@ -152,9 +152,10 @@ async function recordInTransaction(
   runData: Omit<Prisma.VerificationRunUncheckedCreateInput, "setupId"> & { idempotencyKey: string | null; failedChecks: string[]; clientId: string | null; tenant: string | null; secretFingerprint: string | null; secretHint: string | null },
   report: Report,
   stepId: StepId | null,
-  now: Date,
 ): Promise<RecordRunResult> {
   const setupId = await lockSetup(tx, setupPublicId);
+  // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
+  const now = new Date();
 
   if (runData.idempotencyKey) {
     const existing = await tx.verificationRun.findUnique({
@@ -164,7 +165,7 @@ async function recordInTransaction(
     if (existing) return { runPublicId: existing.publicId, duplicate: true, setup: await loadSetupView(tx, setupId) };
   }
 
-  const run = await tx.verificationRun.create({ data: { ...runData, setupId }, select: { id: true, publicId: true } });
+  const run = await tx.verificationRun.create({ data: { ...runData, setupId, createdAt: now }, select: { id: true, publicId: true } });
 
   // Every step the run covers: one attempt more, and its new status.
   const verdicts = stepVerdicts(report, stepId);

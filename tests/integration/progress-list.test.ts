@@ -2,7 +2,7 @@
 // even while new setups keep arriving.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSetups, newPublicId, type ListSetupsInput } from "../../lib/progress";
+import { countSetups, listSetups, newPublicId, type ListSetupsInput } from "../../lib/progress";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let db: TestDatabase;
@@ -87,6 +87,7 @@ describe("listSetups", () => {
     const seen = await pageAll({ status: "failing", currentStep: "client-secret", limit: 50 });
     expect(seen.sort()).toEqual((await idsWhere(`status = 'failing' AND "currentStep" = 'client-secret'`)).sort());
     expect(seen.length).toBeGreaterThan(0);
+    expect(await countSetups({ status: "failing", currentStep: "client-secret" })).toBe(seen.length);
   });
 
   it("finds stuck setups: idle for N days or 3 failures in a row, never completed ones", async () => {
@@ -102,6 +103,7 @@ describe("listSetups", () => {
     const byCompany = await pageAll({ q: "fabrikam holdings 1", limit: 500 });
     expect(byCompany.sort()).toEqual((await idsWhere(`"companyName" ILIKE '%fabrikam holdings 1%' OR "contactEmail" ILIKE '%fabrikam holdings 1%'`)).sort());
     expect(byCompany.length).toBeGreaterThan(10);
+    expect(await countSetups({ q: "fabrikam holdings 1" })).toBe(byCompany.length);
 
     const byEmail = await listSetups({ q: "IT43@ADATUM" });
     expect(byEmail.items.map((r) => r.contactEmail)).toContain("it43@adatum.example");

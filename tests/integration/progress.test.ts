@@ -257,9 +257,11 @@ describe("idempotency and concurrency", () => {
     const v = (await getSetup(id, { recentRuns: 50 }))!;
     expect(stepOf(v, "client-secret").attemptCount).toBe(20);
     expect(v.recentRuns).toHaveLength(20);
-    // The step's status is the verdict of the run that committed last.
-    const lastRun = v.recentRuns[0]!;
-    expect(stepOf(v, "client-secret").status).toBe(lastRun.summary === "fail" ? "failed" : "verified");
+    // The step's status is the verdict of the run applied last, which is also the latest dated.
+    const step = v.steps.find((s) => s.stepId === "client-secret")!;
+    const lastRun = v.recentRuns.find((r) => r.publicId === step.lastRunPublicId)!;
+    expect(step.status).toBe(lastRun.summary === "fail" ? "failed" : "verified");
+    expect(v.recentRuns.every((r) => r.createdAt.getTime() <= lastRun.createdAt.getTime())).toBe(true);
   });
 });
 
