@@ -20,10 +20,11 @@ const urlFile = process.env.EMBEDDED_PG_DATA_DIR ? `${dataDir}.url` : DEV_URL_FI
 
 let server: EmbeddedServer | undefined;
 let stopping: Promise<void> | undefined;
+let adopted = false;
 
 function stop(code: number): Promise<void> {
   stopping ??= (async () => {
-    await rm(urlFile, { force: true }).catch(() => {});
+    if (!adopted) await rm(urlFile, { force: true }).catch(() => {});
     if (server) await server.stop().catch((e) => console.error(`db: could not stop PostgreSQL cleanly: ${(e as Error).message}`));
     process.exit(code);
   })();
@@ -39,8 +40,14 @@ if (process.env.DB_SERVE_WATCH_STDIN === "1") {
 }
 
 async function main() {
-  if (dataDir === DEV_DATA_DIR && runningDevServerUrl()) {
-    throw new Error(`another \`npm start\` is already running the embedded PostgreSQL in ${DEV_DATA_DIR}; stop it first`);
+  // Already running (another `npm start`, or one left behind by a crash): use it, leave it running.
+  const running = dataDir === DEV_DATA_DIR ? runningDevServerUrl() : null;
+  if (running) {
+    console.error(`db: using the embedded PostgreSQL already running on ${DEV_DATA_DIR} (it keeps running when this stops)`);
+    await applyMigrations(running);
+    process.stdout.write(`DATABASE_URL=${running}\n`);
+    adopted = true;
+    return;
   }
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) console.error(`db: creating a PostgreSQL cluster in ${dataDir} (first start, a few seconds)…`);
