@@ -148,15 +148,32 @@ function rng(seed: number) {
   };
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** 16 pseudo-random bytes from four 32-bit draws. */
+function bytes16(r: () => number): Uint8Array {
+  const b = new Uint8Array(16);
+  for (let w = 0; w < 4; w++) {
+    const x = Math.floor(r() * 4294967296);
+    b[w * 4] = x >>> 24;
+    b[w * 4 + 1] = (x >>> 16) & 255;
+    b[w * 4 + 2] = (x >>> 8) & 255;
+    b[w * 4 + 3] = x & 255;
+  }
+  return b;
+}
+
+/** A version-4 UUID. */
 function uuid(r: () => number): string {
-  const h = (n: number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join("");
-  return `${h(8)}-${h(4)}-4${h(3)}-${"89ab"[Math.floor(r() * 4)]}${h(3)}-${h(12)}`;
+  const b = bytes16(r);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => HEX[x]!);
+  return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h.slice(8, 10).join("")}-${h.slice(10).join("")}`;
 }
 
 function publicId(r: () => number): string {
-  const bytes = Buffer.alloc(16);
-  for (let i = 0; i < 16; i++) bytes[i] = Math.floor(r() * 256);
-  return bytes.toString("base64url");
+  return Buffer.from(bytes16(r)).toString("base64url");
 }
 
 // ---- batch buffers (column arrays for unnest) ----
