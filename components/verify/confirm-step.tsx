@@ -35,6 +35,18 @@ function useHydrated(): boolean {
 
 const BOX = "verify-confirm not-prose my-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-700 dark:bg-zinc-900/60";
 
+/**
+ * On a server-rendered page (/progress, which passes `initial`) the same progress shows elsewhere on
+ * the page: refresh it after a save. Mounted only there (the guide page has nothing to refresh).
+ */
+function RefreshAfterSave({ tick }: { tick: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (tick > 0) router.refresh();
+  }, [tick, router]);
+  return null;
+}
+
 /** The store's progress once loaded, else what the server rendered the page with (no JavaScript). */
 function useProgressOr(initial: ProgressView | null | undefined): ProgressView | null {
   const state = useProgress();
@@ -44,7 +56,7 @@ function useProgressOr(initial: ProgressView | null | undefined): ProgressView |
 export function ConfirmStep({ step, label, children, initial }: { step: ConfirmableStep; label: string; children?: React.ReactNode; initial?: ProgressView | null }) {
   const uid = useId().replace(/:/g, "");
   const hydrated = useHydrated();
-  const router = useRouter();
+  const [savedTick, setSavedTick] = useState(0);
   const progress = useProgressOr(initial);
   const stepView = progress?.steps[step];
   const confirmed = stepView?.status === "confirmed";
@@ -63,8 +75,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
       if (r.ok) {
         setProgress(r.progress);
         setStatus({ kind: "saved" });
-        // A server-rendered page (/progress) shows the same progress elsewhere: refresh it.
-        if (initial) router.refresh();
+        setSavedTick((n) => n + 1);
       } else {
         setStatus({ kind: "error", message: r.message });
       }
@@ -82,6 +93,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
 
   return (
     <form action="/progress/confirm" method="post" onSubmit={onSubmit} className={BOX} data-confirm-step={step} data-confirmed={checked ? "true" : "false"}>
+      {initial && <RefreshAfterSave tick={savedTick} />}
       <input type="hidden" name="step" value={step} />
       <input type="hidden" name="return" value={step} />
       {children}
@@ -171,7 +183,7 @@ export function ExtensionInstall({ initial }: { initial?: ProgressView | null })
       const r = await startStepAction(data);
       if (r.ok) {
         setProgress(r.progress);
-        if (initial) router.refresh();
+        setSavedTick((n) => n + 1);
       } else setError(r.message);
     } catch {
       setError("Could not reach the site. Try again.");
@@ -180,11 +192,12 @@ export function ExtensionInstall({ initial }: { initial?: ProgressView | null })
     }
   }
 
-  const router = useRouter();
+  const [savedTick, setSavedTick] = useState(0);
   const minutes = startedAt ? minutesSince(startedAt, now) : 0;
   return (
     <div data-extension-install>
       <form action="/progress/start" method="post" onSubmit={start} className={BOX}>
+        {initial && <RefreshAfterSave tick={savedTick} />}
         <input type="hidden" name="step" value="extension-installation" />
         <p className="text-sm text-zinc-800 dark:text-zinc-200">
           <strong>Linking a test company?</strong> App Link usually takes <strong>10–20 minutes</strong> to install. The page may reload several times, and data fetches that run before it is ready can fail with errors: that is expected and doesn&apos;t mean your setup is wrong. Let it finish, and the data will follow.

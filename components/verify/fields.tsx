@@ -132,7 +132,11 @@ export function Choice({
   label,
   detail,
   id,
+  describedBy,
+  invalid,
 }: {
+  describedBy?: string | undefined;
+  invalid?: boolean;
   type: "radio" | "checkbox";
   name: string;
   value: string;
@@ -152,7 +156,8 @@ export function Choice({
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
         className="mt-1 h-4 w-4 shrink-0 accent-violet-700"
-        aria-describedby={detail ? `${id}-detail` : undefined}
+        aria-describedby={[detail ? `${id}-detail` : "", describedBy ?? ""].filter(Boolean).join(" ") || undefined}
+        aria-invalid={invalid || undefined}
       />
       <label htmlFor={id} className="text-sm text-zinc-900 dark:text-zinc-100">
         {label}

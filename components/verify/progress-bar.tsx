@@ -2,7 +2,7 @@
 // The sticky progress bar on the guide: every step as a numbered circle (colour + icon) with its short
 // name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
-import { useId, useState } from "react";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/customer/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
@@ -42,6 +42,13 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
   const state = useProgress();
   const uid = useId().replace(/:/g, "");
   const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && open) {
+      setOpen(false);
+      toggleRef.current?.focus();
+    }
+  };
   const progress = state.state === "ok" ? state.progress : null;
   const done = progress ? STEPS.filter((s) => isDone(statusOf(progress, s))).length : 0;
   const current = progress?.currentStep ?? null;
@@ -55,7 +62,7 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
           ? "Not tracked yet"
           : "Your progress";
   return (
-    <nav aria-label="Your setup progress" data-progress-bar data-progress-state={state.state} className="not-prose">
+    <nav aria-label="Your setup progress" data-progress-bar data-progress-state={state.state} className="not-prose" onKeyDown={onKeyDown}>
       <div className="flex items-center gap-3">
         <ol className="grid min-w-0 flex-1 grid-cols-7 gap-1">
           {STEPS.map((s, i) => {
@@ -99,6 +106,7 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
             </button>
           ) : (
             <button
+              ref={toggleRef}
               type="button"
               aria-expanded={open}
               aria-controls={panelId}

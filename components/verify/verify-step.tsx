@@ -287,6 +287,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
                 onChange={() => set("signInAudience")(o.value)}
                 label={o.label}
                 detail={<span className="font-mono">signInAudience: {o.value}</span>}
+                describedBy={errorFor("fields", "signInAudience") ? id("aud-error") : undefined}
               />
             ))}
             {errorFor("fields", "signInAudience") && (
@@ -344,6 +345,8 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
                   }}
                   label={<span className="font-mono">{p.name}</span>}
                   detail={p.description}
+                  describedBy={errorFor("fields", "permissions") ? id("perm-error") : undefined}
+                  invalid={!!errorFor("fields", "permissions")}
                 />
               ))}
             </fieldset>

@@ -270,6 +270,53 @@ test.describe("verify my setup (JavaScript on)", () => {
     }
   });
 
+  test("keyboard only: tabs with arrow keys, ticking permissions, submitting, focus on the summary", async ({ page }) => {
+    await openGuide(page);
+    const p = panel(page, "api-permissions");
+    const valuesTab = p.getByRole("tab", { name: "Enter the values" });
+    await valuesTab.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(p.getByRole("tab", { name: "Paste the app manifest" })).toBeFocused();
+    await expect(p.getByRole("tab", { name: "Paste the app manifest" })).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("ArrowLeft");
+    await expect(valuesTab).toBeFocused();
+    // Submitting with nothing ticked names the field and moves focus to it.
+    const form = fields(page, "api-permissions");
+    await form.getByRole("button", { name: "Verify", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(form.locator("[data-field-error]")).toContainText("Tick the permissions");
+    await form.getByRole("checkbox", { name: /Financials\.ReadWrite\.All/ }).focus();
+    await page.keyboard.press("Space");
+    await form.getByRole("checkbox", { name: /API\.ReadWrite\.All/ }).focus();
+    await page.keyboard.press("Space");
+    await form.getByRole("button", { name: "Verify", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(p.locator("[data-results] h3")).toBeFocused();
+    await expect(check(p, "permissions.user-impersonation")).toHaveAttribute("data-status", "fail");
+    await expect(check(p, "permissions.extra")).toHaveAttribute("data-status", "warn");
+    await shot(page, "18-keyboard-permissions", p);
+  });
+
+  test("track my progress with a company name and email, then the resume link is offered", async ({ page }) => {
+    await openGuide(page);
+    const barEl = page.locator("[data-progress-bar]");
+    await expect(barEl).toHaveAttribute("data-progress-state", "none");
+    await barEl.getByRole("button", { name: "Track my progress" }).click();
+    await barEl.getByLabel("Email (optional)").fill("not an email");
+    await barEl.getByRole("button", { name: "Track my progress" }).last().click();
+    await expect(barEl.getByText("Enter an email address like name@example.com")).toBeVisible();
+    await expect(barEl.getByLabel("Email (optional)")).toHaveAttribute("aria-invalid", "true");
+    await barEl.getByLabel("Company name (optional)").fill("Contoso E2E");
+    await barEl.getByLabel("Email (optional)").fill("ops@contoso.example");
+    await barEl.getByRole("button", { name: "Track my progress" }).last().click();
+    await expect(barEl).toHaveAttribute("data-progress-state", "ok");
+    await expect(barEl.locator("[data-resume-link]")).toHaveValue(/\/resume\//);
+    await shot(page, "19-tracked");
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.locator("#client-secret").scrollIntoViewIfNeeded();
+    await shot(page, "20-mobile");
+  });
+
   test("the panels pass an accessibility scan (no serious or critical violations)", async ({ page }) => {
     await openGuide(page);
     const p = panel(page, "register-application");
