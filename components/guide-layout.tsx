@@ -2,11 +2,13 @@
 //
 // Slots for features that plug into the guide page (one prop each, nothing else to change):
 //   topSlot    — rendered above the article, sticky under the header (e.g. a progress bar). While it
-//                is present, headings leave room for it when jumped to (see --sticky-offset in CSS).
+//                is present, headings leave room for it when jumped to (--sticky-offset, kept equal
+//                to the real height by <StickyOffset/>; the CSS default covers the first paint).
 //   asideSlot  — rendered above the table of contents on wide screens.
 import type { ReactNode } from "react";
 import type { NavGuide } from "@/lib/content/nav";
 import { NavTree } from "./nav-tree";
+import { StickyOffset } from "./sticky-offset";
 import { Toc, type TocEntry } from "./toc";
 
 export function GuideLayout({
@@ -35,6 +37,7 @@ export function GuideLayout({
         {topSlot && (
           <div data-slot="top" className="sticky top-14 z-30 -mx-4 mb-6 bg-white/95 px-4 py-2 backdrop-blur lg:mx-0 lg:px-0 dark:bg-zinc-950/95">
             {topSlot}
+            <StickyOffset />
           </div>
         )}
         <div className="mx-auto max-w-3xl">{children}</div>

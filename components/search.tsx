@@ -16,6 +16,7 @@ function typingInField(target: EventTarget | null): boolean {
 export function Search() {
   const [open, setOpen] = useState(false);
   const [everOpened, setEverOpened] = useState(false);
+  const [ready, setReady] = useState(false);
   const show = useCallback(() => {
     setEverOpened(true);
     setOpen(true);
@@ -32,6 +33,7 @@ export function Search() {
       }
     };
     window.addEventListener("keydown", onKey);
+    setReady(true);
     return () => window.removeEventListener("keydown", onKey);
   }, [show]);
 
@@ -45,6 +47,7 @@ export function Search() {
         aria-keyshortcuts="/ Control+K Meta+K"
         aria-haspopup="dialog"
         data-search-button
+        data-ready={ready ? "" : undefined}
         className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 text-sm text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 sm:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-500 dark:hover:text-zinc-100"
       >
         <SearchIcon width={16} height={16} />

@@ -47,3 +47,10 @@ export const test = base.extend<{ problems: Problems }>({
 });
 
 export { expect };
+
+/** Opens a page and waits until it is interactive (the header's search shortcuts are listening). */
+export async function gotoReady(page: Page, path: string) {
+  const response = await page.goto(path);
+  await page.locator("[data-search-button][data-ready]").waitFor();
+  return response;
+}
