@@ -3,7 +3,7 @@
 // database): the list, deep keyset pages, each kind of search, filters, the funnel, the failing
 // checks, and a full CSV export (rows/s and memory). With --seed N it first tops the setups up to N
 // with generated ones (prefer `npm run db:seed -- --setups N` when available).
-import { createDatabase, closeDatabase, type PrismaClient } from "../lib/db";
+import { disconnectPrisma, getPrisma, type PrismaClient } from "../lib/db";
 import { runDbScript, argValue } from "../lib/db/script";
 import { countSupportSetups, listSupportSetups } from "../lib/support/setups";
 import { stepFunnel, topFailingChecks } from "../lib/support/insights";
@@ -30,8 +30,9 @@ async function main(url: string, where: string) {
   const argv = process.argv.slice(2);
   const seedTo = Number(argValue(argv, "--seed") ?? 0);
   const runs = Number(argValue(argv, "--runs") ?? 20);
-  const db = createDatabase(url, { max: 4, applicationName: "bench-support" });
-  const prisma: PrismaClient = db.prisma;
+  // The support queries use the process's client (getPrisma), as the app does: point it at `url`.
+  process.env.DATABASE_URL = url;
+  const prisma: PrismaClient = getPrisma();
   try {
     let total = await prisma.setup.count();
     if (seedTo > total) {
@@ -55,25 +56,25 @@ async function main(url: string, where: string) {
     const word = company.split(" ")[0]!.toLowerCase();
     const deepCursor = await (async () => {
       let after: string | undefined;
-      for (let i = 0; i < 100; i++) after = (await listSupportSetups(prisma, { sort: "activity", dir: "desc", after }, RULE)).next ?? after;
+      for (let i = 0; i < 100; i++) after = (await listSupportSetups({ sort: "activity", after }, RULE)).next ?? after;
       return after;
     })();
 
-    const base: ListParams = { sort: "activity", dir: "desc" };
+    const base: ListParams = { sort: "activity" };
     const cases: [string, () => Promise<unknown>][] = [
-      ["list: first page (50, last activity)", () => listSupportSetups(prisma, base, RULE)],
-      ["list: count of all setups", () => countSupportSetups(prisma, base, RULE)],
-      ["list: page 101 by keyset", () => listSupportSetups(prisma, { ...base, after: deepCursor }, RULE)],
-      ["list: sorted by failed attempts", () => listSupportSetups(prisma, { sort: "failures", dir: "desc" }, RULE)],
-      [`search: company, exact name "${company}"`, () => listSupportSetups(prisma, { ...base, q: company }, RULE)],
-      [`search: company, common word "${word}"`, () => listSupportSetups(prisma, { ...base, q: word }, RULE)],
-      [`search: company + count "${company}"`, () => countSupportSetups(prisma, { ...base, q: company }, RULE)],
-      ["search: contact email", () => listSupportSetups(prisma, { ...base, q: sample.contactEmail! }, RULE)],
-      ["search: client ID (upper case)", () => listSupportSetups(prisma, { ...base, q: sample.clientId!.toUpperCase() }, RULE)],
-      ["search: setup public id", () => listSupportSetups(prisma, { ...base, q: sample.publicId }, RULE)],
-      ["filter: failing at client-secret", () => listSupportSetups(prisma, { ...base, status: "failing", step: "client-secret" }, RULE)],
-      ["filter: stuck only", () => listSupportSetups(prisma, { ...base, stuck: "yes" }, RULE)],
-      ["filter: stuck only + count", () => countSupportSetups(prisma, { ...base, stuck: "yes" }, RULE)],
+      ["list: first page (50, last activity)", () => listSupportSetups(base, RULE)],
+      ["list: count of all setups", () => countSupportSetups(base, RULE)],
+      ["list: page 101 by keyset", () => listSupportSetups({ ...base, after: deepCursor }, RULE)],
+      ["list: first page by created", () => listSupportSetups({ sort: "created" }, RULE)],
+      [`search: company, exact name "${company}"`, () => listSupportSetups({ ...base, q: company }, RULE)],
+      [`search: company, common word "${word}"`, () => listSupportSetups({ ...base, q: word }, RULE)],
+      [`search: company + count "${company}"`, () => countSupportSetups({ ...base, q: company }, RULE)],
+      ["search: contact email", () => listSupportSetups({ ...base, q: sample.contactEmail! }, RULE)],
+      ["search: client ID (upper case)", () => listSupportSetups({ ...base, q: sample.clientId!.toUpperCase() }, RULE)],
+      ["search: setup public id", () => listSupportSetups({ ...base, q: sample.publicId }, RULE)],
+      ["filter: failing at client-secret", () => listSupportSetups({ ...base, status: "failing", step: "client-secret" }, RULE)],
+      ["filter: stuck only", () => listSupportSetups({ ...base, stuck: "yes" }, RULE)],
+      ["filter: stuck only + count", () => countSupportSetups({ ...base, stuck: "yes" }, RULE)],
       ["insights: funnel, 30 days", () => stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 30 })],
       ["insights: funnel, 90 days", () => stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 90 })],
       ["insights: top failing checks, 30 days", () => topFailingChecks(prisma, { days: 30 })],
@@ -91,7 +92,7 @@ async function main(url: string, where: string) {
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
     const t = performance.now();
-    const reader = setupsCsvStream(prisma, base, RULE).getReader();
+    const reader = setupsCsvStream(base, RULE).getReader();
     let bytes = 0;
     let lines = 0;
     for (;;) {
@@ -107,7 +108,7 @@ async function main(url: string, where: string) {
         `${(bytes / 1e6).toFixed(1)} MB, RSS grew by at most ${((peak - rss0) / 1e6).toFixed(0)} MB`,
     );
   } finally {
-    await closeDatabase(db);
+    await disconnectPrisma();
   }
 }
 

@@ -33,11 +33,11 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
   let total: number | null = null;
   let problem: string | null = null;
   try {
-    [page, total] = await Promise.all([listSupportSetups(prisma, params, rule), countSupportSetups(prisma, filters, rule)]);
+    [page, total] = await Promise.all([listSupportSetups(params, rule), countSupportSetups(filters, rule)]);
   } catch (err) {
     problem = err instanceof CursorError ? err.message : "Could not load setups: the database did not answer. Try again in a moment.";
   }
-  if (hasAnyFilter(filters) && !params.after && !params.before) {
+  if (hasAnyFilter(filters) && !params.after) {
     await recordAudit(prisma, {
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.listSetups,
@@ -70,18 +70,18 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
       ) : null}
       {page && page.rows.length === 0 ? <Notice>No setups match. Try a shorter search or clear the filters.</Notice> : null}
       {page && page.rows.length > 0 ? <SetupsTable rows={page.rows} now={now} /> : null}
-      {page && (page.prev || page.next) ? (
+      {page && (params.after || page.next) ? (
         <nav aria-label="Pages" className="flex items-center justify-between">
-          {page.prev ? (
-            <Link href={`/support${toQueryString({ ...filters, before: page.prev })}`} className={pager} rel="prev">
-              ← Previous
+          {params.after ? (
+            <Link href={`/support${toQueryString(filters)}`} className={pager}>
+              ← First page
             </Link>
           ) : (
             <span />
           )}
           {page.next ? (
             <Link href={`/support${toQueryString({ ...filters, after: page.next })}`} className={pager} rel="next">
-              Next →
+              Next page →
             </Link>
           ) : null}
         </nav>

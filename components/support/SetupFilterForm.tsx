@@ -78,16 +78,7 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             ))}
           </select>
         </div>
-        <div className="md:col-span-4 lg:col-span-3">
-          <label htmlFor="dir" className={label}>
-            Order
-          </label>
-          <select id="dir" name="dir" defaultValue={filters.dir} className={field}>
-            <option value="desc">Newest / most first</option>
-            <option value="asc">Oldest / fewest first</option>
-          </select>
-        </div>
-        <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-12 lg:col-span-6">
+        <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-8 lg:col-span-9">
           <button
             type="submit"
             className="rounded-md bg-violet-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-violet-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 focus-visible:ring-offset-2 dark:bg-violet-600 dark:hover:bg-violet-500 dark:focus-visible:ring-offset-zinc-900"

@@ -50,7 +50,7 @@ export async function handleExport(request: Request): Promise<Response> {
   } catch {
     return Response.json({ error: { code: "unavailable", message: "Could not export: the database did not answer. Try again." } }, { status: 503 });
   }
-  const stream = setupsCsvStream(prisma, filters, { days: config().SUPPORT_STUCK_DAYS, now });
+  const stream = setupsCsvStream(filters, { days: config().SUPPORT_STUCK_DAYS, now });
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(stream, {
     status: 200,

@@ -1,6 +1,5 @@
 // The filtered setups list as CSV, streamed: rows are read in keyset batches and written as they
 // arrive, so 100,000 rows never sit in memory at once.
-import type { PrismaClient } from "../db";
 import { csvRow } from "./csv";
 import type { SetupFilters } from "./filters";
 import { iterateSupportSetups, type SetupRow, type StuckRule } from "./setups";
@@ -41,13 +40,12 @@ export function csvFields(r: SetupRow): (string | number | Date | null)[] {
 
 /** A byte stream of the CSV (header first). Counts rows into `onDone` when the last batch is written. */
 export function setupsCsvStream(
-  prisma: PrismaClient,
   filters: SetupFilters,
   rule: StuckRule,
   options: { batchSize?: number; onDone?: (rows: number) => void | Promise<void> } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const batches = iterateSupportSetups(prisma, filters, { ...rule, now: rule.now ?? new Date() }, options.batchSize ?? 1000);
+  const batches = iterateSupportSetups(filters, { ...rule, now: rule.now ?? new Date() }, options.batchSize ?? 500);
   let header = true;
   let rows = 0;
   return new ReadableStream<Uint8Array>({

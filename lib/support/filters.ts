@@ -4,14 +4,13 @@
 import { z } from "zod";
 import { SetupStatus } from "../db";
 
-export const SORT_KEYS = ["activity", "created", "failures"] as const;
+export const SORT_KEYS = ["activity", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZE = 50;
 
 export const SORT_LABELS: Record<SortKey, string> = {
-  activity: "Last activity",
-  created: "Created",
-  failures: "Failed attempts",
+  activity: "Last activity, newest first",
+  created: "Created, newest first",
 };
 
 export const STATUS_LABELS: Record<SetupStatus, string> = {
@@ -32,9 +31,7 @@ const fields = {
   ),
   stuck: z.preprocess(blankToUndefined, z.enum(["yes", "no"]).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS).default("activity")),
-  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("desc")),
-  after: z.preprocess(blankToUndefined, z.string().max(300).optional()),
-  before: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+  after: z.preprocess(blankToUndefined, z.string().max(200).optional()),
 };
 
 export interface SetupFilters {
@@ -43,12 +40,10 @@ export interface SetupFilters {
   step?: string;
   stuck?: "yes" | "no";
   sort: SortKey;
-  dir: "asc" | "desc";
 }
 
 export interface ListParams extends SetupFilters {
   after?: string;
-  before?: string;
 }
 
 export interface ParsedParams {
@@ -83,7 +78,7 @@ export function parseListParams(raw: RawParams): ParsedParams {
 
 /** Only the filter part (no cursor), e.g. for the export link and the audit row. */
 export function filtersOf(p: ListParams): SetupFilters {
-  const { after: _a, before: _b, ...filters } = p;
+  const { after: _after, ...filters } = p;
   return filters;
 }
 
@@ -95,9 +90,7 @@ export function toQueryString(p: Partial<ListParams>): string {
   if (p.step) qs.set("step", p.step);
   if (p.stuck) qs.set("stuck", p.stuck);
   if (p.sort && p.sort !== "activity") qs.set("sort", p.sort);
-  if (p.dir && p.dir !== "desc") qs.set("dir", p.dir);
   if (p.after) qs.set("after", p.after);
-  if (p.before) qs.set("before", p.before);
   const s = qs.toString();
   return s ? `?${s}` : "";
 }

@@ -2,8 +2,7 @@
 // (scripts/e2e-server.ts + tests/e2e/support-seed.ts): sign-in, search, a setup's story, the
 // funnel against a direct count, the CSV against the filter, the audit trail, and no way in
 // without a session.
-import { readFileSync } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
@@ -213,7 +212,7 @@ test.describe("signed in", () => {
   });
 
   test("pages through the whole list with keyset links", async () => {
-    await page.goto("/support?stuck=yes&sort=created&dir=asc");
+    await page.goto("/support?stuck=yes&sort=created");
     const seen = new Set<string>();
     for (let i = 0; i < 50; i++) {
       const links = await page.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
@@ -221,7 +220,7 @@ test.describe("signed in", () => {
         expect(seen.has(l)).toBe(false);
         seen.add(l);
       }
-      const next = page.getByRole("link", { name: "Next →" });
+      const next = page.getByRole("link", { name: "Next page →" });
       if ((await next.count()) === 0) break;
       const before = page.url();
       await next.click();
@@ -232,7 +231,8 @@ test.describe("signed in", () => {
       `SELECT count(*)::int AS n FROM setup WHERE status <> 'completed' AND ("lastActivityAt" < now() - interval '3 days' OR "consecutiveFailures" >= 3)`,
     );
     expect(seen.size).toBe(rows[0].n);
-    await page.getByRole("link", { name: "← Previous" }).click();
+    await page.getByRole("link", { name: "← First page" }).click();
+    await expect(page).toHaveURL(/\/support\?stuck=yes&sort=created$/);
     await expect(page.locator("tbody tr")).toHaveCount(50);
   });
 

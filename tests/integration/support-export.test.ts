@@ -9,6 +9,7 @@ import { csvCell, parseCsv } from "@/lib/support/csv";
 import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
 import { handleExport } from "@/lib/support/export-handler";
 import { listSupportSetups, type SetupRow } from "@/lib/support/setups";
+import type { SetupFilters } from "@/lib/support/filters";
 import { seedSetups } from "./support-fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -54,11 +55,11 @@ function get(query: string): Request {
   });
 }
 
-async function allRows(filters: Parameters<typeof listSupportSetups>[1]): Promise<SetupRow[]> {
+async function allRows(filters: SetupFilters): Promise<SetupRow[]> {
   const out: SetupRow[] = [];
   let after: string | undefined;
   for (;;) {
-    const p = await listSupportSetups(prisma, { ...filters, after }, { days: 3 }, 500);
+    const p = await listSupportSetups({ ...filters, after }, { days: 3 }, 500);
     out.push(...p.rows);
     if (!p.next) return out;
     after = p.next;
@@ -84,14 +85,14 @@ describe("CSV cells", () => {
 
 describe("GET /api/support/export", () => {
   it("streams exactly the filtered list, in the list's order", async () => {
-    const res = await handleExport(get("?status=failing&sort=created&dir=asc"));
+    const res = await handleExport(get("?status=failing&sort=created"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="setups-\d{8}-\d{4}\.csv"$/);
     const text = await csvText(res);
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...CSV_HEADER]);
-    const expected = await allRows({ status: "failing", sort: "created", dir: "asc" });
+    const expected = await allRows({ status: "failing", sort: "created" });
     expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r.publicId));
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["failing"]));
   });
@@ -100,7 +101,7 @@ describe("GET /api/support/export", () => {
     const all = await handleExport(get("?status=failing&step=client-secret"));
     expect(all.status).toBe(200);
     const [, ...rows] = parseCsv(await csvText(all));
-    expect(rows.length).toBe((await allRows({ status: "failing", step: "client-secret", sort: "activity", dir: "desc" })).length);
+    expect(rows.length).toBe((await allRows({ status: "failing", step: "client-secret", sort: "activity" })).length);
     const byId = new Map(rows.map((r) => [r[0], r]));
     for (const [i, name] of NASTY.entries()) {
       const company = byId.get(`nasty-${i}`)![1]!;
@@ -110,7 +111,7 @@ describe("GET /api/support/export", () => {
   });
 
   it("is written in batches, not all at once", async () => {
-    const stream = setupsCsvStream(prisma, { sort: "activity", dir: "desc" }, { days: 3 }, { batchSize: 500 });
+    const stream = setupsCsvStream({ sort: "activity" }, { days: 3 }, { batchSize: 500 });
     const reader = stream.getReader();
     let chunks = 0;
     let lines = 0;
@@ -137,7 +138,7 @@ describe("GET /api/support/export", () => {
     const rows = await prisma.auditEvent.findMany({ where: { action: "setups.export_csv" }, orderBy: { at: "asc" } });
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows[0]).toMatchObject({ actorEmail: "exporter@example.com", ip: "10.20.0.1" });
-    expect(rows[0]!.details).toMatchObject({ filters: { status: "failing", sort: "created", dir: "asc" } });
+    expect(rows[0]!.details).toMatchObject({ filters: { status: "failing", sort: "created" } });
   });
 
   it("refuses without a session", async () => {

@@ -75,7 +75,8 @@ export async function seedSetups(prisma: PrismaClient, o: SeedOptions): Promise<
     const named = r() < 0.9;
     rows.push({
       id: randomUUID(),
-      publicId: `${o.tag ?? "t"}${i.toString(36)}${Math.floor(r() * 1e9).toString(36)}`.slice(0, 64),
+      // Shaped like real public ids (16+ URL-safe characters), unique per tag.
+      publicId: `${o.tag ?? "t"}-${i.toString(36).padStart(6, "0")}-${Math.floor(r() * 36 ** 8).toString(36).padStart(8, "0")}`,
       companyName: named ? `${o.tag ? `${o.tag} ` : ""}${word} ${SUFFIX[i % SUFFIX.length]} ${i}` : null,
       contactEmail: r() < 0.85 ? `ops${i}@${word.toLowerCase()}.example` : null,
       clientId: status === "not_started" ? null : guid(r),
