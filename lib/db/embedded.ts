@@ -3,7 +3,7 @@
 // throwaway test servers. Runs as root too: the server process then runs as a `postgres` user.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -176,6 +176,9 @@ export interface ThrowawayDatabase {
  */
 export async function createThrowawayDatabase(options: { serverUrl?: string; label?: string } = {}): Promise<ThrowawayDatabase> {
   const label = (options.label ?? "tmp").replace(/[^a-z0-9]/gi, "").toLowerCase();
+  // A run killed outright (Playwright ends its web server with SIGKILL) cannot clean up after
+  // itself: clear what earlier runs of this label left behind.
+  await removeStaleTemporaries({ serverUrl: options.serverUrl, databasePrefix: `${label}_`, tmpPrefix: `bc-${label}-pg-` }).catch(() => {});
   if (options.serverUrl) {
     const name = `${label}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
     const u = new URL(options.serverUrl);
@@ -210,6 +213,65 @@ export async function createThrowawayDatabase(options: { serverUrl?: string; lab
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  }
+}
+
+const STALE_MS = 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporaries of killed runs: databases named `<prefix><base36 time>_…` older than an hour
+ * that nobody is connected to (on `serverUrl`), and temp-dir clusters `<tmpPrefix>*` whose server
+ * is gone, plus socket folders left empty, both untouched for an hour.
+ */
+export async function removeStaleTemporaries(o: { serverUrl?: string; databasePrefix: string; tmpPrefix: string }): Promise<void> {
+  const cutoff = Date.now() - STALE_MS;
+  if (o.serverUrl) {
+    const c = new pg.Client({ connectionString: o.serverUrl });
+    await c.connect();
+    try {
+      const { rows } = await c.query<{ datname: string }>(
+        `SELECT datname FROM pg_database d
+          WHERE starts_with(datname, $1)
+            AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)`,
+        [o.databasePrefix],
+      );
+      for (const { datname } of rows) {
+        const stamp = parseInt(datname.slice(o.databasePrefix.length).split("_")[0] ?? "", 36);
+        if (!Number.isFinite(stamp) || stamp > cutoff) continue;
+        await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)}`).catch(() => {});
+      }
+    } finally {
+      await c.end();
+    }
+  }
+  const tmp = os.tmpdir();
+  for (const name of await readdir(tmp).catch(() => [] as string[])) {
+    const dir = path.join(tmp, name);
+    if (!name.startsWith(o.tmpPrefix) && !name.startsWith("bc-pg-sock-")) continue;
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory() || info.mtimeMs > cutoff) continue;
+    if (name.startsWith("bc-pg-sock-")) {
+      // Empty, or holding the socket of a server that is gone (its .lock file names the pid).
+      const files = await readdir(dir).catch(() => null);
+      if (!files) continue;
+      const lock = files.find((f) => f.endsWith(".lock"));
+      const pid = lock ? Number((await readFile(path.join(dir, lock), "utf8").catch(() => "")).split("\n")[0]) : 0;
+      if (files.length === 0 || (lock && !(pid > 0 && processAlive(pid)))) await rm(dir, { recursive: true, force: true });
+      continue;
+    }
+    const pidLine = await readFile(path.join(dir, "data", "postmaster.pid"), "utf8").catch(() => "");
+    const pid = Number(pidLine.split("\n")[0]);
+    if (pid > 0 && processAlive(pid)) continue;
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
+import { removeStaleTemporaries, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { withDatabaseName } from "./db-context";
 
@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   const external = process.env.TEST_DATABASE_URL?.trim();
+  // Databases and clusters of earlier runs that were killed before their teardown.
+  await removeStaleTemporaries({ serverUrl: external || undefined, databasePrefix: "bct_", tmpPrefix: "bc-test-pg-" }).catch(() => {});
   let server: EmbeddedServer | undefined;
   let tmp: string | undefined;
   let serverUrl: string;
@@ -35,7 +37,12 @@ export default async function setup(project: TestProject) {
   } else {
     tmp = await mkdtemp(path.join(os.tmpdir(), "bc-test-pg-"));
     await chmod(tmp, 0o755); // the server runs as the `postgres` user when we are root
-    server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false, fast: true, database: "postgres" });
+    server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false, fast: true, database: "postgres" }).catch(
+      async (e: unknown) => {
+        await rm(tmp!, { recursive: true, force: true });
+        throw e;
+      },
+    );
     serverUrl = server.adminUrl;
   }
 
