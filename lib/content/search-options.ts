@@ -13,8 +13,14 @@ export interface SearchDocument {
 
 export const SEARCH_INDEX_URL = "/search-index.json";
 
+/** Words are runs of letters and digits: "redirect_uri=https" is three words, as a reader would expect. */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 export const searchOptions = {
   idField: "id",
+  tokenize,
   fields: ["title", "headings", "text", "pageTitle"],
   storeFields: ["url", "guideTitle", "pageTitle", "title", "text"],
   searchOptions: {

@@ -49,3 +49,9 @@ describe("search index", () => {
     expect(excerpt("short", ["missing"])).toBe("short");
   });
 });
+
+test("words are letters and digits only, so query and index split text the same way", async () => {
+  const { tokenize } = await import("@/lib/content/search-options");
+  expect(tokenize("redirect_uri=https://x.io/cb")).toEqual(["redirect", "uri", "https", "x", "io", "cb"]);
+  expect(tokenize("Financials.ReadWrite.All")).toEqual(["Financials", "ReadWrite", "All"]);
+});
