@@ -1,15 +1,18 @@
-// npm run bench:support [-- --seed 100000] [--runs 20]
-// Times the support console's queries on the database in DATABASE_URL (or the embedded development
-// database): the list, deep keyset pages, each kind of search, filters, the funnel, the failing
-// checks, and a full CSV export (rows/s and memory). With --seed N it first tops the setups up to N
-// with generated ones (prefer `npm run db:seed -- --setups N` when available).
-import { disconnectPrisma, getPrisma, type PrismaClient } from "../lib/db";
+// npm run bench:support [-- --setups 100000] [--runs 20] [--url postgresql://…] [--existing]
+// Times the support console's queries: the list, a deep keyset page, each kind of search, filters,
+// the funnel, the failing checks, and a full CSV export (rows/s, memory).
+// Default: a throwaway database (embedded PostgreSQL, or a new database on --url / TEST_DATABASE_URL)
+// migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
+// database in DATABASE_URL (or the embedded development database) as it is.
+import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";
+import { createThrowawayDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
 import { runDbScript, argValue } from "../lib/db/script";
+import { seedDatabase } from "../lib/db/seed";
 import { countSupportSetups, listSupportSetups } from "../lib/support/setups";
 import { stepFunnel, topFailingChecks } from "../lib/support/insights";
 import { setupsCsvStream } from "../lib/support/export";
 import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../lib/support/steps";
-import { seedRuns, seedSetups } from "../tests/integration/support-fixtures";
 import type { ListParams } from "../lib/support/filters";
 
 const RULE = { days: 3 };
@@ -26,32 +29,17 @@ async function time<T>(fn: () => Promise<T>, runs: number): Promise<{ median: nu
   return { median: ms[Math.floor(ms.length / 2)]!, p95: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)]!, result };
 }
 
-async function main(url: string, where: string) {
-  const argv = process.argv.slice(2);
-  const seedTo = Number(argValue(argv, "--seed") ?? 0);
-  const runs = Number(argValue(argv, "--runs") ?? 20);
-  // The support queries use the process's client (getPrisma), as the app does: point it at `url`.
-  process.env.DATABASE_URL = url;
-  const prisma: PrismaClient = getPrisma();
-  try {
-    let total = await prisma.setup.count();
-    if (seedTo > total) {
-      const t = performance.now();
-      const add = seedTo - total;
-      const made = [];
-      for (let i = 0; i < add; i += 10_000) {
-        made.push(...(await seedSetups(prisma, { count: Math.min(10_000, add - i), seed: 1000 + i, tag: `b${i.toString(36)}` })));
-      }
-      await seedRuns(prisma, made, { count: add * 3, days: 120, seed: 77 });
-      await prisma.$executeRawUnsafe("ANALYZE");
-      console.log(`bench:support: added ${add} setups and ${add * 3} runs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      total = await prisma.setup.count();
-    }
+const argv = process.argv.slice(2);
+const runs = Number(argValue(argv, "--runs") ?? 20);
+
+async function measureAll(prisma: PrismaClient, where: string) {
+  {
+    const total = await prisma.setup.count();
     const runCount = await prisma.verificationRun.count();
     console.log(`bench:support: ${total.toLocaleString("en-US")} setups, ${runCount.toLocaleString("en-US")} runs in ${where}; ${runs} timed runs each\n`);
 
     const sample = await prisma.setup.findFirst({ where: { clientId: { not: null }, companyName: { not: null }, contactEmail: { not: null } }, orderBy: { createdAt: "asc" } });
-    if (!sample) throw new Error("no setups to search for: seed first (--seed 100000)");
+    if (!sample) throw new Error("no setups to search for: seed first (npm run db:seed -- --setups 100000)");
     const company = sample.companyName!;
     const word = company.split(" ")[0]!.toLowerCase();
     const deepCursor = await (async () => {
@@ -107,9 +95,41 @@ async function main(url: string, where: string) {
       `\nCSV export of all ${(lines - 1).toLocaleString("en-US")} rows: ${s.toFixed(1)} s (${Math.round((lines - 1) / s).toLocaleString("en-US")} rows/s), ` +
         `${(bytes / 1e6).toFixed(1)} MB, RSS grew by at most ${((peak - rss0) / 1e6).toFixed(0)} MB`,
     );
-  } finally {
-    await disconnectPrisma();
   }
 }
 
-void runDbScript("bench:support", main);
+async function main() {
+  if (argv.includes("--existing")) {
+    await runDbScript("bench:support", async (url, where) => {
+      // The support queries use the process's client (getPrisma), as the app does: point it at `url`.
+      process.env.DATABASE_URL = url;
+      try {
+        await measureAll(getPrisma(), where);
+      } finally {
+        await disconnectPrisma();
+      }
+    });
+    return;
+  }
+  const setups = Number(argValue(argv, "--setups") ?? "100000");
+  const serverUrl = argValue(argv, "--url") ?? (process.env.TEST_DATABASE_URL || undefined);
+  const db = await createThrowawayDatabase({ serverUrl, label: "benchsup" });
+  const client = createDatabase(db.url, { max: 4, applicationName: "bench-support" });
+  setPrismaForTests(client.prisma, client.pool);
+  try {
+    await applyMigrations(db.url);
+    const seeded = await seedDatabase(db.url, { setups, seed: 6, fingerprintKey: "bench-key-".repeat(4) });
+    console.log(`bench:support: db:seed made ${seeded.setups} setups, ${seeded.runs} runs in ${(seeded.ms / 1000).toFixed(1)} s`);
+    await measureAll(client.prisma, db.where);
+  } finally {
+    setPrismaForTests(null);
+    await closeDatabase(client);
+    await db.drop();
+  }
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:support: ${(e as Error).message?.split("\n")[0] ?? String(e)}`);
+  process.exit(1);
+});

@@ -81,13 +81,17 @@ export async function topFailingChecks(
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - options.days * DAY);
   const limit = options.limit ?? 10;
-  const rows = await prisma.$queryRaw<{ check_id: string; failures: bigint; setups: bigint }[]>(Prisma.sql`
-    SELECT c AS check_id, count(*) AS failures, count(DISTINCT r."setupId") AS setups
-    FROM verification_run r, unnest(r."failedChecks") AS c
-    WHERE r."createdAt" >= ${since} AND r."createdAt" <= ${now} AND cardinality(r."failedChecks") > 0
-    GROUP BY c
-    ORDER BY failures DESC, c COLLATE "C" ASC
-    LIMIT ${limit}`);
+  // One pass over the period's runs; JIT compilation costs more than it saves on this query (~0.2 s).
+  const rows = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return tx.$queryRaw<{ check_id: string; failures: bigint; setups: bigint }[]>(Prisma.sql`
+      SELECT c AS check_id, count(*) AS failures, count(DISTINCT r."setupId") AS setups
+      FROM verification_run r, unnest(r."failedChecks") AS c
+      WHERE r."createdAt" >= ${since} AND r."createdAt" <= ${now} AND cardinality(r."failedChecks") > 0
+      GROUP BY c
+      ORDER BY failures DESC, c COLLATE "C" ASC
+      LIMIT ${limit}`);
+  });
   return rows.map((r) => ({ checkId: r.check_id, failures: Number(r.failures), setups: Number(r.setups) }));
 }
 
