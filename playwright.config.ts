@@ -38,6 +38,8 @@ export default defineConfig({
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
+    // SIGTERM (not SIGKILL) so scripts/e2e-server.ts drops its throwaway database and stops the fake.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
