@@ -2,9 +2,8 @@
 // page below still checks the session itself (requireStaff) — this layout is not the guard.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { getStaff } from "@/lib/auth";
+import { currentStaff } from "@/lib/auth";
 import { NavLinks } from "@/components/support/NavLinks";
 import { signOutAction } from "./actions";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function SupportLayout({ children }: { children: ReactNode }) {
-  const staff = await getStaff(await headers()).catch(() => null);
+  const staff = await currentStaff().catch(() => null);
   return (
     <div className="min-h-screen bg-zinc-50 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       <div className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">

@@ -3,6 +3,7 @@
 //
 //   const staff = await requireStaff("/support");           // pages and server actions
 //   const staff = await staffFromRequest(request);          // route handlers (null → 401/redirect)
+import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "../config";
@@ -68,11 +69,17 @@ export function signInPath(next: string): string {
 }
 
 /**
+ * The staff member of the current request (pages, layouts, server actions), or null. Looked up once
+ * per request: the layout and the page share the answer.
+ */
+export const currentStaff = cache(async (): Promise<Staff | null> => getStaff(await headers()));
+
+/**
  * Pages and server actions: the signed-in staff member, or a redirect to the sign-in page that
  * comes back to `nextPath` afterwards. Reads the request's cookies through next/headers.
  */
 export async function requireStaff(nextPath = "/support"): Promise<Staff> {
-  const staff = await getStaff(await headers());
+  const staff = await currentStaff();
   if (!staff) redirect(signInPath(nextPath));
   return staff;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
-import { getStaff, safeNextPath } from "@/lib/auth";
+import { currentStaff, safeNextPath } from "@/lib/auth";
 import { SignInForm } from "@/components/support/SignInForm";
 
 export const metadata: Metadata = { title: "Staff sign-in — Support console", robots: { index: false } };
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "Staff sign-in — Support console", 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const next = safeNextPath(typeof sp.next === "string" ? sp.next : null);
-  const staff = await getStaff(await headers()).catch(() => null);
+  const staff = await currentStaff().catch(() => null);
   if (staff) redirect(next);
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
