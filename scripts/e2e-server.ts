@@ -2,6 +2,7 @@
 // Each service adds its environment to `env` and its cleanup to `cleanups` (run in reverse order
 // when the server stops), so further services (e.g. a fake Entra ID / Graph) slot in the same way.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { createThrowawayDatabase } from "../lib/db/embedded";
@@ -66,7 +67,9 @@ async function main() {
   writeEnvFile();
   // next's output goes to the console and, for the tests that read the server's log, to LOG_FILE.
   const log = createWriteStream(LOG_FILE, { flags: "w" });
-  const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["inherit", "pipe", "pipe"], env });
+  // Next runs as our direct child (not under `npx`), so the SIGTERM we pass on reaches it.
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["inherit", "pipe", "pipe"], env });
   child.stdout.on("data", (d: Buffer) => {
     process.stdout.write(d);
     log.write(d);

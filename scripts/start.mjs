@@ -44,9 +44,8 @@ function startEmbeddedDatabase() {
   });
 }
 
-/** The fingerprint key of client secrets for a local run: kept in .data so fingerprints stay comparable. */
-function localFingerprintKey() {
-  const file = ".data/secret-fingerprint.key";
+/** A secret for a local run, generated once and kept in .data/ so it stays the same across restarts. */
+function localSecret(file) {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(".data", { recursive: true });
   const key = randomBytes(48).toString("base64url");
@@ -57,9 +56,14 @@ function localFingerprintKey() {
 if (env.DATABASE_URL) {
   const [cmd, args] = tsx("scripts/db-migrate.ts");
   if (spawnSync(cmd, args, { stdio: "inherit", env }).status !== 0) process.exit(1);
-  if (!env.SECRET_FINGERPRINT_KEY && !dev) {
-    console.error("start: set SECRET_FINGERPRINT_KEY (at least 32 characters, e.g. `openssl rand -base64 48`) when DATABASE_URL is set; it keys the fingerprints of client secrets");
-    process.exit(1);
+  for (const [name, what] of [
+    ["SECRET_FINGERPRINT_KEY", "it keys the fingerprints of client secrets"],
+    ["BETTER_AUTH_SECRET", "it signs staff sessions"],
+  ]) {
+    if (!env[name] && !dev) {
+      console.error(`start: set ${name} (at least 32 characters, e.g. \`openssl rand -base64 48\`) when DATABASE_URL is set; ${what}`);
+      process.exit(1);
+    }
   }
 } else {
   try {
@@ -68,12 +72,16 @@ if (env.DATABASE_URL) {
     console.error(`start: ${e.message}`);
     process.exit(1);
   }
-  env.SECRET_FINGERPRINT_KEY ??= localFingerprintKey();
+  // A local run on the embedded database: secrets generated once and kept beside the data.
+  env.SECRET_FINGERPRINT_KEY ??= localSecret(".data/secret-fingerprint.key");
+  env.BETTER_AUTH_SECRET ??= localSecret(".data/better-auth.secret");
   console.log("start: data lives in .data/postgres (embedded PostgreSQL, stopped with the site); to use your own server instead, set DATABASE_URL=postgresql://user:password@host:5432/dbname");
 }
 
 // ---- The site ----
-const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", process.env.PORT ?? "3000"], { stdio: "inherit", env });
+// Next runs as our direct child (not under `npx`), so a SIGTERM or Ctrl+C we pass on reaches it.
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", process.env.PORT ?? "3000"], { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
   if (!db || db.exitCode !== null) return Promise.resolve();
