@@ -115,8 +115,18 @@ function received(input: unknown): string {
   return typeof input === "object" ? "an object" : `a ${typeof input}`;
 }
 
-/** Maps the first zod issue to the error every surface returns. */
-export function toFieldError(error: z.ZodError): FieldError {
+/** The value at `path` in what the caller sent (zod does not keep it on the issue). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, p)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** Maps the first zod issue to the error every surface returns; `raw` is the input, to say what was sent. */
+export function toFieldError(error: z.ZodError, raw?: unknown): FieldError {
   const issue = error.issues[0];
   if (!issue) return { code: "invalid_input", message: "The input is not valid", field: null };
   const field = fieldPath(issue.path);
@@ -135,7 +145,7 @@ export function toFieldError(error: z.ZodError): FieldError {
     case "invalid_type":
       return {
         code: "invalid_type",
-        message: `${cap(label)} must be ${expectedWord(issue.expected, top)}, not ${received((issue as { input?: unknown }).input)}.`,
+        message: `${cap(label)} must be ${expectedWord(issue.expected, top)}, not ${received((issue as { input?: unknown }).input ?? valueAt(raw, issue.path))}.`,
         field,
       };
     case "too_big":
@@ -244,7 +254,7 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
     };
   }
   const parsed = verifyInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: toFieldError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: toFieldError(parsed.error, raw) };
   const d = parsed.data;
   const manifestGiven = d.manifest !== undefined && d.manifest !== null && !(typeof d.manifest === "string" && trimAll(d.manifest) === "");
   const hasEvidence =

@@ -72,6 +72,19 @@ describe("input schema: field errors name the field", () => {
   });
 });
 
+describe("input schema: a wrong type says what was sent", () => {
+  it.each([
+    [{ clientId: 42 }, "The client ID must be text, not a number."],
+    [{ tenant: ["x"] }, "The tenant must be text, not a list."],
+    [{ secret: { value: "x" } }, "The client secret must be text, not an object."],
+    [{ live: "yes", clientId: "x" }, "Live must be true or false, not a string."],
+  ])("%j", (raw, message) => {
+    const r = prepareInput(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe(message);
+  });
+});
+
 describe("input schema: what people type is accepted", () => {
   it("blank strings are absent, account type is case-insensitive, one URI per line", () => {
     const r = prepareInput({
