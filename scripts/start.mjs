@@ -6,7 +6,7 @@
 // applied, and it is stopped cleanly when the site stops (Ctrl+C / SIGTERM).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -20,8 +20,21 @@ if (!existsSync("node_modules/.package-lock.json")) {
     process.exit(1);
   }
 }
-if (!dev && !existsSync(".next/BUILD_ID")) {
-  console.log("start: building the site (next build)…");
+/** Newest modification time under the sources the build depends on (so a `git pull` triggers a rebuild). */
+function newestSource() {
+  let newest = 0;
+  const walk = (p) => {
+    let st;
+    try { st = statSync(p); } catch { return; }
+    if (st.isDirectory()) { for (const e of readdirSync(p)) if (e !== "generated") walk(path.join(p, e)); }
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "components", "lib", "content", "next.config.js", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  return newest;
+}
+const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+if (!dev && built < newestSource()) {
+  console.log(built ? "start: sources changed since the last build; rebuilding (next build)…" : "start: building the site (next build)…");
   if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env }).status !== 0) process.exit(1);
 }
 
