@@ -137,7 +137,8 @@ for (const [step, list] of Object.entries({ ...PASS, ...FAIL })) {
 
 // ---- deterministic randomness ----
 
-function rng(seed: number) {
+/** A small seeded generator (mulberry32): the same seed gives the same data. */
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,18 +2,12 @@
 // across every status and step, some stuck, with verification runs. Not a test file itself.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, RunSource, SetupStatus } from "../../lib/db";
+import type { SetupListItem } from "../../lib/progress";
 import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../../lib/support/steps";
 
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../../lib/db/seed";
+
+export { rng };
 
 const WORDS = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell", "Wonka", "Cyberdyne"];
 const SUFFIX = ["Ltd", "GmbH", "Inc", "BV", "SAS", "plc"];
@@ -44,20 +38,8 @@ export interface SeedOptions {
   tag?: string;
 }
 
-export interface SeededSetup {
-  id: string;
-  publicId: string;
-  companyName: string | null;
-  contactEmail: string | null;
-  clientId: string | null;
-  status: SetupStatus;
-  currentStep: string | null;
-  failedRuns: number;
-  consecutiveFailures: number;
-  lastFailedCheck: string | null;
-  createdAt: Date;
-  lastActivityAt: Date;
-}
+/** A seeded setup: the fields of a support list row. */
+export type SeededSetup = Omit<SetupListItem, "completedAt">;
 
 export async function seedSetups(prisma: PrismaClient, o: SeedOptions): Promise<SeededSetup[]> {
   const r = rng(o.seed ?? 42);
