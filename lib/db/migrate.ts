@@ -325,6 +325,19 @@ export function isEmptyScript(sql: string): boolean {
     .every((l) => l === "" || l.startsWith("--"));
 }
 
+type DiffFrom = Parameters<SchemaEngine["diff"]>[0]["from"];
+type SchemaFiles = Awaited<ReturnType<typeof schemaFiles>>;
+
+/** The SQL script from `from` to schema.prisma, as the engine writes it. */
+async function diffToSchema(url: string, schemaPath: string, from: (files: SchemaFiles) => DiffFrom | Promise<DiffFrom>): Promise<string> {
+  const files = await schemaFiles(schemaPath);
+  const source = await from(files);
+  const out = await withSchemaEngine(url, (engine) =>
+    engine.diff({ from: source, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters: noFilter }),
+  );
+  return out.stdout ?? "";
+}
+
 /**
  * SQL that takes a database built from the migrations folder to schema.prisma ("" when none is
  * needed). Applies the migrations to a temporary shadow database on the server at `url`.
@@ -334,17 +347,7 @@ export async function diffMigrationsToSchema(
   options: { dir?: string; schemaPath?: string } = {},
 ): Promise<string> {
   const migrationsList = await loadMigrations(options.dir);
-  const files = await schemaFiles(options.schemaPath ?? SCHEMA_PATH);
-  const out = await withSchemaEngine(url, (engine) =>
-    engine.diff({
-      from: { tag: "migrations", ...migrationsList },
-      to: { tag: "schemaDatamodel", files },
-      script: true,
-      exitCode: null,
-      filters: noFilter,
-    }),
-  );
-  const sql = out.stdout ?? "";
+  const sql = await diffToSchema(url, options.schemaPath ?? SCHEMA_PATH, () => ({ tag: "migrations", ...migrationsList }));
   return isEmptyScript(sql) ? "" : sql;
 }
 
@@ -353,27 +356,14 @@ export async function diffMigrationsToSchema(
  * of a migrated database (`_prisma_migrations` is ignored, as Prisma does).
  */
 export async function diffDatabaseToSchema(url: string, options: { schemaPath?: string } = {}): Promise<string> {
-  const files = await schemaFiles(options.schemaPath ?? SCHEMA_PATH);
-  const out = await withSchemaEngine(url, (engine) =>
-    engine.diff({
-      from: { tag: "schemaDatasource", files, configDir: path.dirname(options.schemaPath ?? SCHEMA_PATH) },
-      to: { tag: "schemaDatamodel", files },
-      script: true,
-      exitCode: null,
-      filters: noFilter,
-    }),
-  );
-  const sql = out.stdout ?? "";
+  const schemaPath = options.schemaPath ?? SCHEMA_PATH;
+  const sql = await diffToSchema(url, schemaPath, (files) => ({ tag: "schemaDatasource", files, configDir: path.dirname(schemaPath) }));
   return isEmptyScript(sql) ? "" : sql;
 }
 
 /** SQL that creates schema.prisma from nothing (no database needed beyond the engine's version probe). */
 export async function schemaSql(url: string, options: { schemaPath?: string } = {}): Promise<string> {
-  const files = await schemaFiles(options.schemaPath ?? SCHEMA_PATH);
-  const out = await withSchemaEngine(url, (engine) =>
-    engine.diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters: noFilter }),
-  );
-  return out.stdout ?? "";
+  return diffToSchema(url, options.schemaPath ?? SCHEMA_PATH, () => ({ tag: "empty" }));
 }
 
 /** Prisma's folder name: UTC timestamp + the name slugified with "_" (as `prisma migrate dev --name`). */
