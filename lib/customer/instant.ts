@@ -3,7 +3,7 @@
 // on purpose: lib/verify's rules pull zod (~95 KB gzipped) into the browser, these helpers do not.
 // The server's report stays the verdict; a hint here is only ever a nudge before submitting.
 import { REQUIRED_REDIRECT_URI } from "../verify/constants";
-import { isGuid, trimAll } from "../verify/text";
+import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
 
 export interface Hint {
   /** "error": certainly wrong; "warn": probably wrong; "ok": looks right. */
@@ -11,7 +11,9 @@ export interface Hint {
   message: string;
 }
 
-const WRAPPERS = /^[<`"'“”‘’[(]+|[>`"'“”‘’)\]]+$/g;
+const WRAP_OPEN = "<`\"'“”‘’[(";
+const WRAP_CLOSE = ">`\"'“”‘’)]";
+const unwrap = (s: string) => stripEnds(s, WRAP_OPEN, WRAP_CLOSE);
 
 function wrapperNote(raw: string): string | undefined {
   const t = trimAll(raw);
@@ -32,7 +34,7 @@ function spacesNote(raw: string): string | undefined {
 export function clientIdHint(raw: string): Hint | null {
   if (raw === "") return null;
   const t = trimAll(raw);
-  const inner = t.replace(WRAPPERS, "");
+  const inner = unwrap(t);
   if (isGuid(t)) {
     return raw !== t ? { level: "warn", message: "Remove the spaces around the client ID." } : { level: "ok", message: "Looks like an application (client) ID." };
   }
@@ -47,7 +49,7 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export function tenantHint(raw: string): Hint | null {
   if (raw === "") return null;
-  const t = trimAll(raw).replace(WRAPPERS, "");
+  const t = unwrap(trimAll(raw));
   const lower = t.toLowerCase();
   if (["common", "organizations", "consumers"].includes(lower)) {
     return { level: "error", message: `"${lower}" is not a tenant: use your Directory (tenant) ID from the app's Overview page.` };
@@ -65,15 +67,15 @@ export function redirectUriHint(raw: string): Hint | null {
   const problems: string[] = [];
   const wrap = wrapperNote(raw);
   if (wrap) problems.push(`remove the ${wrap}`);
-  const spaces = spacesNote(raw.replace(WRAPPERS, ""));
+  const spaces = spacesNote(unwrap(raw));
   if (spaces) problems.push(`remove ${spaces}`);
-  const s = trimAll(raw).replace(WRAPPERS, "").replace(/\s+/g, "");
+  const s = unwrap(trimAll(raw)).replace(/\s+/g, "");
   if (/^http:\/\//i.test(s)) problems.push("use https://, not http://");
   else if (!/^https:\/\//i.test(s) && s.toLowerCase().includes("codat")) problems.push("start it with https://");
   const core = s.replace(/^https?:\/\//i, "");
   const required = REQUIRED_REDIRECT_URI.replace(/^https:\/\//, "");
-  if (/\/+$/.test(core) && core.replace(/\/+$/, "").toLowerCase() === required.toLowerCase()) problems.push("remove the trailing slash (/) at the end");
-  const noSlash = core.replace(/\/+$/, "");
+  if (core.endsWith("/") && stripTrailingSlashes(core).toLowerCase() === required.toLowerCase()) problems.push("remove the trailing slash (/) at the end");
+  const noSlash = stripTrailingSlashes(core);
   if (noSlash.toLowerCase() === required.toLowerCase() && noSlash !== required) problems.push("use lower case: Microsoft compares redirect URIs letter for letter");
   if (problems.length > 0) return { level: "error", message: `${cap(problems.join("; "))}. It must be exactly ${REQUIRED_REDIRECT_URI}` };
   if (noSlash.toLowerCase() !== required.toLowerCase()) {
@@ -86,7 +88,7 @@ export function redirectUriHint(raw: string): Hint | null {
 export function secretHint(raw: string, clientId?: string): Hint | null {
   if (raw === "") return null;
   const t = trimAll(raw);
-  const inner = t.replace(WRAPPERS, "");
+  const inner = unwrap(t);
   if (clientId && inner.toLowerCase() === trimAll(clientId).toLowerCase()) {
     return { level: "error", message: "That is the client ID. Paste the secret's Value from Certificates & secrets." };
   }

@@ -7,11 +7,12 @@
 //
 // Honest failures: Postgres down → the report still comes back, with saved.ok=false and a message;
 // Microsoft unreachable → the live checks say "could not check" (lib/verify), the rules still show.
-import { createHash, randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
+import { fingerprintKey } from "../progress/fingerprint";
 import type { RateLimiter } from "../ratelimit";
 import { prepareInput, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
-import { isGuid, trimAll } from "../verify/text";
+import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
 import { formToInput, type FieldBag, type ParsedForm } from "./fields";
 import { isDatabaseUnavailable } from "../progress/errors";
 import type { CustomerStore, RunSource } from "./ports";
@@ -58,19 +59,19 @@ function secretOf(bag: FieldBag): string | undefined {
 
 /** Removes every copy of the secret (a GUID is a Secret ID or client ID, shown openly: kept, as lib/verify does). */
 function scrub<T>(value: T, secret: string | undefined): T {
-  return secret && !isGuid(trimAll(secret).replace(/^[{("'`]+|[})"'`]+$/g, "")) ? redact(value, [secret, secret.trim()]) : value;
+  return secret && !isGuid(stripEnds(trimAll(secret), "{(\"'`", "})\"'`")) ? redact(value, [secret, secret.trim()]) : value;
 }
 
 /**
  * A key for a submission that came without one (a plain form POST: the page is static, so it can't
  * carry a fresh key). Two identical submissions of the same setup within the same 10 seconds are one
- * attempt. The secret is left out (no unkeyed hash of it is ever stored); its length stands in.
+ * attempt. Keyed on everything submitted, the secret included, through the keyed HMAC of
+ * lib/progress/fingerprint (never an unkeyed hash of a secret): two different secrets are two runs.
  */
-export function derivedIdempotencyKey(setupPublicId: string, form: ParsedForm, now: Date): string {
-  const { secret, ...rest } = form.input as Record<string, unknown>;
-  const content = JSON.stringify({ step: form.step, mode: form.mode, rest, secretLength: typeof secret === "string" ? secret.length : 0 });
+export function derivedIdempotencyKey(setupPublicId: string, form: ParsedForm, now: Date, key: string = fingerprintKey()): string {
+  const content = JSON.stringify({ step: form.step, mode: form.mode, input: form.input });
   const bucket = Math.floor(now.getTime() / 10_000);
-  return `auto-${createHash("sha256").update(`${setupPublicId}\n${bucket}\n${content}`).digest("base64url").slice(0, 40)}`;
+  return `auto-${createHmac("sha256", key).update(`idempotency\n${setupPublicId}\n${bucket}\n${content}`).digest("base64url").slice(0, 40)}`;
 }
 
 function sourceOf(form: ParsedForm, input: PreparedInput): RunSource {
@@ -92,7 +93,7 @@ function rateLimited(rules: Report, input: PreparedInput, retryAfterSeconds: num
 
 /** A fetch that reports which live check is talking to Microsoft. */
 export function phasedFetch(base: typeof fetch, live: LiveOptions, onPhase: (p: VerifyPhase) => void): typeof fetch {
-  const graphBase = (live.graphBaseUrl ?? "https://graph.microsoft.com").replace(/\/+$/, "");
+  const graphBase = stripTrailingSlashes(live.graphBaseUrl ?? "https://graph.microsoft.com");
   let last: VerifyPhase | undefined;
   return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;

@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { config, ConfigError } from "../config";
+import { firstChars } from "../verify/text";
 
 const DEV_KEY_FILE = path.join(".data", "secret-fingerprint.key");
 let cachedKey: string | undefined;
@@ -38,7 +39,7 @@ export function secretFingerprint(secret: string, key: string = fingerprintKey()
   return `hmac-sha256:${createHmac("sha256", key).update(secret, "utf8").digest("hex")}`;
 }
 
-/** The first three characters, as the Azure portal shows a secret's value after creation. */
+/** The first three characters, as the Azure portal shows a secret's value after creation (code points: never half an emoji). */
 export function secretHint(secret: string): string {
-  return secret.slice(0, 3);
+  return firstChars(secret, 3);
 }

@@ -6,7 +6,7 @@ import { buildReport, makeCheck, redact, type Check, type CheckId, type Report }
 import { ruleChecks } from "./rules";
 import { effectiveClientId, effectiveTenant } from "./rules/consent";
 import { secretKind } from "./rules/secret";
-import { isGuid } from "./text";
+import { isGuid, stripEnds, trimAll } from "./text";
 
 export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor } from "./input";
 export type { FieldError, PreparedInput, VerifyInput, TypedPermission } from "./input";
@@ -27,7 +27,7 @@ export function secretsOf(input: PreparedInput): string[] {
   const s: string[] = [];
   // A GUID is never a secret value: it is a Secret ID or a client ID, which the portal shows openly,
   // and the report must be able to name it ("that is the Secret ID of …").
-  if (input.secret && !isGuid(input.secret.trim().replace(/^[{("'`]+|[})"'`]+$/g, ""))) s.push(input.secret, input.secret.trim());
+  if (input.secret && !isGuid(stripEnds(trimAll(input.secret), "{(\"'`", "})\"'`"))) s.push(input.secret, input.secret.trim());
   for (const c of input.manifest?.secrets ?? []) if (c.secretText) s.push(c.secretText, c.secretText.trim());
   return s;
 }

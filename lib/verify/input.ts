@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AUDIENCES, BC_PERMISSIONS, BC_RESOURCE_APP_ID, LIMITS, type Audience, type KnownPermission, type PermissionType } from "./constants";
 import { parseManifest, type Registration } from "./manifest";
 import { CHECK_IDS, type CheckId } from "./report";
+import { scrubSecretShapesDeep } from "./secret-shapes";
 import { isGuid, trimAll } from "./text";
 
 export interface FieldError {
@@ -15,21 +16,30 @@ export interface FieldError {
   column?: number;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && trimAll(v) === "" ? undefined : v);
+// Length limits apply to the raw text, before any trimming or splitting: a value over its limit is
+// passed through untouched so that the schema's max() refuses it, and no normalisation ever runs on
+// more than a bounded amount of text.
+const blankToUndefined = (max: number) => (v: unknown) =>
+  typeof v === "string" && v.length <= max && trimAll(v) === "" ? undefined : v;
 
-const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+const text = (max: number) => z.preprocess(blankToUndefined(max), z.string().max(max).optional());
 
+const AUDIENCE_MAX = 100;
 const audience = z.preprocess((v) => {
-  const b = blankToUndefined(v);
-  if (typeof b !== "string") return b;
+  const b = blankToUndefined(AUDIENCE_MAX)(v);
+  if (typeof b !== "string" || b.length > AUDIENCE_MAX) return b;
   const t = trimAll(b).toLowerCase();
   return AUDIENCES.find((a) => a.toLowerCase() === t) ?? b;
 }, z.enum(AUDIENCES).optional());
 
 const permissionType = z.preprocess(
-  (v) => (typeof v === "string" ? trimAll(v).toLowerCase() : v),
+  (v) => (typeof v === "string" && v.length <= 40 ? trimAll(v).toLowerCase() : v),
   z.enum(["delegated", "application", "scope", "role"]),
 );
+
+const REDIRECT_URI_MAX = 2048;
+/** One URI per line as typed in a textarea: at most as many lines as the list may hold, each within its limit. */
+const REDIRECT_TEXT_MAX = LIMITS.redirectUris * (REDIRECT_URI_MAX + 2);
 
 const permissionItem = z.union([
   z.string().max(200),
@@ -50,12 +60,13 @@ export const verifyInputSchema = z.strictObject({
   clientId: text(200),
   tenant: text(300),
   /** The client secret value. Never stored, logged or reported. */
-  secret: z.preprocess(blankToUndefined, z.string().max(1024).optional()),
+  secret: text(1024),
   redirectUris: z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    if (typeof b === "string") return b.split(/\r?\n/).filter((l) => trimAll(l) !== "");
-    return b;
-  }, z.array(z.string().max(2048)).max(LIMITS.redirectUris).optional()),
+    if (typeof v !== "string") return v;
+    if (v.length > REDIRECT_TEXT_MAX) return [v];
+    const lines = v.split(/\r?\n/).filter((l) => trimAll(l) !== "");
+    return lines.length > 0 ? lines : undefined;
+  }, z.array(z.string().max(REDIRECT_URI_MAX)).max(LIMITS.redirectUris).optional()),
   /** Supported account type, as the manifest's signInAudience value (case-insensitive). */
   signInAudience: audience,
   permissions: z.array(permissionItem).max(60).optional(),
@@ -87,7 +98,12 @@ export interface PreparedInput {
   permissions?: TypedPermission[];
   live: boolean;
   checks?: CheckId[];
+  /** Fields that held secret-shaped text (removed, replaced by its hint), with that hint. */
+  misplacedSecrets?: Partial<Record<MisplacedField, string>>;
 }
+
+/** The fields a secret must never be in (everything but `secret`). */
+export type MisplacedField = "clientId" | "tenant" | "redirectUris" | "permissions" | "manifest";
 
 const FIELD_LABELS: Record<string, string> = {
   manifest: "the manifest",
@@ -245,6 +261,32 @@ function resolvePermission(item: string | { id?: string | undefined; name?: stri
   return out;
 }
 
+/**
+ * The path of the first string holding a NUL character (PostgreSQL can store none, and no Azure value
+ * has one), or null. Walks at most the first few levels: deeper values are the manifest's, whose
+ * parser refuses NUL in its own text.
+ */
+function findNul(raw: object): string | null {
+  const walk = (v: unknown, path: string, depth: number): string | null => {
+    if (typeof v === "string") return v.includes("\u0000") ? path : null;
+    if (depth > LIMITS.jsonDepth || v === null || typeof v !== "object") return null;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const r = walk(v[i], `${path}[${i}]`, depth + 1);
+        if (r) return r;
+      }
+      return null;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes("\u0000")) return path || k;
+      const r = walk(x, path ? `${path}.${k}` : k, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  };
+  return walk(raw, "", 0);
+}
+
 /** Validates raw input (any JSON value) and prepares it for the rules. Never throws. */
 export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } | { ok: false; error: FieldError } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -253,9 +295,28 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
       error: { code: "invalid_body", message: `The input must be a JSON object like {"manifest": …, "clientId": …}, not ${received(raw)}.`, field: null },
     };
   }
+  const nul = findNul(raw);
+  if (nul) {
+    const top = nul.replace(/[.[].*$/, "");
+    return {
+      ok: false,
+      error: { code: "invalid_character", message: `${cap(FIELD_LABELS[top] ?? nul)} contains a NUL character (\\0), which no Azure value has. Copy it again from the portal.`, field: nul },
+    };
+  }
   const parsed = verifyInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: toFieldError(parsed.error, raw) };
-  const d = parsed.data;
+  if (!parsed.success) return { ok: false, error: scrubSecretShapesDeep(toFieldError(parsed.error, raw)).value };
+  // Secret-shaped text in any field but `secret` is replaced by its hint here, at the edge, so no
+  // rule, report, database row, page or log line downstream can ever hold it.
+  const misplaced: Partial<Record<MisplacedField, string>> = {};
+  const d = { ...parsed.data };
+  for (const field of ["clientId", "tenant", "redirectUris", "permissions", "manifest"] as const) {
+    if (d[field] === undefined) continue;
+    const r = scrubSecretShapesDeep(d[field]);
+    if (r.found.length > 0) {
+      misplaced[field] = r.found[0]!.hint;
+      (d as Record<string, unknown>)[field] = r.value;
+    }
+  }
   const manifestGiven = d.manifest !== undefined && d.manifest !== null && !(typeof d.manifest === "string" && trimAll(d.manifest) === "");
   const hasEvidence =
     manifestGiven ||
@@ -284,6 +345,9 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
       if (m.error.column !== undefined) err.column = m.error.column;
       return { ok: false, error: err };
     }
+    if (findNul(m.registration)) {
+      return { ok: false, error: { code: "invalid_character", message: "The manifest contains a NUL character (\\u0000), which no Azure value has. Copy the manifest again from the portal.", field: "manifest" } };
+    }
     input.manifest = m.registration;
   }
   if (d.clientId !== undefined) input.clientId = d.clientId;
@@ -293,6 +357,7 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
   if (d.signInAudience !== undefined) input.signInAudience = d.signInAudience;
   if (d.permissions && d.permissions.length > 0) input.permissions = d.permissions.map(resolvePermission);
   if (d.checks) input.checks = d.checks;
+  if (Object.keys(misplaced).length > 0) input.misplacedSecrets = misplaced;
   return { ok: true, input };
 }
 

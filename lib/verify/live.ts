@@ -9,7 +9,7 @@ import { normalizeManifest, type Registration } from "./manifest";
 import { BudgetedNetworkModule, describeFailure, requestJson, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
 import { registrationChecks } from "./rules";
-import { isGuid, listOf, plural, quote, trimAll } from "./text";
+import { isGuid, listOf, plural, quote, stripTrailingSlashes, trimAll } from "./text";
 
 export interface LiveOptions {
   /** Where https://login.microsoftonline.com requests go (a fake in tests); default Microsoft. */
@@ -79,7 +79,7 @@ async function acquire(cca: ConfidentialClientApplication, net: BudgetedNetworkM
         kind: "aadsts",
         code,
         error: le?.error ?? ae?.errorCode,
-        description: le?.error_description?.split(/\s*(?:\r?\n)?\s*Trace ID:/)[0]?.trim(),
+        description: withoutTrace(le?.error_description),
       };
       if (le?.trace_id) out.trace = le.trace_id;
       if (le?.correlation_id) out.correlation = le.correlation_id;
@@ -198,7 +198,7 @@ export async function runLiveChecks(
       ];
     }
   }
-  const graphBase = (options.graphBaseUrl ?? GRAPH_HOST).replace(/\/+$/, "");
+  const graphBase = stripTrailingSlashes(options.graphBaseUrl ?? GRAPH_HOST);
   const url = `${graphBase}/v1.0/applications(appId='${target.clientId}')?$select=${GRAPH_SELECT}`;
   const r = await requestJson(fetchImpl, url, { method: "GET", headers: { Authorization: `Bearer ${graphToken}`, Accept: "application/json" } }, deadline);
   if (!r.ok) return [token, unreachable("live.registration", r.failure, timeoutMs)];
@@ -277,4 +277,11 @@ function judgeLiveRegistration(reg: Registration, target: LiveTarget, ctx: { now
     detail,
     fixes.length ? fixes.join(" ") : `Correct the registration in the Azure portal so it uses ${REQUIRED_REDIRECT_URI} and the permissions of the guide.`,
   );
+}
+
+/** Microsoft's error description without its "Trace ID: … Correlation ID: …" tail (shown apart). */
+function withoutTrace(description: string | undefined): string | undefined {
+  if (description === undefined) return undefined;
+  const at = description.indexOf("Trace ID:");
+  return (at >= 0 ? description.slice(0, at) : description).trim();
 }

@@ -3,6 +3,7 @@
 // a local fake through the very same code path production uses.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 import { LOGIN_HOST } from "./constants";
+import { stripTrailingSlashes } from "./text";
 
 export interface TransportFailure {
   kind: "timeout" | "dns" | "connect" | "http" | "bad-response" | "blocked";
@@ -97,7 +98,7 @@ export class BudgetedNetworkModule implements INetworkModule {
     private readonly deadline: number,
     private readonly fetchImpl: FetchLike = fetch,
   ) {
-    this.base = loginBaseUrl.replace(/\/+$/, "");
+    this.base = stripTrailingSlashes(loginBaseUrl);
   }
 
   private target(url: string): string | undefined {

@@ -2,7 +2,7 @@
 import { AUDIENCES, AUDIENCE_LABELS, REQUIRED_AUDIENCE, LIMITS, type Audience } from "../constants";
 import type { Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
-import { isGuid, listOf, quote, trimAll } from "../text";
+import { isGuid, listOf, quote, stripEnds, trimAll } from "../text";
 import type { RuleContext } from "./context";
 
 export function manifestFormat(ctx: RuleContext): Check {
@@ -68,7 +68,7 @@ export function judgeClientId(value: string, label: string): IdVerdict {
     }
     return { status: "pass", detail: `${label} ${t} is a GUID.` };
   }
-  const inner = t.replace(/^[{(<"'`]+|[})>"'`]+$/g, "");
+  const inner = stripEnds(t, "{(<\"'`", "})>\"'`");
   if (isGuid(inner)) {
     return {
       status: "fail",
@@ -155,7 +155,7 @@ export function validateTenant(raw: string): TenantVerdict {
       fix: ok ? `Enter just the tenant: ${inner.toLowerCase()}` : fixGeneric,
     };
   }
-  const inner = t.replace(/^[{(<"'`]+|[})>"'`]+$/g, "");
+  const inner = stripEnds(t, "{(<\"'`", "})>\"'`");
   if (inner !== t && (isGuid(inner) || DOMAIN.test(inner))) {
     return { ok: false, reason: `${quote(raw)} has extra characters around the tenant.`, fix: `Enter just ${inner.toLowerCase()}` };
   }

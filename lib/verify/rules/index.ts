@@ -1,3 +1,4 @@
+import type { MisplacedField, PreparedInput } from "../input";
 import type { Registration } from "../manifest";
 import { makeCheck, type Check, type CheckId } from "../report";
 import { consentAdmin } from "./consent";
@@ -28,8 +29,35 @@ function guardedMany(ids: CheckId[], rule: () => Check[]): Check[] {
 
 const PERMISSION_IDS: CheckId[] = ["permissions.resource", "permissions.financials", "permissions.user-impersonation", "permissions.extra"];
 
+/** Where a secret found in the wrong field is reported: the check that reads that field. */
+const MISPLACED: Record<MisplacedField, { id: CheckId; label: string; fix: string; status: "fail" | "warn" }> = {
+  clientId: { id: "client-id.format", label: "The client ID", status: "fail", fix: "Enter the Application (client) ID from the app's Overview page here (a GUID)." },
+  tenant: { id: "tenant.format", label: "The tenant", status: "fail", fix: "Enter the Directory (tenant) ID from the app's Overview page here (a GUID), or your tenant's domain." },
+  redirectUris: { id: "redirect-uri", label: "A redirect URI", status: "fail", fix: "Enter the redirect URI here: https://dynamics365businesscentral.codat.io/oauth/callback" },
+  permissions: { id: "permissions.extra", label: "A permission", status: "fail", fix: "List the API permissions here (Financials.ReadWrite.All and user_impersonation, delegated)." },
+  manifest: { id: "manifest.format", label: "The manifest", status: "warn", fix: "Remove the secret value from what you paste as the manifest." },
+};
+
+/** The check that reads a field holding a secret says so (the text itself was already removed). */
+function flagMisplaced(checks: Check[], misplaced: PreparedInput["misplacedSecrets"]): Check[] {
+  if (!misplaced) return checks;
+  return checks.map((c) => {
+    const entry = (Object.entries(misplaced) as [MisplacedField, string][]).find(([field]) => MISPLACED[field].id === c.id);
+    if (!entry) return c;
+    const m = MISPLACED[entry[0]];
+    const status = c.status === "fail" ? "fail" : m.status;
+    const detail = `${m.label} holds what looks like a client secret (starting ${JSON.stringify(entry[1])}): it belongs in the client secret field, so it was removed before anything was checked or saved. ${c.detail}`;
+    const fix = `${m.fix} Paste the secret's Value only into the client secret field; if you shared it anywhere else, create a new secret.`;
+    return { ...c, status, detail, fix };
+  });
+}
+
 /** Every offline rule, in report order (the live checks are added by the caller). */
 export function ruleChecks(ctx: RuleContext): Check[] {
+  return flagMisplaced(rawRuleChecks(ctx), ctx.input.misplacedSecrets);
+}
+
+function rawRuleChecks(ctx: RuleContext): Check[] {
   return [
     guarded("manifest.format", () => manifestFormat(ctx)),
     guarded("client-id.format", () => clientIdFormat(ctx)),

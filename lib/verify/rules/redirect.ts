@@ -3,7 +3,7 @@
 import { LIMITS, REQUIRED_REDIRECT_HOST, REQUIRED_REDIRECT_PATH, REQUIRED_REDIRECT_URI } from "../constants";
 import type { Platform, RedirectEntry } from "../manifest";
 import { makeCheck, type Check, type Status } from "../report";
-import { editDistance, listOf, plural, quote } from "../text";
+import { editDistance, leadingRun, listOf, plural, quote, stripTrailingSlashes, trailingRun, trimAll } from "../text";
 import type { RuleContext } from "./context";
 
 export type NearMiss =
@@ -46,8 +46,8 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   publicClient: "Mobile and desktop applications",
 };
 
-const WRAP_OPEN = /^[<`"'“”‘’\[(]+/;
-const WRAP_CLOSE = /[>`"'“”‘’)\].,;]+$/;
+const WRAP_OPEN = "<`\"'“”‘’[(";
+const WRAP_CLOSE = ">`\"'“”‘’)].,;";
 
 /** Classifies one registered or typed redirect URI against the required one. */
 export function classifyRedirect(rawUri: string, platform: Platform | "typed"): RedirectClassification {
@@ -61,7 +61,7 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   };
   let s = rawUri;
 
-  const trimmed = s.replace(/^[\s\u200b-\u200f\u2060\ufeff]+|[\s\u200b-\u200f\u2060\ufeff]+$/g, "");
+  const trimmed = trimAll(s);
   if (trimmed !== s) add("whitespace", "spaces or invisible characters around it");
   s = trimmed;
 
@@ -73,8 +73,8 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   }
   for (let i = 0; i < 4; i++) {
     const before = s;
-    const open = WRAP_OPEN.exec(s)?.[0] ?? "";
-    const close = WRAP_CLOSE.exec(s)?.[0] ?? "";
+    const open = s.slice(0, leadingRun(s, WRAP_OPEN));
+    const close = open.length === s.length ? "" : s.slice(s.length - trailingRun(s, WRAP_CLOSE));
     const both = open + close;
     if (both.includes("<") || both.includes(">")) add("angle-brackets", "angle brackets < > pasted along");
     if (both.includes("`")) add("backticks", "a backtick (`) pasted along");
@@ -92,7 +92,7 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   if (rawUri.length > LIMITS.redirectUriLength) add("too-long", `longer than ${LIMITS.redirectUriLength} characters`);
   if (s.includes("*")) add("wildcard", "a wildcard (*), which Microsoft does not allow");
 
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(s);
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#[\s\S]*)?$/.exec(s);
   let scheme = "https";
   let authority: string;
   let path: string;
@@ -105,7 +105,7 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
     query = m[4];
     fragment = m[5];
   } else {
-    const bare = /^([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(s);
+    const bare = /^([^/?#]*)([^?#]*)(\?[^#]*)?(#[\s\S]*)?$/.exec(s);
     authority = bare?.[1] ?? s;
     path = bare?.[2] ?? "";
     query = bare?.[3];
@@ -141,9 +141,9 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   }
 
   let p = path;
-  if (p !== "/" && /\/+$/.test(p) && p.replace(/\/+$/, "").toLowerCase() === REQUIRED_REDIRECT_PATH) {
+  if (p !== "/" && p.endsWith("/") && stripTrailingSlashes(p).toLowerCase() === REQUIRED_REDIRECT_PATH) {
     add("trailing-slash", "a trailing slash (/) at the end");
-    p = p.replace(/\/+$/, "");
+    p = stripTrailingSlashes(p);
   }
   let pathMatches = false;
   if (p === REQUIRED_REDIRECT_PATH) pathMatches = true;

@@ -4,7 +4,7 @@
 import { LIMITS, SECRET_VALUE_PATTERN } from "../constants";
 import type { PasswordCredential, Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
-import { day, isGuid, listOf, plural, quote, trimAll } from "../text";
+import { day, firstChars, isGuid, listOf, plural, quote, stripEnds, trimAll } from "../text";
 import type { RuleContext } from "./context";
 
 const NEW_SECRET_FIX =
@@ -13,13 +13,13 @@ const NEW_SECRET_FIX =
 export type SecretKind = "value" | "guid" | "client-id" | "token" | "odd";
 
 function hintOf(secret: string): string {
-  return trimAll(secret).slice(0, 3);
+  return firstChars(trimAll(secret), 3);
 }
 
 /** What a given secret looks like (never returns any part of it beyond the 3-character hint). */
 export function secretKind(secret: string, clientId?: string): SecretKind {
   const t = trimAll(secret);
-  const inner = t.replace(/^[{("'`]+|[})"'`]+$/g, "");
+  const inner = stripEnds(t, "{(\"'`", "})\"'`");
   if (clientId && inner.toLowerCase() === trimAll(clientId).toLowerCase()) return "client-id";
   if (isGuid(inner)) return "guid";
   if (/^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(t)) return "token";
@@ -47,7 +47,7 @@ export function secretShape(ctx: RuleContext): Check {
         "In the app's Certificates & secrets page, copy the Value column of a client secret. If you no longer have it, create a new client secret and copy its Value at once: it is shown only once.",
       );
     case "guid": {
-      const inner = t.replace(/^[{("'`]+|[})"'`]+$/g, "").toLowerCase();
+      const inner = stripEnds(t, "{(\"'`", "})\"'`").toLowerCase();
       const cred = ctx.input.manifest?.secrets.find((s) => s.keyId?.toLowerCase() === inner);
       return makeCheck(
         "secret.shape",
