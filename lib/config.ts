@@ -63,6 +63,9 @@ const schema = z.object({
   VERIFY_LIVE_RATE_WINDOW_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(600)),
   /** API: comma-separated API keys (sent as X-Api-Key); each gets its own rate-limit bucket instead of its IP's. */
   VERIFY_API_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts): 0 = none,
+   *  the client is the socket peer; 1 = one proxy (load balancer), the client is the address it appended. */
+  TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -77,6 +80,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  // Resume/share links, sitemap and the staff sign-in origin all come from SITE_URL: a production
+  // server must not fall back to http://localhost:3000.
+  // (`next build` also runs with NODE_ENV=production: the build itself may go without.)
+  if (parsed.data.NODE_ENV === "production" && !env.SITE_URL?.trim() && env.NEXT_PHASE !== "phase-production-build") {
+    throw new ConfigError("Missing environment variable SITE_URL: required in production (the public origin, e.g. https://setup.example.com)");
   }
   return parsed.data;
 }
