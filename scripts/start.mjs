@@ -96,11 +96,11 @@ if (env.DATABASE_URL) {
 const port = process.env.PORT ?? "3000";
 env.SITE_URL ||= `http://localhost:${port}`;
 // Next runs as our direct child (not under `npx`), so a SIGTERM or Ctrl+C we pass on reaches it.
-// scripts/peer-address.cjs appends the socket address to X-Forwarded-For (see lib/http/client-ip.ts).
+// scripts/http-preload.cjs appends the socket address to X-Forwarded-For (see lib/http/client-ip.ts).
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // `next dev` serves from a forked child: it gets the preload through NODE_OPTIONS.
-if (dev) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(root, "scripts", "peer-address.cjs"))}`.trim();
-const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "peer-address.cjs"), nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+if (dev) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(root, "scripts", "http-preload.cjs"))}`.trim();
+const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
   if (!db || db.exitCode !== null) return Promise.resolve();

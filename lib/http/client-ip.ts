@@ -4,7 +4,7 @@
 //
 // Where the address comes from. `next start` sets X-Forwarded-For to the socket's remoteAddress only
 // when the request carries none (next/dist/server/base-server.js: `x-forwarded-for ??= socket.remoteAddress`),
-// so on its own a client could name any address. scripts/peer-address.cjs (preloaded by `npm start`
+// so on its own a client could name any address. scripts/http-preload.cjs (preloaded by `npm start`
 // and the e2e server) makes the app behave like a proxy: it APPENDS the socket address to whatever
 // X-Forwarded-For the request carried. The right-most entry is then always the TCP peer, and each
 // trusted proxy in front adds one entry to its left. With TRUSTED_PROXY_HOPS = N the client is the

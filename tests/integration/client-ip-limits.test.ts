@@ -2,7 +2,7 @@
 // real PostgreSQL: spoofed X-Forwarded-For entries don't make new buckets, spellings of one address
 // share one, an account locks after N failures whatever the address, every sign-in attempt is audited
 // with the real address on both paths. The HTTP tests go through a real Node server with
-// scripts/peer-address.cjs preloaded, as `npm start` runs Next.
+// scripts/http-preload.cjs preloaded, as `npm start` runs Next.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const email of ["ada@example.com", "bob@example.com", "cy@example.com"]) {
     await createStaffUser(db.prisma, { email, password: PASSWORD }, { secret: SECRET, baseURL: BASE });
   }
-  createRequire(import.meta.url)("../../scripts/peer-address.cjs");
+  createRequire(import.meta.url)("../../scripts/http-preload.cjs");
   server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -100,7 +100,7 @@ describe("live-check rate limit", () => {
     const spellings = ["10.9.8.7", "::ffff:10.9.8.7", "010.009.008.007", "::FFFF:0a09:0807", "0:0:0:0:0:ffff:10.9.8.7", "[::ffff:10.9.8.7]:443"];
     const statuses: number[] = [];
     for (const s of spellings) {
-      // As the app sees it behind one proxy: the proxy appended the client, peer-address.cjs the proxy.
+      // As the app sees it behind one proxy: the proxy appended the client, http-preload.cjs the proxy.
       const r = new Request(`${BASE}/api/v1/verify`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `1.2.3.4, ${s}, 10.0.0.2` }, body: JSON.stringify(liveBody) });
       statuses.push((await handleVerifyRequest(r, { ...deps, hops: 1 })).status);
     }

@@ -28,7 +28,7 @@ describe("normaliseIp", () => {
 });
 
 describe("clientIp: X-Forwarded-For counted from the right", () => {
-  it("hops = 0: the right-most entry (the socket peer appended by scripts/peer-address.cjs); spoofed entries are ignored", () => {
+  it("hops = 0: the right-most entry (the socket peer appended by scripts/http-preload.cjs); spoofed entries are ignored", () => {
     expect(clientIp(h("203.0.113.9"), 0)).toBe("203.0.113.9");
     expect(clientIp(h("1.1.1.1, 2.2.2.2, 127.0.0.1"), 0)).toBe("127.0.0.1");
     const spoofed = Array.from({ length: 30 }, (_, i) => clientIp(h(`198.51.100.${i}, 127.0.0.1`), 0));
