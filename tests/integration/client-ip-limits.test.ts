@@ -172,6 +172,19 @@ describe("staff sign-in", () => {
     expect(JSON.stringify(await db.prisma.auditEvent.findMany())).not.toContain("wrong password here");
   });
 
+  it("the staff session cookie is Secure when the site is served over https, and not on plain http", async () => {
+    const httpsBase = "https://support.example.com";
+    const secureAuth = createStaffAuth({ prisma: db.prisma, secret: SECRET, baseURL: httpsBase });
+    const signIn = (a: StaffAuth, base: string, ip: string) =>
+      handleAuthRequest(a, new Request(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base, "x-forwarded-for": ip }, body: JSON.stringify({ email: "cy@example.com", password: PASSWORD }) }), { ...deps(), hops: 0 });
+    const secure = await signIn(secureAuth, httpsBase, "192.0.2.201");
+    expect(secure.status).toBe(200);
+    expect(secure.headers.get("set-cookie")).toMatch(/session_token=[^;]+;[^,]*Secure/i);
+    const plain = await signIn(auth, BASE, "192.0.2.202");
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("set-cookie")).not.toMatch(/;\s*Secure/i);
+  });
+
   it("the sign-in action answers a clear error to a non-form argument", async () => {
     expect(await signInAction({}, "not a form" as unknown as FormData)).toEqual({ error: NOT_A_FORM_MESSAGE });
     expect(await signInAction({}, { get: 1 } as unknown as FormData)).toEqual({ error: NOT_A_FORM_MESSAGE });
