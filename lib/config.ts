@@ -74,8 +74,11 @@ export class ConfigError extends Error {}
 
 let cached: Config | undefined;
 
-/** Parses process.env (or the given record) once; throws a ConfigError with a one-line message. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses process.env (or the given record) once; throws a ConfigError with a one-line message.
+ * `{ site: false }`: for command-line scripts that serve no pages (db:*, verify CLI), which don't need SITE_URL.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: { site?: boolean } = {}): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Resume/share links, sitemap and the staff sign-in origin all come from SITE_URL: a production
   // server must not fall back to http://localhost:3000.
   // (`next build` also runs with NODE_ENV=production: the build itself may go without.)
-  if (parsed.data.NODE_ENV === "production" && !env.SITE_URL?.trim() && env.NEXT_PHASE !== "phase-production-build") {
+  if (options.site !== false && parsed.data.NODE_ENV === "production" && !env.SITE_URL?.trim() && env.NEXT_PHASE !== "phase-production-build") {
     throw new ConfigError("Missing environment variable SITE_URL: required in production (the public origin, e.g. https://setup.example.com)");
   }
   return parsed.data;
