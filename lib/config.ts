@@ -63,6 +63,9 @@ const schema = z.object({
   VERIFY_LIVE_RATE_WINDOW_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(600)),
   /** API: comma-separated API keys (sent as X-Api-Key); each gets its own rate-limit bucket instead of its IP's. */
   VERIFY_API_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts): 0 = none,
+   *  the client is the socket peer; 1 = one proxy (load balancer), the client is the address it appended. */
+  TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -71,12 +74,21 @@ export class ConfigError extends Error {}
 
 let cached: Config | undefined;
 
-/** Parses process.env (or the given record) once; throws a ConfigError with a one-line message. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses process.env (or the given record) once; throws a ConfigError with a one-line message.
+ * `{ site: false }`: for command-line scripts that serve no pages (db:*, verify CLI), which don't need SITE_URL.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: { site?: boolean } = {}): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  // Resume/share links, sitemap and the staff sign-in origin all come from SITE_URL: a production
+  // server must not fall back to http://localhost:3000.
+  // (`next build` also runs with NODE_ENV=production: the build itself may go without.)
+  if (options.site !== false && parsed.data.NODE_ENV === "production" && !env.SITE_URL?.trim() && env.NEXT_PHASE !== "phase-production-build") {
+    throw new ConfigError("Missing environment variable SITE_URL: required in production (the public origin, e.g. https://setup.example.com)");
   }
   return parsed.data;
 }

@@ -20,7 +20,7 @@ if (!Number.isInteger(seed)) {
   console.error("db:seed: --seed must be a whole number");
   process.exit(2);
 }
-if (loadConfig().NODE_ENV === "production") {
+if (loadConfig(process.env, { site: false }).NODE_ENV === "production") {
   console.error("db:seed: refusing to fill a database with demo data when NODE_ENV=production");
   process.exit(2);
 }

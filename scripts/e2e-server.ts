@@ -69,7 +69,10 @@ async function main() {
   const log = createWriteStream(LOG_FILE, { flags: "w" });
   // Next runs as our direct child (not under `npx`), so the SIGTERM we pass on reaches it.
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["inherit", "pipe", "pipe"], env });
+  // SITE_URL is required in production (lib/config.ts); http-preload.cjs appends the socket address to X-Forwarded-For.
+  env.SITE_URL ||= `http://127.0.0.1:${port}`;
+  const preload = path.join(process.cwd(), "scripts", "http-preload.cjs");
+  const child = spawn(process.execPath, ["--require", preload, nextBin, "start", "-p", port, "-H", "127.0.0.1"], { stdio: ["inherit", "pipe", "pipe"], env });
   child.stdout.on("data", (d: Buffer) => {
     process.stdout.write(d);
     log.write(d);

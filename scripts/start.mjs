@@ -92,9 +92,15 @@ if (env.DATABASE_URL) {
 }
 
 // ---- The site ----
+// SITE_URL is required in production (lib/config.ts); a local run is served from its own port.
+const port = process.env.PORT ?? "3000";
+env.SITE_URL ||= `http://localhost:${port}`;
 // Next runs as our direct child (not under `npx`), so a SIGTERM or Ctrl+C we pass on reaches it.
+// scripts/http-preload.cjs appends the socket address to X-Forwarded-For (see lib/http/client-ip.ts).
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", process.env.PORT ?? "3000"], { stdio: "inherit", env });
+// `next dev` serves from a forked child: it gets the preload through NODE_OPTIONS.
+if (dev) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(root, "scripts", "http-preload.cjs"))}`.trim();
+const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
   if (!db || db.exitCode !== null) return Promise.resolve();

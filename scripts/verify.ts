@@ -167,7 +167,7 @@ async function main(): Promise<number> {
   }
   let cfg: Config;
   try {
-    cfg = loadConfig();
+    cfg = loadConfig(process.env, { site: false });
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;

@@ -7,6 +7,9 @@ import { customerStore, verifyDeps } from "@/lib/customer/deps";
 import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
 import { beginVerification } from "@/lib/customer/verify";
 import type { ProgressLoad, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
+import { isFormData, NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
+
+const notAForm: ActionResult = { ok: false, message: NOT_A_FORM_MESSAGE };
 
 async function cookieSetupId(): Promise<string | undefined> {
   return (await cookies()).get(SETUP_COOKIE)?.value;
@@ -26,6 +29,7 @@ export async function loadProgress(): Promise<ProgressLoad> {
  * phase as it starts ("token", "graph") and finally "done" with the recorded result.
  */
 export async function verifyStep(formData: FormData): Promise<VerifyEvent> {
+  if (!isFormData(formData)) return { phase: "invalid", error: { code: "not_a_form", message: NOT_A_FORM_MESSAGE, field: null } };
   const begun = await beginVerification(formData, await cookieSetupId(), verifyDeps(await headers()));
   if (!begun.ok) return { phase: "invalid", error: begun.error };
   if (begun.setupCreated && begun.setupPublicId) await remember(begun.setupPublicId);
@@ -61,14 +65,17 @@ async function after(result: ActionResult): Promise<ActionResult> {
 }
 
 export async function trackProgressAction(formData: FormData): Promise<ActionResult> {
+  if (!isFormData(formData)) return notAForm;
   return after(await trackProgress(customerStore(), await cookieSetupId(), { companyName: text(formData, "companyName"), contactEmail: text(formData, "contactEmail") }));
 }
 
 export async function confirmStepAction(formData: FormData): Promise<ActionResult> {
+  if (!isFormData(formData)) return notAForm;
   const confirmed = text(formData, "confirmed") === "on" || text(formData, "confirmed") === "true";
   return after(await confirmCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? "", confirmed));
 }
 
 export async function startStepAction(formData: FormData): Promise<ActionResult> {
+  if (!isFormData(formData)) return notAForm;
   return after(await startCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? ""));
 }

@@ -6,6 +6,8 @@ import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { getAuth, requireStaff, safeNextPath, SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
 import { signInInput, signInWithPassword, signOutSession } from "@/lib/auth/sign-in";
+import { ACCOUNT_MAX_FAILURES } from "@/lib/auth/lockout";
+import { isFormData, NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
 import { getPrisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
 
@@ -24,6 +26,7 @@ async function applySetCookie(setCookie: string | null) {
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  if (!isFormData(form)) return { error: NOT_A_FORM_MESSAGE };
   const parsed = signInInput.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
   const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 320) : "";
   if (!parsed.success) {
@@ -34,9 +37,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     }
     return { fieldErrors, email };
   }
+  // Every attempt is audited (with the real client address) by lib/auth/http.ts, on this path and on
+  // POST /api/auth/sign-in/email alike.
   const incoming = await headers();
-  const info = requestInfo(incoming);
-  const prisma = getPrisma();
   let result;
   try {
     result = await signInWithPassword(getAuth(), parsed.data, incoming);
@@ -44,26 +47,22 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     result = { ok: false as const, reason: "unavailable" as const };
   }
   if (!result.ok) {
-    const action =
-      result.reason === "rate_limited" ? AUDIT_ACTIONS.signInRateLimited : result.reason === "invalid" ? AUDIT_ACTIONS.signInFailed : null;
-    if (action) {
-      await recordAudit(prisma, { actor: { userId: null, email: parsed.data.email }, action, request: info }).catch(() => undefined);
-    }
     if (result.reason === "rate_limited") {
       return {
         email,
         error: `Too many sign-in attempts (more than ${SIGN_IN_MAX_ATTEMPTS} in ${SIGN_IN_WINDOW_SECONDS} seconds). Try again in ${result.retryAfterSeconds} seconds.`,
       };
     }
+    if (result.reason === "locked") {
+      return {
+        email,
+        error: `Too many failed sign-ins for this account (${ACCOUNT_MAX_FAILURES}). Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`,
+      };
+    }
     if (result.reason === "invalid") return { email, error: "Wrong email or password." };
     return { email, error: "Could not sign you in right now (the database did not answer). Try again in a moment." };
   }
   await applySetCookie(result.setCookie);
-  await recordAudit(prisma, {
-    actor: { userId: result.userId, email: parsed.data.email },
-    action: AUDIT_ACTIONS.signIn,
-    request: info,
-  }).catch(() => undefined);
   redirect(safeNextPath(typeof form.get("next") === "string" ? String(form.get("next")) : null));
 }
 

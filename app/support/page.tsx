@@ -37,11 +37,11 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
   } catch (err) {
     problem = err instanceof CursorError ? err.message : "Could not load setups: the database did not answer. Try again in a moment.";
   }
-  if (hasAnyFilter(filters) && !params.after) {
+  if ((hasAnyFilter(filters) || errors.length > 0) && !params.after) {
     await recordAudit(prisma, {
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.listSetups,
-      details: { filters, matches: total },
+      details: { filters, matches: total, ...(errors.length ? { refused: errors } : {}) },
       request: requestInfo(await currentHeaders()),
     }).catch(() => undefined);
   }

@@ -114,3 +114,26 @@ export function Timeline({ runs }: { runs: TimelineRun[] }) {
     </ol>
   );
 }
+
+/** Newer / older pages of the timeline (plain links: works without JavaScript). */
+export function TimelinePager({ basePath, page, pages }: { basePath: string; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  const link = "rounded-md border border-zinc-300 px-3 py-1.5 text-violet-800 hover:bg-zinc-50 dark:border-zinc-700 dark:text-violet-300 dark:hover:bg-zinc-900";
+  return (
+    <nav aria-label="Timeline pages" className="flex flex-wrap items-center gap-3 text-sm">
+      {page > 1 ? (
+        <Link href={page === 2 ? `${basePath}#timeline-h` : `${basePath}?page=${page - 1}#timeline-h`} rel="prev" className={link}>
+          ← Newer attempts
+        </Link>
+      ) : null}
+      <span className="text-zinc-600 dark:text-zinc-400" aria-current="page">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={`${basePath}?page=${page + 1}#timeline-h`} rel="next" className={link}>
+          Older attempts →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

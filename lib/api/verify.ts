@@ -18,6 +18,8 @@ export interface VerifyApiDeps {
   apiKeys: readonly string[];
   now?: () => Date;
   maxBodyBytes?: number;
+  /** TRUSTED_PROXY_HOPS (config) unless given (lib/http/client-ip.ts). */
+  hops?: number;
 }
 
 export function defaultVerifyDeps(): VerifyApiDeps {
@@ -103,7 +105,7 @@ export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps 
       return fail(httpStatusFor(error), error);
     }
     if (prepared.input.live) {
-      const decision = await d.limiter.consume(clientKey(request.headers, d.apiKeys));
+      const decision = await d.limiter.consume(clientKey(request.headers, d.apiKeys, d.hops));
       if (!decision.allowed) {
         return fail(
           429,

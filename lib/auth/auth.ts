@@ -15,6 +15,8 @@ export const SESSION_DAYS = 7;
 /** Mount point of Better Auth's handler (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = "/api/auth";
 export const COOKIE_PREFIX = "staff";
+/** The header Better Auth reads the client address from; lib/auth/http.ts sets it on every request. */
+export const CLIENT_IP_HEADER = "x-bc-client-ip";
 
 export interface StaffAuthOptions {
   prisma: PrismaClient;
@@ -64,7 +66,14 @@ export function createStaffAuth(options: StaffAuthOptions) {
         "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_ATTEMPTS },
       },
     },
-    advanced: { cookiePrefix: COOKIE_PREFIX },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      // The client address is set by lib/auth/http.ts (handleAuthRequest) from lib/http/client-ip.ts,
+      // overwriting anything a client sent in this header; X-Forwarded-For is never read here.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Secure cookies whenever the site is served over https (Better Auth's own default also looks at NODE_ENV).
+      useSecureCookies: options.baseURL.startsWith("https://"),
+    },
     telemetry: { enabled: false },
     // Lets session refreshes inside server actions write their cookie through next/headers (must be last).
     plugins: [nextCookies()],

@@ -59,8 +59,11 @@ export function staffFromRequest(request: Request): Promise<Staff | null> {
 
 /** A same-site path to come back to after signing in (never an absolute or protocol-relative URL). */
 export function safeNextPath(next: string | null | undefined, fallback = "/support"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  if (!next.startsWith("/support") || next.startsWith("/support/sign-in")) return fallback;
+  if (typeof next !== "string" || next.length > 2048) return fallback;
+  // Control characters, spaces and backslashes never belong in our own paths (a CR/LF would end up in a header).
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return fallback;
+  if (!next.startsWith("/") || next.startsWith("//")) return fallback;
+  if (!/^\/support(?:$|[/?#])/.test(next) || next.startsWith("/support/sign-in")) return fallback;
   return next;
 }
 

@@ -1,13 +1,14 @@
-// Who is asking, from where: the client IP and user agent of a request, for the audit trail and
-// the sign-in rate limit. Only the first address of X-Forwarded-For is the client.
+// Who is asking, from where: the client address (lib/http/client-ip.ts, the same one the rate limits
+// use) and user agent of a request, for the audit trail.
+import { clientIp, UNKNOWN_IP } from "../http/client-ip";
+
 export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
 }
 
 export function requestInfo(headers: Headers): RequestInfo {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim() || null;
+  const ip = clientIp(headers);
   const ua = headers.get("user-agent");
-  return { ip: ip ? ip.slice(0, 64) : null, userAgent: ua ? ua.slice(0, 512) : null };
+  return { ip: ip === UNKNOWN_IP ? null : ip, userAgent: ua ? ua.slice(0, 512) : null };
 }

@@ -21,7 +21,7 @@ export function describeDbError(e: unknown): string {
  */
 export async function runDbScript(name: string, fn: (url: string, where: string) => Promise<void>): Promise<never> {
   try {
-    const env = loadConfig();
+    const env = loadConfig(process.env, { site: false });
     await withScriptDatabase(fn, { DATABASE_URL: env.DATABASE_URL });
   } catch (e) {
     const expected = e instanceof ConfigError || e instanceof MigrationError || (e as { code?: string })?.code !== undefined;

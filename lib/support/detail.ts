@@ -64,10 +64,19 @@ export interface SetupDetail {
   completedAt: Date | null;
   stuck: string | null;
   steps: StepCell[];
+  /** One page of the timeline, newest first. */
   runs: TimelineRun[];
-  /** Runs beyond the shown ones (the timeline shows the latest `runLimit`). */
-  olderRuns: number;
+  /** All runs of the setup. */
+  totalRuns: number;
+  /** The page shown (1 = newest) and the number of pages (at least 1). */
+  runPage: number;
+  runPages: number;
+  /** The newest run with a failing or warning check, whatever page is shown. */
+  latestProblemRun: TimelineRun | null;
 }
+
+/** Runs per timeline page: one setup can have hundreds of runs (each with its report). */
+export const RUNS_PER_PAGE = 20;
 
 export function parseChecks(report: unknown): { checks: CheckResult[]; unreadable: boolean } {
   const r = reportSchema.safeParse(report);
@@ -82,25 +91,72 @@ export function parseChecks(report: unknown): { checks: CheckResult[]; unreadabl
   return { checks, unreadable };
 }
 
+/** A `?page=` value: a whole number from 1, anything else → 1. */
+export function parseRunPage(raw: unknown): number {
+  const n = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  return n >= 1 ? n : 1;
+}
+
+type RunRow = {
+  id: string;
+  publicId: string;
+  stepId: string | null;
+  source: RunSource;
+  summary: ReportStatus;
+  clientId: string | null;
+  tenant: string | null;
+  secretHint: string | null;
+  durationMs: number;
+  createdAt: Date;
+  report: unknown;
+};
+
+function toTimelineRun(r: RunRow): TimelineRun {
+  const { checks, unreadable } = parseChecks(r.report);
+  return {
+    id: r.id,
+    publicId: r.publicId,
+    stepId: r.stepId,
+    source: r.source,
+    summary: r.summary,
+    clientId: r.clientId,
+    tenant: r.tenant,
+    secretHint: r.secretHint,
+    durationMs: r.durationMs,
+    createdAt: r.createdAt,
+    checks,
+    unreadable,
+  };
+}
+
 /**
  * The setup behind a public id, or null. Steps come in the guide's order (`stepOrder`), including
- * steps with no progress row yet; runs newest first, at most `runLimit`.
+ * steps with no progress row yet; runs newest first, one page of `runsPerPage` (page `runPage`,
+ * clamped to the last page).
  */
 export async function getSetupDetail(
   prisma: PrismaClient,
   publicId: string,
-  options: { stepOrder: { id: string; title: string }[]; rule: StuckRule; runLimit?: number },
+  options: { stepOrder: { id: string; title: string }[]; rule: StuckRule; runPage?: number; runsPerPage?: number },
 ): Promise<SetupDetail | null> {
-  const runLimit = options.runLimit ?? 500;
+  const perPage = Math.max(1, Math.min(200, options.runsPerPage ?? RUNS_PER_PAGE));
+  const base = await prisma.setup.findUnique({ where: { publicId }, select: { id: true, _count: { select: { runs: true } } } });
+  if (!base) return null;
+  const totalRuns = base._count.runs;
+  const runPages = Math.max(1, Math.ceil(totalRuns / perPage));
+  const runPage = Math.min(Math.max(1, Math.floor(options.runPage ?? 1)), runPages);
   const setup = await prisma.setup.findUnique({
     where: { publicId },
     include: {
       steps: true,
-      runs: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: runLimit },
-      _count: { select: { runs: true } },
+      runs: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (runPage - 1) * perPage, take: perPage },
     },
   });
   if (!setup) return null;
+  const problem = await prisma.verificationRun.findFirst({
+    where: { setupId: base.id, summary: { in: ["fail", "warn"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   const byId = new Map(setup.steps.map((s) => [s.stepId, s]));
   const known = new Set(options.stepOrder.map((s) => s.id));
   const cells: StepCell[] = [
@@ -119,23 +175,7 @@ export async function getSetupDetail(
       completedAt: p?.completedAt ?? null,
     };
   });
-  const runs: TimelineRun[] = setup.runs.map((r) => {
-    const { checks, unreadable } = parseChecks(r.report);
-    return {
-      id: r.id,
-      publicId: r.publicId,
-      stepId: r.stepId,
-      source: r.source,
-      summary: r.summary,
-      clientId: r.clientId,
-      tenant: r.tenant,
-      secretHint: r.secretHint,
-      durationMs: r.durationMs,
-      createdAt: r.createdAt,
-      checks,
-      unreadable,
-    };
-  });
+  const runs = setup.runs.map(toTimelineRun);
   return {
     id: setup.id,
     publicId: setup.publicId,
@@ -156,6 +196,9 @@ export async function getSetupDetail(
     stuck: stuckReason(setup, options.rule),
     steps: cells,
     runs,
-    olderRuns: Math.max(0, setup._count.runs - runs.length),
+    totalRuns,
+    runPage,
+    runPages,
+    latestProblemRun: problem ? toTimelineRun(problem) : null,
   };
 }

@@ -60,11 +60,21 @@ function get(raw: RawParams, key: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
+
 export function parseListParams(raw: RawParams): ParsedParams {
   const errors: ParsedParams["errors"] = [];
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(fields)) {
-    const r = (schema as z.ZodType).safeParse(get(raw, key));
+    let value = get(raw, key);
+    // PostgreSQL can't store or compare text with NUL, and no control character belongs in a search:
+    // remove them, say so, and search for the rest.
+    if (typeof value === "string" && CONTROL.test(value)) {
+      value = value.replace(CONTROL_ALL, "");
+      errors.push({ field: key, message: "control characters (such as NUL) are not allowed and were removed" });
+    }
+    const r = (schema as z.ZodType).safeParse(value);
     if (r.success) out[key] = r.data;
     else {
       errors.push({ field: key, message: r.error.issues[0]?.message ?? "invalid value" });

@@ -142,7 +142,7 @@ describe("413: too large", () => {
 describe("429: live checks are rate-limited per client", () => {
   it("the configured limit (3) per IP, with Retry-After; rule-only checks are not limited", async () => {
     const live = (ip: string) =>
-      POST(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: "Bad1Q~fake-secret-for-tests-only-bad001", live: true }, { "x-forwarded-for": `${ip}, 10.0.0.1` }));
+      POST(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: "Bad1Q~fake-secret-for-tests-only-bad001", live: true }, { "x-forwarded-for": `10.0.0.1, ${ip}` }));
     for (let i = 0; i < 3; i++) expect((await live("198.51.100.7")).status).toBe(200);
     const limited = await live("198.51.100.7");
     const err = await expectError(limited, 429, "rate_limited", "live");

@@ -13,6 +13,7 @@ import { getStaff, safeNextPath } from "@/lib/auth";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { signInWithPassword, signOutSession } from "@/lib/auth/sign-in";
 import { createStaffUser, StaffExistsError } from "@/lib/auth/staff";
+import { handleAuthRequest } from "@/lib/auth/http";
 
 const BASE = "http://localhost:3000";
 const SECRET = "test-secret-for-better-auth-0123456789abcdef";
@@ -108,7 +109,7 @@ describe("staff users", () => {
 
 describe("sign-in and sessions", () => {
   it("signs in with the right password and keeps the session in the database", async () => {
-    const res = await auth.handler(signInRequest("ada@example.com", PASSWORD, "10.1.0.1"));
+    const res = await handleAuthRequest(auth, signInRequest("ada@example.com", PASSWORD, "10.1.0.1"));
     expect(res.status).toBe(200);
     const setCookie = res.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/staff\.session_token=/);
@@ -156,7 +157,7 @@ describe("rate limit", () => {
   it(`blocks sign-in after ${SIGN_IN_MAX_ATTEMPTS} attempts a minute from one address, stored in the database`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i < SIGN_IN_MAX_ATTEMPTS + 2; i++) {
-      const res = await auth.handler(signInRequest("ada@example.com", `wrong password ${i}`, "10.3.0.1"));
+      const res = await handleAuthRequest(auth, signInRequest("ada@example.com", `wrong password ${i}`, "10.3.0.1"));
       statuses.push(res.status);
       if (res.status === 429) {
         expect(Number(res.headers.get("x-retry-after"))).toBeGreaterThan(0);
@@ -165,14 +166,14 @@ describe("rate limit", () => {
     expect(statuses.slice(0, SIGN_IN_MAX_ATTEMPTS)).toEqual(new Array(SIGN_IN_MAX_ATTEMPTS).fill(401));
     expect(statuses.slice(SIGN_IN_MAX_ATTEMPTS)).toEqual([429, 429]);
     // Even the right password is refused while the window lasts.
-    expect((await auth.handler(signInRequest("ada@example.com", PASSWORD, "10.3.0.1"))).status).toBe(429);
+    expect((await handleAuthRequest(auth, signInRequest("ada@example.com", PASSWORD, "10.3.0.1"))).status).toBe(429);
     // Shared by every app instance: the counter lives in auth_rate_limit.
     const row = await prisma.authRateLimit.findUnique({ where: { key: "10.3.0.1|/sign-in/email" } });
     expect(row?.count).toBe(SIGN_IN_MAX_ATTEMPTS);
     const otherInstance = createStaffAuth({ prisma, secret: SECRET, baseURL: BASE });
-    expect((await otherInstance.handler(signInRequest("ada@example.com", PASSWORD, "10.3.0.1"))).status).toBe(429);
+    expect((await handleAuthRequest(otherInstance, signInRequest("ada@example.com", PASSWORD, "10.3.0.1"))).status).toBe(429);
     // Another address is not affected.
-    expect((await auth.handler(signInRequest("ada@example.com", PASSWORD, "10.3.0.2"))).status).toBe(200);
+    expect((await handleAuthRequest(auth, signInRequest("ada@example.com", PASSWORD, "10.3.0.2"))).status).toBe(200);
   });
 
   it("the sign-in helper reports the wait", async () => {

@@ -1,8 +1,9 @@
 // POST /progress/track | /progress/confirm | /progress/start: the progress forms without JavaScript.
 // Same use-cases as the server actions; answers 303 → /progress (which shows the result).
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { customerStore } from "@/lib/customer/deps";
+import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { confirmCustomerStep, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
 
@@ -21,6 +22,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ act
   if (typeof form === "string") return plainPage(400, "Could not read the form", "Go back and send the form again.");
   const current = (await cookies()).get(SETUP_COOKIE)?.value;
   const store = customerStore();
+  const limited = await guardSetupCreation(store, current, await headers());
+  if (!limited.allowed) {
+    const res = plainPage(429, "Too many new setups", `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`, "/progress");
+    res.headers.set("retry-after", String(limited.retryAfterSeconds));
+    return res;
+  }
   const step = text(form, "step") ?? "";
   let result: ActionResult;
   if (action === "track") result = await trackProgress(store, current, { companyName: text(form, "companyName"), contactEmail: text(form, "contactEmail") });

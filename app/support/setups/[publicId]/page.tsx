@@ -7,12 +7,12 @@ import { requestInfo } from "@/lib/auth/request-info";
 import { config } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
-import { getSetupDetail, type SetupDetail } from "@/lib/support/detail";
+import { getSetupDetail, parseRunPage, type SetupDetail } from "@/lib/support/detail";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle, SUPPORT_STEPS } from "@/lib/support/steps";
 import { SetupStatusBadge, StuckBadge } from "@/components/support/Badges";
 import { StepGrid } from "@/components/support/StepGrid";
-import { CheckItem, Timeline } from "@/components/support/Timeline";
+import { CheckItem, Timeline, TimelinePager } from "@/components/support/Timeline";
 import { Notice } from "@/components/support/Notice";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +20,15 @@ export const metadata: Metadata = { title: "Setup" };
 
 const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export default async function SetupPage({ params }: { params: Promise<{ publicId: string }> }) {
+export default async function SetupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ publicId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { publicId } = await params;
+  const runPage = parseRunPage((await searchParams)?.page);
   const staff = await requireStaff(`/support/setups/${encodeURIComponent(publicId)}`);
   if (!PUBLIC_ID.test(publicId)) notFound();
   const now = new Date();
@@ -31,6 +38,7 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
     setup = await getSetupDetail(prisma, publicId, {
       stepOrder: [...SUPPORT_STEPS],
       rule: { days: config().SUPPORT_STUCK_DAYS, now },
+      runPage,
     });
   } catch {
     return <Notice tone="error">Could not load this setup: the database did not answer. Try again in a moment.</Notice>;
@@ -44,7 +52,7 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
     request: requestInfo(await currentHeaders()),
   });
 
-  const latestProblemRun = setup.runs.find((r) => r.checks.some((c) => c.status === "fail" || c.status === "warn"));
+  const latestProblemRun = setup.latestProblemRun;
   const latestProblems = latestProblemRun?.checks.filter((c) => c.status === "fail" || c.status === "warn") ?? [];
 
   return (
@@ -108,10 +116,10 @@ export default async function SetupPage({ params }: { params: Promise<{ publicId
 
       <section aria-labelledby="timeline-h" className="space-y-3">
         <h2 id="timeline-h" className="text-lg font-semibold">
-          Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.runs.length + setup.olderRuns} attempts, newest first)</span>
+          Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.totalRuns} attempts, newest first)</span>
         </h2>
         <Timeline runs={setup.runs} />
-        {setup.olderRuns ? <Notice>{setup.olderRuns} older attempts are not shown.</Notice> : null}
+        <TimelinePager basePath={`/support/setups/${encodeURIComponent(setup.publicId)}`} page={setup.runPage} pages={setup.runPages} />
       </section>
     </div>
   );

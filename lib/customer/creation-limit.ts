@@ -1,0 +1,35 @@
+// A POST that would create a new setup (no cookie, or a cookie naming no setup) is rate-limited per
+// client (lib/api/client-key.ts → lib/http/client-ip.ts), in Postgres so every instance shares it:
+// without it every cookie-less POST /verify made a setup row (80 in 5 s). Requests from a browser that
+// already keeps a setup are never limited here.
+import { clientKey } from "../api/client-key";
+import { config } from "../config";
+import { getPgPool } from "../db";
+import { memoryLimiter, postgresLimiter, type RateLimiter, type RateLimitDecision, type RateLimitPolicy } from "../ratelimit";
+import { isPublicId } from "./cookie";
+import type { CustomerStore } from "./ports";
+
+export const SETUP_CREATE_POLICY: RateLimitPolicy = { points: 20, durationSeconds: 60 * 60, keyPrefix: "setup-create" };
+
+let limiter: RateLimiter | undefined;
+export function setupCreationLimiter(): RateLimiter {
+  limiter ??= config().DATABASE_URL ? postgresLimiter(getPgPool(), SETUP_CREATE_POLICY) : memoryLimiter(SETUP_CREATE_POLICY);
+  return limiter;
+}
+
+const ALLOWED: RateLimitDecision = { allowed: true, remaining: Number.POSITIVE_INFINITY, retryAfterSeconds: 0 };
+
+/** Spends a point only when this request would create a setup. A database error never blocks the customer. */
+export async function guardSetupCreation(
+  store: CustomerStore,
+  cookieId: string | undefined,
+  headers: Headers,
+  limit: RateLimiter = setupCreationLimiter(),
+): Promise<RateLimitDecision> {
+  if (isPublicId(cookieId)) {
+    const existing = await store.findSetup(cookieId).catch(() => undefined);
+    // undefined: the database did not answer; nothing will be created either.
+    if (existing !== null) return ALLOWED;
+  }
+  return limit.consume(clientKey(headers));
+}

@@ -1,0 +1,91 @@
+// Runs before every page and route (Next 16's renamed middleware):
+//  - unknown HTTP methods (TRACE, PUT, …) → 405 (nothing here answers them; Next would throw a 500);
+//  - server-action POSTs over the body limit → 413 (Next would throw a 500);
+//  - the Content-Security-Policy of pages (lib/http/csp.ts explains the policy: hashes for prerendered
+//    pages, a per-request nonce for dynamic ones).
+// The other security headers (nosniff, frame, referrer, permissions, HSTS) are set for every response,
+// static files included, in next.config.js.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { NextResponse, type NextRequest } from "next/server";
+import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } from "@/lib/http/csp";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
+
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+const APP_DIR = path.join(process.cwd(), ".next", "server", "app");
+const dev = process.env.NODE_ENV === "development";
+const https = (process.env.SITE_URL ?? "").startsWith("https://");
+
+const hashCache = new Map<string, string[] | null>();
+
+/** Inline-script hashes of a prerendered page, or null when the path is not one (read once per path). */
+function prerenderedHashes(file: string): string[] | null {
+  if (hashCache.has(file)) return hashCache.get(file)!;
+  let hashes: string[] | null = null;
+  try {
+    hashes = inlineScriptHashes(readFileSync(path.join(APP_DIR, file), "utf8"));
+  } catch {
+    hashes = null;
+  }
+  if (hashCache.size < 2000) hashCache.set(file, hashes);
+  return hashes;
+}
+
+let layoutHashes: string[] | undefined;
+/** Hashes of the inline scripts every page's layout renders (next-themes), from the built not-found page. */
+function commonHashes(): string[] {
+  if (layoutHashes) return layoutHashes;
+  try {
+    layoutHashes = layoutScriptHashes(readFileSync(path.join(APP_DIR, "_not-found.html"), "utf8"));
+  } catch {
+    layoutHashes = [];
+  }
+  return layoutHashes;
+}
+
+export function proxy(request: NextRequest) {
+  const preflight = request.method === "OPTIONS" && request.nextUrl.pathname.startsWith("/api/");
+  if (!ALLOWED_METHODS.includes(request.method) && !preflight) {
+    return new NextResponse("Method not allowed\n", { status: 405, headers: { allow: ALLOWED_METHODS.join(", "), "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const length = Number(request.headers.get("content-length") ?? "0");
+    if (Number.isFinite(length) && length > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      return new NextResponse("Request body too large\n", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
+  }
+  if (dev) {
+    const res = NextResponse.next();
+    res.headers.set("content-security-policy", buildCsp({ dev: true }));
+    return res;
+  }
+  const file = request.method === "GET" || request.method === "HEAD" ? prerenderedFile(request.nextUrl.pathname) : null;
+  const pageHashes = file ? prerenderedHashes(file) : null;
+  if (pageHashes) {
+    const res = NextResponse.next();
+    res.headers.set("content-security-policy", buildCsp({ hashes: pageHashes, https }));
+    return res;
+  }
+  // A dynamic page (or a 404, whose prerendered not-found HTML the hashes cover): a fresh nonce.
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const notFound = prerenderedHashes("_not-found.html") ?? [];
+  const csp = buildCsp({ nonce, hashes: [...new Set([...commonHashes(), ...notFound])], https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set("content-security-policy", csp);
+  return res;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
