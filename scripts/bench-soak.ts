@@ -15,7 +15,8 @@
 //     (Better Auth's /api/auth/sign-in/email). Goal: allowed ≤ the limit in total, not per instance.
 //
 // Options: --count N (2000) --concurrency C (50) --stop-at F (0.3, share of COUNT answered before the
-// stop) --down S (5 seconds) --shutdown fast|immediate (fast) --live-share F (0.1) --limit L (5)
+// stop) --down S (5 seconds) --shutdown fast|immediate (fast) --live-share F (0.1, with the live
+// check) --follow-share F (0.25, the browser's next step: GET the page the 303 points to) --limit L (5)
 // --max-seconds S (600, the soak's time bound) --skip-soak --skip-limits --keep-logs
 // Prints a table and, last, one line `SOAK_RESULT {json}`. Exit 1 when a goal fails, 2 on bad usage.
 // Only 127.0.0.1 is contacted; every loop is bounded in count and time.
@@ -27,6 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { argValue } from "../lib/db/script";
+import { decodeUnsaved } from "../lib/customer/unsaved";
 import { applyMigrations } from "../lib/db/migrate";
 import { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "../lib/auth/auth";
 import { FAKE, startFakeEntra, type FakeEntra } from "../tests/fakes/entra";
@@ -51,6 +53,7 @@ const CONCURRENCY = Math.round(num("--concurrency", 50, 1, 1000));
 const STOP_AT = num("--stop-at", 0.3, 0, 1);
 const DOWN_SECONDS = num("--down", 5, 0, 300);
 const LIVE_SHARE = num("--live-share", 0.1, 0, 1);
+const FOLLOW_SHARE = num("--follow-share", 0.25, 0, 1);
 const LIMIT = Math.round(num("--limit", 5, 1, 1000));
 const MAX_SECONDS = num("--max-seconds", 600, 10, 7200);
 const shutdownArg = argValue(argv, "--shutdown") ?? "fast";
@@ -194,6 +197,8 @@ function appEnv(base: { databaseUrl: string; siteUrl: string; liveLimit: number;
   };
 }
 const secrets = { auth: randomBytes(48).toString("base64url"), fingerprint: randomBytes(48).toString("base64url") };
+// The apps sign their "not saved" result tokens with this key: set here too, so decodeUnsaved can read them.
+process.env.SECRET_FINGERPRINT_KEY = secrets.fingerprint;
 
 // ---- the customer's form -------------------------------------------------------------------------
 
@@ -219,6 +224,8 @@ function verifyForm(kind: "rules" | "live", key: string): URLSearchParams {
 }
 
 type Outcome = "saved" | "unsaved" | "invalid" | "other";
+/** What a "not saved" answer told the customer: the database is unreachable, or "a problem on our side". */
+type NotSavedReason = "database unreachable" | "problem on our side" | "unreadable";
 
 interface Sample {
   i: number;
@@ -231,6 +238,10 @@ interface Sample {
   outcome: Outcome;
   runId?: string;
   setupCookie?: string;
+  location?: string;
+  notSavedReason?: NotSavedReason;
+  /** The page the 303 pointed to, fetched as the browser would (a share of the requests). */
+  follow?: { status: number | null; ms: number };
 }
 
 const SAVED = /^\/reports\/([A-Za-z0-9_-]{8,64})(?:[?#]|$)/;
@@ -250,15 +261,22 @@ async function postVerify(origin: string, form: URLSearchParams, cookie: string 
     const setupCookie = setCookie ? setCookie.slice("bc_setup=".length).split(";")[0] : undefined;
     let outcome: Outcome = "other";
     let runId: string | undefined;
+    let notSavedReason: NotSavedReason | undefined;
     if (res.status === 303) {
       const m = SAVED.exec(location);
-      if (location.startsWith("/reports/unsaved")) outcome = location.includes("t=") ? "unsaved" : "other";
+      if (location.startsWith("/reports/unsaved")) {
+        const payload = decodeUnsaved(new URL(location, origin).searchParams.get("t"));
+        outcome = payload?.kind === "invalid" ? "invalid" : payload ? "unsaved" : "other";
+        if (payload?.kind === "report") {
+          notSavedReason = /could not reach our database/.test(payload.message) ? "database unreachable" : /problem on our side/.test(payload.message) ? "problem on our side" : "unreadable";
+        }
+      }
       else if (m) {
         outcome = "saved";
         runId = m[1];
       }
     }
-    return { status: res.status, outcome, ...(runId ? { runId } : {}), ...(setupCookie ? { setupCookie } : {}) };
+    return { status: res.status, outcome, location, ...(runId ? { runId } : {}), ...(setupCookie ? { setupCookie } : {}), ...(notSavedReason ? { notSavedReason } : {}) };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
     return { status: null, outcome: "other", error: err.cause?.code ?? err.name };
@@ -303,6 +321,7 @@ async function soak(app: App, db: RestartablePostgres) {
   };
 
   const liveEvery = LIVE_SHARE > 0 ? Math.max(1, Math.round(1 / LIVE_SHARE)) : 0;
+  const followEvery = FOLLOW_SHARE > 0 ? Math.max(1, Math.round(1 / FOLLOW_SHARE)) : 0;
   const progressEvery = Math.max(1, Math.floor(COUNT / 10));
 
   const worker = async (vu: number) => {
@@ -330,6 +349,21 @@ async function soak(app: App, db: RestartablePostgres) {
       const end = now();
       if (r.setupCookie) cookie = r.setupCookie;
       const s: Sample = { i, key, live, start, end, ...r };
+      if (followEvery > 0 && i % followEvery === 0 && r.status === 303 && r.location?.startsWith("/")) {
+        const f0 = now();
+        let status: number | null = null;
+        try {
+          const page = await fetch(`${app.origin}${r.location.split("#")[0]}`, {
+            headers: cookie ? { cookie: `bc_setup=${cookie}` } : {},
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          });
+          await page.arrayBuffer();
+          status = page.status;
+        } catch {
+          status = null;
+        }
+        s.follow = { status, ms: now() - f0 };
+      }
       samples.push(s);
       answered++;
       if (fault.ready !== undefined && s.start >= fault.ready && s.outcome === "saved") recovered = true;
@@ -545,6 +579,16 @@ async function main() {
     await stopApp(app.child);
 
     const status5xx = samples.filter((s) => s.status !== null && s.status >= 500);
+    const reasons: Record<string, number> = {};
+    for (const s of samples) if (s.notSavedReason) reasons[s.notSavedReason] = (reasons[s.notSavedReason] ?? 0) + 1;
+    const followed = samples.filter((s) => s.follow);
+    const follow5xx = followed.filter((s) => s.follow!.status === null || s.follow!.status >= 500);
+    const followCounts: Record<string, number> = {};
+    for (const s of followed) {
+      const k = `${s.outcome === "saved" ? "report" : "unsaved page"} ${s.follow!.status ?? "no answer"}${s.end >= (fault.stopBegin ?? Infinity) && s.start <= (fault.ready ?? Infinity) ? " (outage)" : ""}`;
+      followCounts[k] = (followCounts[k] ?? 0) + 1;
+    }
+    const followLat = percentiles(followed.map((s) => s.follow!.ms));
     const noAnswer = samples.filter((s) => s.status === null);
     const statusCounts: Record<string, number> = {};
     for (const s of samples) {
@@ -565,6 +609,9 @@ async function main() {
     // Requests sent after the database was back that were still answered "not saved": stale connections.
     const unsavedAfterReady = afterReady.filter((s) => s.outcome !== "saved");
     const lastUnsavedAfterReady = unsavedAfterReady.length ? Math.max(...unsavedAfterReady.map((s) => s.end)) - fault.ready! : 0;
+    const firstSent = afterReady.length ? afterReady.reduce((a, b) => (b.start < a.start ? b : a)) : undefined;
+    const unsavedEnds = samples.filter((s) => s.outcome !== "saved").map((s) => s.end);
+    const lastUnsaved = unsavedEnds.length && fault.ready !== undefined ? Math.max(...unsavedEnds) - fault.ready : NaN;
     const lat = percentiles(samples.map((s) => s.end - s.start));
     const steady = percentiles(samples.filter((s) => !(s.end >= outageFrom && s.start <= outageTo)).map((s) => s.end - s.start));
     const savedLat = percentiles(samples.filter((s) => s.outcome === "saved").map((s) => s.end - s.start));
@@ -575,6 +622,7 @@ async function main() {
       ["requests answered", `${samples.length} (${samples.length - COUNT > 0 ? `${COUNT} + ${samples.length - COUNT} sent to see the recovery` : `${COUNT} asked`}) in ${(wallMs / 1000).toFixed(1)} s, ${(samples.length / (wallMs / 1000)).toFixed(0)}/s${hitDeadline ? `, STOPPED at --max-seconds ${MAX_SECONDS}` : ""}`],
       ["answers", Object.entries(statusCounts).map(([k, v]) => `${k}: ${v}`).join(", ")],
       ["5xx (goal 0)", String(status5xx.length)],
+      [`pages the 303 led to, fetched for ${followed.length} (5xx or no answer: goal 0)`, `${follow5xx.length}; ${Object.entries(followCounts).map(([k, v]) => `${k}: ${v}`).join(", ")}; p50/p95 ${ms(followLat.p50)}/${ms(followLat.p95)}`],
       ["no HTTP answer (goal 0)", String(noAnswer.length)],
       ["acknowledged runs (303 → /reports/<id>)", String(db.acknowledged)],
       ["acknowledged but missing in the database (goal 0)", String(db.missing.length)],
@@ -589,9 +637,12 @@ async function main() {
             ? `stop took ${ms(fault.stopped! - fault.stopBegin!)}, down ${ms(fault.startBegin! - fault.stopped!)}, start took ${ms(fault.ready - fault.startBegin!)}`
             : "no fault injected",
       ],
+      ["what \"not saved\" answers told the customer", Object.entries(reasons).map(([k, v]) => `${k}: ${v}`).join(", ") || "–"],
       ["answers while the database was stopping/down/starting", `${duringOutage.length}: ${Object.entries(outageCounts).map(([k, v]) => `${k}: ${v}`).join(", ") || "–"}`],
       ["recovery: database accepting → first saved run (app not restarted)", ms(recoveryMs)],
       ["requests sent after that still answered \"not saved\"", `${unsavedAfterReady.length}${unsavedAfterReady.length ? ` (the last answered ${ms(lastUnsavedAfterReady)} after the database was back)` : ""}`],
+      ["first request sent after the database was back", firstSent ? `${firstSent.outcome}, sent ${ms(firstSent.start - fault.ready!)} after, answered in ${ms(firstSent.end - firstSent.start)}` : "–"],
+      ["last \"not saved\" answer, relative to the database accepting again", Number.isFinite(lastUnsaved) ? `${lastUnsaved >= 0 ? "+" : ""}${ms(lastUnsaved)}` : "–"],
       ["latency, all answers p50 / p95 / p99 / max", `${ms(lat.p50)} / ${ms(lat.p95)} / ${ms(lat.p99)} / ${ms(lat.max)}`],
       ["latency outside the outage p50 / p95 / p99", `${ms(steady.p50)} / ${ms(steady.p95)} / ${ms(steady.p99)} (n=${steady.n})`],
       ["latency of saved runs p50 / p95 / p99", `${ms(savedLat.p50)} / ${ms(savedLat.p95)} / ${ms(savedLat.p99)}`],
@@ -603,7 +654,7 @@ async function main() {
     if (logs.other.length) console.log(`  first app log error lines:\n    ${logs.other.slice(0, 5).join("\n    ")}`);
     if (db.missing.length) console.log(`  missing run ids (first 5): ${db.missing.slice(0, 5).map((s) => s.runId).join(", ")}`);
 
-    goals.push({ name: "no 5xx", ok: status5xx.length === 0, detail: `${status5xx.length}` });
+    goals.push({ name: "no 5xx", ok: status5xx.length === 0 && follow5xx.length === 0, detail: `${status5xx.length} on POST /verify, ${follow5xx.length} on the pages it led to` });
     goals.push({ name: "every request answered", ok: noAnswer.length === 0, detail: `${noAnswer.length} without an answer` });
     goals.push({ name: "no acknowledged run missing", ok: db.missing.length === 0 && db.wrongKey.length === 0, detail: `${db.missing.length} missing, ${db.wrongKey.length} mismatched` });
     goals.push({ name: "recovered without restarting the app", ok: fault.ready === undefined || Number.isFinite(recoveryMs), detail: fault.error ?? ms(recoveryMs) });
@@ -614,11 +665,13 @@ async function main() {
       wallSeconds: +(wallMs / 1000).toFixed(1),
       statuses: statusCounts,
       status5xx: status5xx.length,
+      followed: { count: followed.length, bad: follow5xx.length, statuses: followCounts },
       noAnswer: noAnswer.length,
       acknowledged: db.acknowledged,
       acknowledgedMissing: db.missing.length,
       acknowledgedMismatched: db.wrongKey.length,
       notSavedButStored: db.savedAnyway.length,
+      notSavedReasons: reasons,
       outage: {
         stopMs: fault.stopped !== undefined ? Math.round(fault.stopped - fault.stopBegin!) : null,
         downMs: fault.startBegin !== undefined ? Math.round(fault.startBegin - fault.stopped!) : null,
@@ -628,6 +681,8 @@ async function main() {
       },
       recoveryMs: Number.isFinite(recoveryMs) ? Math.round(recoveryMs) : null,
       unsavedAfterReady: unsavedAfterReady.length,
+      firstSentAfterReady: firstSent ? { outcome: firstSent.outcome, latencyMs: Math.round(firstSent.end - firstSent.start) } : null,
+      lastNotSavedRelativeToReadyMs: Number.isFinite(lastUnsaved) ? Math.round(lastUnsaved) : null,
       latencyMs: { p50: Math.round(lat.p50), p95: Math.round(lat.p95), p99: Math.round(lat.p99), max: Math.round(lat.max) },
       latencyOutsideOutageMs: { p50: Math.round(steady.p50), p95: Math.round(steady.p95), p99: Math.round(steady.p99) },
       appLogNotSaved: logs.notSaved,
