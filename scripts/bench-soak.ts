@@ -168,15 +168,17 @@ async function startApp(name: string, port: number, env: NodeJS.ProcessEnv): Pro
   throw new Error(`${name}: next start did not answer on ${origin} within 60 s (log: ${log})`);
 }
 
-function appLogProblems(app: App): { notSaved: number; other: string[] } {
+function appLogProblems(app: App): { notSaved: number; uncaught: number; other: string[] } {
   const text = existsSync(app.log) ? readFileSync(app.log, "utf8") : "";
   let notSaved = 0;
+  let uncaught = 0;
   const other: string[] = [];
   for (const line of text.split("\n")) {
+    if (/uncaughtException|unhandledRejection/.test(line)) uncaught++;
     if (/run not saved/.test(line)) notSaved++;
     else if (/error|unhandled|exception|⨯/i.test(line) && !/idle connection error/.test(line)) other.push(line.trim());
   }
-  return { notSaved, other };
+  return { notSaved, uncaught, other };
 }
 
 function appEnv(base: { databaseUrl: string; siteUrl: string; liveLimit: number; apiKey: string }): NodeJS.ProcessEnv {
@@ -647,7 +649,7 @@ async function main() {
       ["latency outside the outage p50 / p95 / p99", `${ms(steady.p50)} / ${ms(steady.p95)} / ${ms(steady.p99)} (n=${steady.n})`],
       ["latency of saved runs p50 / p95 / p99", `${ms(savedLat.p50)} / ${ms(savedLat.p95)} / ${ms(savedLat.p99)}`],
       ["latency during the outage p50 / p95 / p99", `${ms(outageLat.p50)} / ${ms(outageLat.p95)} / ${ms(outageLat.p99)} (n=${outageLat.n})`],
-      ["app log: \"run not saved\" lines / other error lines", `${logs.notSaved} / ${logs.other.length}`],
+      ["app log: \"run not saved\" / uncaught exceptions / other error lines", `${logs.notSaved} / ${logs.uncaught} / ${logs.other.length}`],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
@@ -655,6 +657,8 @@ async function main() {
     if (db.missing.length) console.log(`  missing run ids (first 5): ${db.missing.slice(0, 5).map((s) => s.runId).join(", ")}`);
 
     goals.push({ name: "no 5xx", ok: status5xx.length === 0 && follow5xx.length === 0, detail: `${status5xx.length} on POST /verify, ${follow5xx.length} on the pages it led to` });
+    goals.push({ name: "no uncaught exception in the app", ok: logs.uncaught === 0, detail: `${logs.uncaught}` });
+    goals.push({ name: "\"not saved\" answers name the database as the cause", ok: !reasons["problem on our side"] && !reasons.unreadable, detail: Object.entries(reasons).map(([k, v]) => `${k}: ${v}`).join(", ") || "none" });
     goals.push({ name: "every request answered", ok: noAnswer.length === 0, detail: `${noAnswer.length} without an answer` });
     goals.push({ name: "no acknowledged run missing", ok: db.missing.length === 0 && db.wrongKey.length === 0, detail: `${db.missing.length} missing, ${db.wrongKey.length} mismatched` });
     goals.push({ name: "recovered without restarting the app", ok: fault.ready === undefined || Number.isFinite(recoveryMs), detail: fault.error ?? ms(recoveryMs) });
@@ -686,6 +690,7 @@ async function main() {
       latencyMs: { p50: Math.round(lat.p50), p95: Math.round(lat.p95), p99: Math.round(lat.p99), max: Math.round(lat.max) },
       latencyOutsideOutageMs: { p50: Math.round(steady.p50), p95: Math.round(steady.p95), p99: Math.round(steady.p99) },
       appLogNotSaved: logs.notSaved,
+      appLogUncaught: logs.uncaught,
       appLogOtherErrors: logs.other.length,
     };
   }
@@ -718,7 +723,7 @@ async function main() {
       [`live checks, JSON API with an API key (${attempts} sent; limit ${LIMIT})`, show(api)],
       [`failed staff sign-ins (${signInAttempts} sent; limit ${SIGN_IN_MAX_ATTEMPTS})`, show(signIn.tally)],
       ["then the right password", `answered ${signIn.rightPasswordStatus}${signIn.rightPasswordStatus === "429" ? " (the limit also holds the right password back)" : ""}`],
-      ["app log error lines (A / B)", `${logs[0]!.other.length} / ${logs[1]!.other.length}`],
+      ["app log error lines (A / B)", `${logs[0]!.other.length} / ${logs[1]!.other.length}${logs[0]!.uncaught + logs[1]!.uncaught ? ` (${logs[0]!.uncaught + logs[1]!.uncaught} uncaught)` : ""}`],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
