@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the project, one after the other (they share 2 cores, so never
-// in parallel). Each prints its own figures; pass names to run only some: `npm run bench -- verify db`.
+// in parallel). Each prints its own figures; pass names to run only some: `npm run bench -- verify db`,
+// and options after them: `npm run bench -- soak --count 200 --concurrency 20`.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -9,9 +10,13 @@ const benches: { name: string; script: string; what: string }[] = [
   { name: "support", script: "scripts/bench-support.ts", what: "support console queries at 100k setups" },
   { name: "customer", script: "scripts/bench-customer.ts", what: "verify server action: rules only and with the live check" },
   { name: "js", script: "scripts/measure-js.mjs", what: "JavaScript shipped by the guide page (gzip; needs `next build`)" },
+  { name: "soak", script: "scripts/bench-soak.ts", what: "2,000 verifications at 50 concurrent with a PostgreSQL restart; limits across two instances (needs `next build`)" },
 ];
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// Bench names pick benches; everything else (`--count 200 --concurrency 20`) goes to each bench run.
+const names = new Set(benches.map((b) => b.name));
+const only = process.argv.slice(2).filter((a) => names.has(a));
+const passThrough = process.argv.slice(2).filter((a) => !names.has(a));
 let failed = 0;
 for (const b of benches) {
   if (only.length > 0 && !only.includes(b.name)) continue;
@@ -20,7 +25,7 @@ for (const b of benches) {
     continue;
   }
   console.log(`\n== ${b.name}: ${b.what}`);
-  const runner = b.script.endsWith(".mjs") ? ["node", [b.script]] : ["npx", ["tsx", b.script]];
+  const runner = b.script.endsWith(".mjs") ? ["node", [b.script, ...passThrough]] : ["npx", ["tsx", b.script, ...passThrough]];
   const r = spawnSync(runner[0] as string, runner[1] as string[], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) {
     failed++;

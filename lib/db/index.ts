@@ -42,6 +42,10 @@ export function createDatabase(url: string, options: { max?: number; application
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (err) => console.error(`db: idle connection error: ${err.message}`));
+  // A client handed to a waiter can get the server's "terminating connection" (a restart) before the
+  // waiter listens (pool.connect()'s promise resolves a tick later): an uncaughtException without this.
+  // Its next query fails anyway and pg-pool drops it on release (scripts/bench-soak.ts found it).
+  pool.on("connect", (client) => client.on("error", () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, pool };
 }

@@ -32,8 +32,9 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     // Postgres: connection exceptions (08xxx), shutting down (57P0x), too many connections (53300).
     if (code && (/^08/.test(code) || /^57P0/.test(code) || code === "53300")) return true;
     if (err.name === "PrismaClientInitializationError") return true;
-    if (typeof err.message === "string" && /Can't reach database server|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Transaction already closed|Unable to start a transaction in the given time/i.test(err.message)) return true;
-    cur = err.cause;
+    if (typeof err.message === "string" && /Can't reach database server|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Transaction already closed|Unable to start a transaction in the given time|not queryable/i.test(err.message)) return true;
+    // Prisma's P2010/P2039 keep the driver's error (with the Postgres code) in meta, not in cause.
+    cur = err.cause ?? (err as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
   return false;
 }
