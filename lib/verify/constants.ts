@@ -1,24 +1,9 @@
 // Facts the checker relies on (see /work/shared/reference/azure-facts.md for their sources).
-// Everything here is data: no logic, no imports.
+// Everything here is data: no logic; the only import is the step catalogue.
 
-export const GUIDE = "dynamics365-business-central" as const;
-export const GUIDE_PATH = "/guides/dynamics365-business-central/setup";
-
-/** Step ids of the guide (stable anchors on the setup page). */
-export const STEPS = [
-  "prerequisites",
-  "register-application",
-  "client-secret",
-  "api-permissions",
-  "add-keys-to-portal",
-  "enable-integration",
-  "extension-installation",
-] as const;
-export type StepId = (typeof STEPS)[number];
-
-export function docsLink(step: StepId): string {
-  return `${GUIDE_PATH}#${step}`;
-}
+// The guide and its steps come from the step catalogue (a leaf module), so the checker, the data layer
+// and the pages agree on ids, order and links.
+export { GUIDE, GUIDE_PATH, STEPS, docsLink, type StepId } from "../steps";
 
 /** The one redirect URI Codat uses, registered on the Web platform. */
 export const REQUIRED_REDIRECT_URI = "https://dynamics365businesscentral.codat.io/oauth/callback";

@@ -1,0 +1,125 @@
+// The step catalogue: the one place that says what the guide's steps are. Ids (stable anchors of the
+// setup page and database values), kind (checked by the checker, or confirmed by the customer), titles
+// (the guide's frontmatter must say the same: a unit test holds them equal), short labels, the
+// checks each verifiable step requires, step and setup statuses, and how a setup's state follows
+// from its steps. A leaf: it imports nothing, so the browser, the checker, the data layer and the
+// support console all read the same table.
+
+export const GUIDE = "dynamics365-business-central" as const;
+export const GUIDE_PATH = "/guides/dynamics365-business-central/setup";
+
+/** Step ids in guide order. */
+export const STEPS = [
+  "prerequisites",
+  "register-application",
+  "client-secret",
+  "api-permissions",
+  "add-keys-to-portal",
+  "enable-integration",
+  "extension-installation",
+] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** Steps with a "Verify my setup" panel. */
+export const VERIFIABLE_STEPS = ["register-application", "client-secret", "api-permissions"] as const satisfies readonly StepId[];
+export type VerifiableStep = (typeof VERIFIABLE_STEPS)[number];
+
+/** Steps nobody can check from outside: the customer says "I've done this". */
+export const CONFIRMABLE_STEPS = ["prerequisites", "add-keys-to-portal", "enable-integration", "extension-installation"] as const satisfies readonly StepId[];
+export type ConfirmableStep = (typeof CONFIRMABLE_STEPS)[number];
+
+export type StepKind = "verifiable" | "confirmable";
+
+export interface StepInfo {
+  id: StepId;
+  kind: StepKind;
+  /** The heading of the step in the guide (the frontmatter's title). */
+  title: string;
+  /** A word or two for the progress bar and the support grid. */
+  short: string;
+}
+
+export const STEP_INFO: Record<StepId, StepInfo> = {
+  prerequisites: { id: "prerequisites", kind: "confirmable", title: "Check what you need", short: "Prereqs" },
+  "register-application": { id: "register-application", kind: "verifiable", title: "Register an application in Microsoft Entra ID", short: "Register" },
+  "client-secret": { id: "client-secret", kind: "verifiable", title: "Create a client secret", short: "Secret" },
+  "api-permissions": { id: "api-permissions", kind: "verifiable", title: "Add the Business Central permissions", short: "Permissions" },
+  "add-keys-to-portal": { id: "add-keys-to-portal", kind: "confirmable", title: "Add the keys to the Codat Portal", short: "Keys" },
+  "enable-integration": { id: "enable-integration", kind: "confirmable", title: "Switch on the integration", short: "Switch on" },
+  "extension-installation": { id: "extension-installation", kind: "confirmable", title: "Prepare customers for the App Link extension", short: "App Link" },
+};
+
+/**
+ * What a verifiable step needs before it is "verified": every group must be satisfied, and a group
+ * is satisfied by any one of its check ids (latest status pass or warn). Check ids are the checker's
+ * (lib/verify/report.ts CHECK_IDS); they are plain strings here to keep this module a leaf, and a
+ * unit test holds every id to the checker's list.
+ *
+ * Advisory (never required, shown but not counted):
+ * - `client-id.match` and `secret.match`: compare two inputs; they skip when only one is given, and
+ *   a customer checking one field at a time must still be able to finish.
+ * - `tenant.format`: the tenant is needed for the live checks, not for the registration itself.
+ * - `permissions.extra`: extra application roles are a least-privilege warning (azure-facts.md),
+ *   not a broken setup.
+ * - `consent.admin`: can only be seen with a signed-in admin; requiring it would leave every
+ *   customer who cannot sign in stuck forever. A `fail` of it still marks the step failed (below).
+ * - `manifest.format`, `live.registration`: carriers of evidence, not facts of a step.
+ */
+export const REQUIRED_CHECKS: Record<VerifiableStep, readonly (readonly string[])[]> = {
+  "register-application": [["client-id.format"], ["sign-in-audience"], ["redirect-uri"]],
+  "client-secret": [["secret.shape"], ["secret.expiry", "live.token"]],
+  "api-permissions": [["permissions.resource"], ["permissions.financials"], ["permissions.user-impersonation"]],
+};
+
+/** Step progress status (Prisma enum StepStatus). */
+export const STEP_STATUSES = ["not_started", "in_progress", "verified", "failed", "confirmed"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** Setup status (Prisma enum SetupStatus). */
+export const SETUP_STATUSES = ["not_started", "in_progress", "failing", "completed"] as const;
+export type SetupStatus = (typeof SETUP_STATUSES)[number];
+
+export const STEP_STATUS_TEXT: Record<StepStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  verified: "Verified",
+  failed: "Needs a fix",
+  confirmed: "Done",
+};
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === "string" && (STEPS as readonly string[]).includes(value);
+}
+
+export function isVerifiable(step: unknown): step is VerifiableStep {
+  return typeof step === "string" && (VERIFIABLE_STEPS as readonly string[]).includes(step);
+}
+
+export function isConfirmable(step: unknown): step is ConfirmableStep {
+  return typeof step === "string" && (CONFIRMABLE_STEPS as readonly string[]).includes(step);
+}
+
+/** The guide link of a step (its anchor on the setup page). */
+export function docsLink(step: StepId): string {
+  return `${GUIDE_PATH}#${step}`;
+}
+
+export function stepTitle(step: string | null | undefined): string {
+  if (!step) return "—";
+  return isStepId(step) ? STEP_INFO[step].title : step;
+}
+
+/** A step counts as done when verified or confirmed. */
+export function isDone(status: StepStatus): boolean {
+  return status === "verified" || status === "confirmed";
+}
+
+/** A setup's status and current step from its steps' statuses (a step without a row is not_started). */
+export function deriveSetupState(statuses: Partial<Record<StepId, StepStatus>>): { status: SetupStatus; currentStep: StepId | null } {
+  const of = (s: StepId): StepStatus => statuses[s] ?? "not_started";
+  const currentStep = STEPS.find((s) => !isDone(of(s))) ?? null;
+  if (currentStep === null) return { status: "completed", currentStep };
+  if (STEPS.some((s) => of(s) === "failed")) return { status: "failing", currentStep };
+  if (STEPS.some((s) => of(s) !== "not_started")) return { status: "in_progress", currentStep };
+  return { status: "not_started", currentStep };
+}
