@@ -71,6 +71,36 @@ export const REQUIRED_CHECKS: Record<VerifiableStep, readonly (readonly string[]
   "api-permissions": [["permissions.resource"], ["permissions.financials"], ["permissions.user-impersonation"]],
 };
 
+/**
+ * Checks that are not required but whose latest `fail` still fails the step: a fact Microsoft or the
+ * customer's own inputs contradict (the registration read live disagrees; the secret is another app's;
+ * admin consent is missing).
+ */
+export const BLOCKING_CHECKS: Record<VerifiableStep, readonly string[]> = {
+  "register-application": ["live.registration"],
+  "client-secret": ["secret.match"],
+  "api-permissions": ["consent.admin"],
+};
+
+/**
+ * The checks that read a step's facts from Microsoft itself (not from what was pasted): when one of
+ * them passed last, a verified step is "confirmed with Microsoft"; otherwise it is "checked by the
+ * rules". live.registration reads the registration (account type, redirect URIs, permissions) with
+ * the app's own credentials or a signed-in admin; live.token proves the secret; consent.admin reads
+ * the tenant's grants.
+ */
+export const CONFIRMING_CHECKS: Record<VerifiableStep, readonly string[]> = {
+  "register-application": ["live.registration"],
+  "client-secret": ["live.token"],
+  "api-permissions": ["live.registration", "consent.admin"],
+};
+
+export type Trust = "rules" | "microsoft";
+export const TRUST_TEXT: Record<Trust, string> = {
+  rules: "Checked by the rules",
+  microsoft: "Confirmed with Microsoft",
+};
+
 /** Step progress status (Prisma enum StepStatus). */
 export const STEP_STATUSES = ["not_started", "in_progress", "verified", "failed", "confirmed"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];

@@ -1,0 +1,89 @@
+// Honest progress: a verifiable step's state comes from the latest evidence for each of its own
+// required checks, gathered across runs (a customer may check the redirect URI today and the account
+// type tomorrow). Pure functions over plain data: the recorder (lib/progress/record.ts) keeps one
+// evidence map per step in step_progress.evidence, merged with every run; the views read it to say
+// "2 of 3 checks done", which input is missing, and whether the step was confirmed with Microsoft.
+import { BLOCKING_CHECKS, CONFIRMING_CHECKS, REQUIRED_CHECKS, type Trust, type VerifiableStep } from "../steps";
+
+export type EvidenceStatus = "pass" | "warn" | "fail" | "error";
+
+/** The latest verdict of one check for a step: status and when (ISO time). */
+export interface EvidenceItem {
+  status: EvidenceStatus;
+  at: string;
+}
+
+/** check id → its latest verdict. Skipped checks leave no evidence (nothing was learnt). */
+export type Evidence = Record<string, EvidenceItem>;
+
+export interface StepEvidenceState {
+  status: "not_started" | "in_progress" | "verified" | "failed";
+  /** Required groups satisfied (latest pass or warn). */
+  done: number;
+  total: number;
+  /** The first check id of every unsatisfied required group, in catalogue order. */
+  missing: string[];
+  /** The check ids whose latest is a fail (required, alternatives or blocking). */
+  failing: string[];
+  /** How far a verified step is trusted; null when not verified. */
+  trust: Trust | null;
+}
+
+/** The evidence after a run: each non-skipped check of the step replaces what was known of it. */
+export function mergeEvidence(previous: Evidence, checks: readonly { id: string; step: string; status: string }[], step: VerifiableStep, at: Date): Evidence {
+  const next: Evidence = { ...previous };
+  for (const c of checks) {
+    if (c.step !== step && !isConfirming(step, c.id)) continue;
+    if (c.status !== "pass" && c.status !== "warn" && c.status !== "fail" && c.status !== "error") continue;
+    // An "error" (Microsoft unreachable, rate limited) says nothing about the setup: keep the last verdict.
+    if (c.status === "error" && previous[c.id]) continue;
+    next[c.id] = { status: c.status, at: at.toISOString() };
+  }
+  return next;
+}
+
+function isConfirming(step: VerifiableStep, id: string): boolean {
+  return CONFIRMING_CHECKS[step].includes(id);
+}
+
+const good = (e: EvidenceItem | undefined) => e?.status === "pass" || e?.status === "warn";
+
+/** The state of a verifiable step from its evidence (see lib/steps.ts for what each step requires). */
+export function stepState(step: VerifiableStep, evidence: Evidence): StepEvidenceState {
+  const groups = REQUIRED_CHECKS[step];
+  const missing: string[] = [];
+  let done = 0;
+  for (const group of groups) {
+    if (group.some((id) => good(evidence[id]))) done++;
+    else missing.push(group[0]!);
+  }
+  const relevant = new Set([...groups.flat(), ...BLOCKING_CHECKS[step]]);
+  // A required group fails when its latest verdicts leave no alternative standing: a failed
+  // secret.expiry does not fail the step while a later live.token proves the secret works…
+  const failing: string[] = [];
+  for (const id of relevant) {
+    if (evidence[id]?.status !== "fail") continue;
+    const group = groups.find((g) => g.includes(id));
+    const rescued = group ? group.some((other) => other !== id && good(evidence[other]) && evidence[other]!.at > evidence[id]!.at) : false;
+    if (!rescued) failing.push(id);
+  }
+  const any = Object.keys(evidence).some((id) => relevant.has(id) || CONFIRMING_CHECKS[step].includes(id));
+  let status: StepEvidenceState["status"];
+  if (failing.length > 0) status = "failed";
+  else if (done === groups.length) status = "verified";
+  else status = any ? "in_progress" : "not_started";
+  const trust: Trust | null = status !== "verified" ? null : CONFIRMING_CHECKS[step].some((id) => good(evidence[id])) ? "microsoft" : "rules";
+  return { status, done, total: groups.length, missing, failing, trust };
+}
+
+/** Reads an evidence map stored as JSON, dropping anything malformed. */
+export function parseEvidence(raw: unknown): Evidence {
+  const out: Evidence = {};
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
+    const item = v as { status?: unknown; at?: unknown } | null;
+    if (!item || typeof item.at !== "string") continue;
+    if (item.status === "pass" || item.status === "warn" || item.status === "fail" || item.status === "error") out[id] = { status: item.status, at: item.at };
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+// A step is verified only when its own required checks have all passed, across runs; a later failure
+// un-verifies it; the trust level says whether Microsoft itself confirmed it.
+import { describe, expect, it } from "vitest";
+import { mergeEvidence, parseEvidence, stepState, type Evidence } from "@/lib/progress/evidence";
+import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
+import { BLOCKING_CHECKS, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS } from "@/lib/steps";
+
+const check = (id: (typeof CHECK_IDS)[number], status: string) => ({ id, step: CHECK_INFO[id].step, status });
+const t = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, minute));
+
+describe("the catalogue names only real checks", () => {
+  it("every required, blocking and confirming id is a checker check id", () => {
+    const ids = new Set<string>(CHECK_IDS);
+    for (const s of VERIFIABLE_STEPS) {
+      for (const id of [...REQUIRED_CHECKS[s].flat(), ...BLOCKING_CHECKS[s], ...CONFIRMING_CHECKS[s]]) expect(ids.has(id), `${s}: ${id}`).toBe(true);
+      for (const id of REQUIRED_CHECKS[s].flat()) expect(CHECK_INFO[id as (typeof CHECK_IDS)[number]].step).toBe(s);
+    }
+  });
+});
+
+describe("register-application", () => {
+  it("client ID alone: in progress, 1 of 3, the redirect URI and account type missing, not verified", () => {
+    const e = mergeEvidence({}, [check("client-id.format", "pass"), check("redirect-uri", "skip"), check("sign-in-audience", "skip")], "register-application", t(0));
+    expect(stepState("register-application", e)).toEqual({ status: "in_progress", done: 1, total: 3, missing: ["sign-in-audience", "redirect-uri"], failing: [], trust: null });
+  });
+
+  it("redirect URI and account type on a later visit: verified by the rules", () => {
+    let e = mergeEvidence({}, [check("client-id.format", "pass")], "register-application", t(0));
+    e = mergeEvidence(e, [check("client-id.format", "skip"), check("redirect-uri", "pass"), check("sign-in-audience", "pass")], "register-application", t(5));
+    expect(stepState("register-application", e)).toMatchObject({ status: "verified", done: 3, missing: [], trust: "rules" });
+  });
+
+  it("a later trailing slash fails it again; fixing it verifies it again", () => {
+    let e = mergeEvidence({}, [check("client-id.format", "pass"), check("redirect-uri", "pass"), check("sign-in-audience", "warn")], "register-application", t(0));
+    e = mergeEvidence(e, [check("redirect-uri", "fail")], "register-application", t(1));
+    expect(stepState("register-application", e)).toMatchObject({ status: "failed", failing: ["redirect-uri"], done: 2 });
+    e = mergeEvidence(e, [check("redirect-uri", "pass")], "register-application", t(2));
+    expect(stepState("register-application", e).status).toBe("verified");
+  });
+
+  it("the live registration read confirms it with Microsoft; its failure fails the step", () => {
+    const base = [check("client-id.format", "pass"), check("redirect-uri", "pass"), check("sign-in-audience", "pass")];
+    const e = mergeEvidence({}, [...base, check("live.registration", "pass")], "register-application", t(0));
+    expect(stepState("register-application", e).trust).toBe("microsoft");
+    const f = mergeEvidence(e, [check("live.registration", "fail")], "register-application", t(1));
+    expect(stepState("register-application", f)).toMatchObject({ status: "failed", failing: ["live.registration"], trust: null });
+  });
+
+  it("checks of other steps in the same report leave this step alone", () => {
+    const e = mergeEvidence({}, [check("secret.shape", "pass"), check("permissions.resource", "fail")], "register-application", t(0));
+    expect(e).toEqual({});
+    expect(stepState("register-application", e).status).toBe("not_started");
+  });
+});
+
+describe("client-secret", () => {
+  it("the shape alone is not enough; a working live token completes it and confirms it with Microsoft", () => {
+    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "skip")], "client-secret", t(0));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "in_progress", done: 1, total: 2, missing: ["secret.expiry"] });
+    e = mergeEvidence(e, [check("secret.shape", "pass"), check("live.token", "pass")], "client-secret", t(1));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
+  it("an unreachable Microsoft (error) keeps the last verdict instead of erasing it", () => {
+    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "pass")], "client-secret", t(0));
+    e = mergeEvidence(e, [check("live.token", "error")], "client-secret", t(1));
+    expect(e["live.token"]!.status).toBe("pass");
+    expect(stepState("client-secret", e).status).toBe("verified");
+  });
+
+  it("a later passing alternative outweighs an earlier failed one; a later failure of the token fails it", () => {
+    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("secret.expiry", "fail")], "client-secret", t(0));
+    expect(stepState("client-secret", e).status).toBe("failed");
+    e = mergeEvidence(e, [check("live.token", "pass")], "client-secret", t(1));
+    expect(stepState("client-secret", e).status).toBe("verified");
+    e = mergeEvidence(e, [check("live.token", "fail")], "client-secret", t(2));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "failed" });
+  });
+});
+
+describe("api-permissions", () => {
+  it("all three required; missing admin consent (signed-in check) fails the step", () => {
+    const perms = [check("permissions.resource", "pass"), check("permissions.financials", "pass"), check("permissions.user-impersonation", "warn")];
+    const e = mergeEvidence({}, perms, "api-permissions", t(0));
+    expect(stepState("api-permissions", e)).toMatchObject({ status: "verified", trust: "rules" });
+    const f = mergeEvidence(e, [check("consent.admin", "fail")], "api-permissions", t(1));
+    expect(stepState("api-permissions", f)).toMatchObject({ status: "failed", failing: ["consent.admin"] });
+    const g = mergeEvidence(f, [check("consent.admin", "pass")], "api-permissions", t(2));
+    expect(stepState("api-permissions", g)).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+});
+
+describe("stored evidence", () => {
+  it("parses what was stored and drops what is malformed", () => {
+    const stored: unknown = { "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, bad: { status: "maybe", at: "x" }, worse: null, "x.y": "pass" };
+    expect(parseEvidence(stored)).toEqual({ "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" } } satisfies Evidence);
+    expect(parseEvidence([1, 2])).toEqual({});
+    expect(parseEvidence(null)).toEqual({});
+  });
+});
