@@ -2,10 +2,37 @@
 // The staff sign-in form. A plain form posting to a server action: it works without JavaScript;
 // with JavaScript, errors appear without a reload.
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/support/actions";
+import { signInAction, type SignInState } from "@/lib/actions/support";
 
 const input =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+/** A labelled input; its server error is tied to it by aria-describedby. */
+function Field({ name, label, type, autoComplete, defaultValue, error }: { name: string; label: string; type: string; autoComplete: string; defaultValue?: string; error: string | undefined }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className={input}
+      />
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm text-rose-700 dark:text-rose-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
@@ -17,47 +44,8 @@ export function SignInForm({ next }: { next: string }) {
           {state.error}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email ?? ""}
-          aria-invalid={state.fieldErrors?.email ? true : undefined}
-          aria-describedby={state.fieldErrors?.email ? "email-error" : undefined}
-          className={input}
-        />
-        {state.fieldErrors?.email ? (
-          <p id="email-error" className="mt-1 text-sm text-rose-700 dark:text-rose-300">
-            {state.fieldErrors.email}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={state.fieldErrors?.password ? true : undefined}
-          aria-describedby={state.fieldErrors?.password ? "password-error" : undefined}
-          className={input}
-        />
-        {state.fieldErrors?.password ? (
-          <p id="password-error" className="mt-1 text-sm text-rose-700 dark:text-rose-300">
-            {state.fieldErrors.password}
-          </p>
-        ) : null}
-      </div>
+      <Field name="email" label="Email" type="email" autoComplete="username" defaultValue={state.email ?? ""} error={state.fieldErrors?.email} />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
       <button
         type="submit"
         disabled={pending}

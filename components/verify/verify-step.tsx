@@ -5,10 +5,10 @@
 // answers with the offline rules at once, then says which live check runs, then the recorded result.
 // Without JavaScript the same form posts to /verify and lands on the report page.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { verifyStep } from "@/app/actions/customer";
+import { verifyStep } from "@/lib/actions/customer";
 import { AUDIENCE_OPTIONS, FIELD, formFieldOf, PERMISSION_OPTIONS, type FormMode } from "@/lib/customer/fields";
 import { clientIdHint, manifestHint, redirectUriHint, secretHint, tenantHint } from "@/lib/customer/instant";
-import { STEP_LABELS, type VerifiableStep } from "@/lib/customer/steps";
+import { STEP_INFO, type VerifiableStep } from "@/lib/steps";
 import { failedCheckIds, mergeRerun } from "@/lib/customer/summary";
 import type { SaveOutcome, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
 import type { FieldError, Report } from "@/lib/verify";
@@ -232,7 +232,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
     ) : null;
 
   const fieldsForm = (
-    <form ref={formRefs.fields} data-mode="fields" action="/verify" method="post" onSubmit={onSubmit("fields")} noValidate aria-label={`Verify: ${STEP_LABELS[step].title}`}>
+    <form ref={formRefs.fields} data-mode="fields" action="/verify" method="post" onSubmit={onSubmit("fields")} noValidate aria-label={`Verify: ${STEP_INFO[step].title}`}>
       {hidden("fields")}
       <p className="text-sm text-zinc-700 dark:text-zinc-300">{INTRO[step]}</p>
       <TextField
