@@ -1,4 +1,4 @@
-"use client";
+import "client-only";
 // The customer's progress in the browser: loaded once after hydration (the guide page itself stays
 // static), shared by the progress bar and every panel on the page without a provider, and replaced
 // by whatever a later action returns.
