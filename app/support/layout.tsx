@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { currentStaff } from "@/lib/auth";
-import { NavLinks } from "@/components/support/NavLinks";
-import { signOutAction } from "./actions";
+import { NavLinks } from "@/components/support/nav-links";
+import { signOutAction } from "@/lib/actions/support";
 
 export const metadata: Metadata = {
   title: { default: "Support console", template: "%s — Support console" },

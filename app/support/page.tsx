@@ -8,9 +8,9 @@ import { getPrisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
 import { filtersOf, hasAnyFilter, parseListParams, toQueryString } from "@/lib/support/filters";
 import { countSupportSetups, CursorError, listSupportSetups, type SetupPage } from "@/lib/support/setups";
-import { SetupFilterForm } from "@/components/support/SetupFilterForm";
-import { SetupsTable } from "@/components/support/SetupsTable";
-import { Notice } from "@/components/support/Notice";
+import { SetupFilterForm } from "@/components/support/setup-filter-form";
+import { SetupsTable } from "@/components/support/setups-table";
+import { Notice } from "@/components/support/notice";
 
 export const metadata: Metadata = { title: "Setups" };
 export const dynamic = "force-dynamic";

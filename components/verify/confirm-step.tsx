@@ -5,8 +5,8 @@
 // normal) and what fetch errors in the meantime mean. Without JavaScript both post to /progress/….
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { confirmStepAction, startStepAction } from "@/app/actions/customer";
-import type { ConfirmableStep } from "@/lib/customer/steps";
+import { confirmStepAction, startStepAction } from "@/lib/actions/customer";
+import type { ConfirmableStep } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { setProgress, useProgress } from "./progress-store";
 import { LocalTime } from "./local-time";

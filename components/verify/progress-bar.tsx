@@ -3,7 +3,7 @@
 // name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/customer/steps";
+import { STEP_INFO, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
 import { ResumeLink } from "./resume-link";
@@ -73,18 +73,18 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
                 <a
                   href={`${basePath}#${s}`}
                   aria-current={isCurrent ? "step" : undefined}
-                  title={`${i + 1}. ${STEP_LABELS[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}`}
+                  title={`${i + 1}. ${STEP_INFO[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}`}
                   className={`flex flex-col items-center rounded-md px-0.5 py-0.5 text-center hover:bg-zinc-100 dark:hover:bg-zinc-800 ${isCurrent ? "bg-violet-50 ring-1 ring-violet-400 dark:bg-violet-950/50 dark:ring-violet-500" : ""}`}
                 >
                   <Circle status={status} n={i + 1} />
                   <span aria-hidden="true" className="mt-0.5 hidden text-[11px] leading-tight font-medium whitespace-nowrap text-zinc-900 sm:block dark:text-zinc-100">
-                    {STEP_LABELS[s].short}
+                    {STEP_INFO[s].short}
                   </span>
                   <span aria-hidden="true" className={`hidden text-[10px] leading-tight whitespace-nowrap sm:block ${WORD[status]}`}>
                     {state.state === "ok" ? STEP_STATUS_TEXT[status] : "\u00a0"}
                   </span>
                   <span className="sr-only">
-                    Step {i + 1}, {STEP_LABELS[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
+                    Step {i + 1}, {STEP_INFO[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
                     {isCurrent ? " (next step)" : ""}
                   </span>
                 </a>

@@ -1,7 +1,7 @@
 // The customer's progress as a list of steps (status as icon + word + colour, when, the latest report):
 // the /progress page and the report page render it on the server, so it works without JavaScript.
 import Link from "next/link";
-import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, stepHref } from "@/lib/customer/steps";
+import { STEP_INFO, STEP_STATUS_TEXT, STEPS, docsLink } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { LocalTime } from "./local-time";
 import { STEP_STYLE, StatusGlyph, stepGlyphStatus } from "./status";
@@ -17,7 +17,7 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
           <li key={s} id={s} data-progress-step={s} data-status={v.status} className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-3 py-2 ${style.chip}`}>
             <StatusGlyph status={stepGlyphStatus(v.status)} />
             <span className="font-semibold">
-              {i + 1}. {STEP_LABELS[s].title}
+              {i + 1}. {STEP_INFO[s].title}
             </span>
             <span className="text-sm">
               {STEP_STATUS_TEXT[v.status]}
@@ -32,10 +32,10 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
             <span className="ml-auto flex gap-3 text-sm">
               {v.lastReportUrl && (
                 <Link href={v.lastReportUrl} className="underline underline-offset-2">
-                  Latest report<span className="sr-only"> for {STEP_LABELS[s].title}</span>
+                  Latest report<span className="sr-only"> for {STEP_INFO[s].title}</span>
                 </Link>
               )}
-              <Link href={stepHref(s)} className="underline underline-offset-2">
+              <Link href={docsLink(s)} className="underline underline-offset-2">
                 Go to step<span className="sr-only"> {i + 1}</span>
               </Link>
             </span>

@@ -1,9 +1,9 @@
-"use client";
+import "client-only";
 // The customer's progress in the browser: loaded once after hydration (the guide page itself stays
 // static), shared by the progress bar and every panel on the page without a provider, and replaced
 // by whatever a later action returns.
 import { useEffect, useSyncExternalStore } from "react";
-import { loadProgress } from "@/app/actions/customer";
+import { loadProgress } from "@/lib/actions/customer";
 import type { ProgressLoad, ProgressView } from "@/lib/customer/view";
 
 export type ProgressState = { state: "loading" } | ProgressLoad;

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Report } from "@/lib/verify";
-import { STEP_LABELS, stepHref, type StepId } from "@/lib/customer/steps";
+import { STEP_INFO, docsLink, type StepId } from "@/lib/steps";
 import { CopyLinkButton } from "./copy-link";
 import { LocalTime } from "./local-time";
 import { ResultsList } from "./results-list";
@@ -35,7 +35,7 @@ export function ReportView({
       </nav>
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Verification report</h1>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">
-        {step ? <>Step: {STEP_LABELS[step].title}. </> : <>The whole app manifest. </>}
+        {step ? <>Step: {STEP_INFO[step].title}. </> : <>The whole app manifest. </>}
         {createdAt && (
           <>
             Checked <LocalTime iso={createdAt} />.
@@ -88,8 +88,8 @@ export function ReportView({
         </section>
       )}
       <p className="mt-8">
-        <Link href={stepHref(back)} className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300" data-back-to-step={back}>
-          ← Back to the step: {STEP_LABELS[back].title}
+        <Link href={docsLink(back)} className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300" data-back-to-step={back}>
+          ← Back to the step: {STEP_INFO[back].title}
         </Link>
       </p>
     </div>

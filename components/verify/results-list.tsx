@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Ref } from "react";
 import type { Check, Report } from "@/lib/verify";
-import { STEP_LABELS, type StepId } from "@/lib/customer/steps";
+import { STEP_INFO, type StepId } from "@/lib/steps";
 import { summarize } from "@/lib/customer/summary";
 import { CheckStatusBadge } from "./status";
 
@@ -34,7 +34,7 @@ function CheckItem({ check }: { check: Check }) {
         )}
         {(check.status === "fail" || check.status === "warn" || check.status === "error") && (
           <Link href={check.docs} className="text-violet-700 underline underline-offset-2 dark:text-violet-300">
-            Read this step in the guide<span className="sr-only">: {STEP_LABELS[check.step].title}</span>
+            Read this step in the guide<span className="sr-only">: {STEP_INFO[check.step].title}</span>
           </Link>
         )}
       </p>
@@ -68,7 +68,7 @@ export function ResultsList({ report, headingId, headingLevel = 3, headingRef, f
   let folded: Check[] = [];
   if (groupBySteps) {
     const steps = [...new Set(shown.map((c) => c.step))];
-    groups = steps.map((s) => ({ key: s, title: STEP_LABELS[s].title, checks: sorted(shown.filter((c) => c.step === s)) }));
+    groups = steps.map((s) => ({ key: s, title: STEP_INFO[s].title, checks: sorted(shown.filter((c) => c.step === s)) }));
   } else if (focusSteps) {
     const mine = shown.filter((c) => focusSteps.includes(c.step));
     // Other steps: what needs attention, and what Microsoft said live; their passes stay folded.

@@ -2,7 +2,7 @@
 // "Track my progress": optional company name and email, then the setup exists and the browser keeps
 // it (cookie). Posts to /progress/track without JavaScript.
 import { useId, useRef, useState, type FormEvent } from "react";
-import { trackProgressAction } from "@/app/actions/customer";
+import { trackProgressAction } from "@/lib/actions/customer";
 import { setProgress } from "./progress-store";
 
 export function TrackProgressForm({ onDone, compact = false, initial }: { onDone?: () => void; compact?: boolean; initial?: { companyName?: string | null; contactEmail?: string | null } }) {

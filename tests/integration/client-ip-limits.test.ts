@@ -26,7 +26,7 @@ import { createStaffAuth, SIGN_IN_MAX_ATTEMPTS, type StaffAuth } from "@/lib/aut
 import { createStaffUser } from "@/lib/auth/staff";
 import { handleAuthRequest, type AuthHttpDeps } from "@/lib/auth/http";
 import { accountKey, postgresLockout } from "@/lib/auth/lockout";
-import { signInAction } from "@/app/support/actions";
+import { signInAction } from "@/lib/actions/support";
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
 import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
 
@@ -160,7 +160,7 @@ describe("staff sign-in", () => {
     expect(viaHttp).toMatchObject({ ip: "198.51.100.77" });
     expect(viaHttp?.actorId).toBeTruthy();
 
-    // The server action (app/support/actions.ts): headers as Next passes them (peer appended last).
+    // The server action (lib/actions/support.ts): headers as Next passes them (peer appended last).
     request.headers = new Headers({ "x-forwarded-for": "6.6.6.6, ::ffff:203.0.113.200", "user-agent": "vitest" });
     const form = new FormData();
     form.set("email", "ada@example.com");

@@ -19,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { GET as resumeGet, POST as resumePost } from "@/app/resume/[id]/route";
 import ChoosePage from "@/app/resume/[id]/choose/page";
 import { POST as verifyPost } from "@/app/verify/route";
-import { confirmStepAction, startStepAction, trackProgressAction, verifyStep } from "@/app/actions/customer";
+import { confirmStepAction, startStepAction, trackProgressAction, verifyStep } from "@/lib/actions/customer";
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { SETUP_CREATE_POLICY } from "@/lib/customer/creation-limit";

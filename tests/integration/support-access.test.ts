@@ -26,7 +26,7 @@ import SetupPage from "@/app/support/setups/[publicId]/page";
 import InsightsPage from "@/app/support/insights/page";
 import AuditPage from "@/app/support/audit/page";
 import SignInPage from "@/app/support/sign-in/page";
-import { signInAction, signOutAction } from "@/app/support/actions";
+import { signInAction, signOutAction } from "@/lib/actions/support";
 import { GET as exportCsv } from "@/app/api/support/export/route";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 

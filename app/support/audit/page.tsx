@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth";
 import { getPrisma } from "@/lib/db";
 import { AUDIT_ACTIONS, AUDIT_LABELS, listAudit, type AuditAction, type AuditPage } from "@/lib/support/audit";
 import { formatUtc } from "@/lib/support/format";
-import { Notice } from "@/components/support/Notice";
+import { Notice } from "@/components/support/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };

@@ -7,9 +7,9 @@ import { getPrisma } from "@/lib/db";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
 import { parsePeriod, PERIODS, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/support/insights";
 import { SUPPORT_GUIDE, SUPPORT_STEPS } from "@/lib/support/steps";
-import { BarChart } from "@/components/support/BarChart";
-import { DataTable } from "@/components/support/DataTable";
-import { Notice } from "@/components/support/Notice";
+import { BarChart } from "@/components/support/bar-chart";
+import { DataTable } from "@/components/support/data-table";
+import { Notice } from "@/components/support/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Insights" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentStaff, safeNextPath } from "@/lib/auth";
-import { SignInForm } from "@/components/support/SignInForm";
+import { SignInForm } from "@/components/support/sign-in-form";
 
 export const metadata: Metadata = { title: "Staff sign-in — Support console", robots: { index: false } };
 

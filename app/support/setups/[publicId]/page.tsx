@@ -10,10 +10,10 @@ import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
 import { getSetupDetail, parseRunPage, type SetupDetail } from "@/lib/support/detail";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle, SUPPORT_STEPS } from "@/lib/support/steps";
-import { SetupStatusBadge, StuckBadge } from "@/components/support/Badges";
-import { StepGrid } from "@/components/support/StepGrid";
-import { CheckItem, Timeline, TimelinePager } from "@/components/support/Timeline";
-import { Notice } from "@/components/support/Notice";
+import { SetupStatusBadge, StuckBadge } from "@/components/support/badges";
+import { StepGrid } from "@/components/support/step-grid";
+import { CheckItem, Timeline, TimelinePager } from "@/components/support/timeline";
+import { Notice } from "@/components/support/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Setup" };

@@ -1,6 +1,6 @@
 import type { StepCell } from "@/lib/support/detail";
 import { formatUtc } from "@/lib/support/format";
-import { STEP_TONE, StepStatusBadge } from "./Badges";
+import { STEP_TONE, StepStatusBadge } from "./badges";
 
 export function StepGrid({ steps, currentStep }: { steps: StepCell[]; currentStep: string | null }) {
   return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { SetupRow } from "@/lib/support/setups";
 import { formatUtc, relativeAge } from "@/lib/support/format";
-import { stepTitle } from "@/lib/support/steps";
-import { SetupStatusBadge, StuckBadge } from "./Badges";
+import { stepTitle } from "@/lib/steps";
+import { SetupStatusBadge, StuckBadge } from "./badges";
 
 const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
 const td = "px-3 py-2 align-top";

@@ -3,11 +3,29 @@
 import Link from "next/link";
 import { SetupStatus } from "@/lib/db";
 import { SORT_KEYS, SORT_LABELS, STATUS_LABELS, toQueryString, type SetupFilters } from "@/lib/support/filters";
-import { SUPPORT_STEPS } from "@/lib/support/steps";
+import { STEPS, stepTitle } from "@/lib/steps";
 
 const field =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 const label = "block text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
+
+/** A labelled select; its id is also its query parameter. */
+function Select({ id, label: text, span, value, options }: { id: string; label: string; span: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div className={span}>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
+      <select id={id} name={id} defaultValue={value ?? ""} className={field}>
+        {options.map(([v, t]) => (
+          <option key={v} value={v}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
   return (
@@ -30,54 +48,10 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
             Matches part of a company name or contact email, or an exact setup id or application (client) ID.
           </p>
         </div>
-        <div className="md:col-span-3 lg:col-span-2">
-          <label htmlFor="status" className={label}>
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={field}>
-            <option value="">Any status</option>
-            {Object.values(SetupStatus).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-3 lg:col-span-3">
-          <label htmlFor="step" className={label}>
-            Current step
-          </label>
-          <select id="step" name="step" defaultValue={filters.step ?? ""} className={field}>
-            <option value="">Any step</option>
-            {SUPPORT_STEPS.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-4 lg:col-span-3">
-          <label htmlFor="stuck" className={label}>
-            Stuck
-          </label>
-          <select id="stuck" name="stuck" defaultValue={filters.stuck ?? ""} className={field}>
-            <option value="">All setups</option>
-            <option value="yes">Stuck only</option>
-            <option value="no">Not stuck</option>
-          </select>
-        </div>
-        <div className="md:col-span-4 lg:col-span-3">
-          <label htmlFor="sort" className={label}>
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort} className={field}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select id="status" label="Status" span="md:col-span-3 lg:col-span-2" value={filters.status} options={[["", "Any status"], ...Object.values(SetupStatus).map((s) => [s, STATUS_LABELS[s]] as const)]} />
+        <Select id="step" label="Current step" span="md:col-span-3 lg:col-span-3" value={filters.step} options={[["", "Any step"], ...STEPS.map((s) => [s, stepTitle(s)] as const)]} />
+        <Select id="stuck" label="Stuck" span="md:col-span-4 lg:col-span-3" value={filters.stuck} options={[["", "All setups"], ["yes", "Stuck only"], ["no", "Not stuck"]]} />
+        <Select id="sort" label="Sort by" span="md:col-span-4 lg:col-span-3" value={filters.sort} options={SORT_KEYS.map((k) => [k, SORT_LABELS[k]] as const)} />
         <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-8 lg:col-span-9">
           <button
             type="submit"

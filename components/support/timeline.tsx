@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { CheckResult, TimelineRun } from "@/lib/support/detail";
 import { formatUtc } from "@/lib/support/format";
-import { stepTitle } from "@/lib/support/steps";
-import { CheckStatusBadge } from "./Badges";
+import { stepTitle } from "@/lib/steps";
+import { CheckStatusBadge } from "./badges";
 
 export const SOURCE_LABELS: Record<TimelineRun["source"], string> = {
   form: "Form",
