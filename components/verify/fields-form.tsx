@@ -1,7 +1,7 @@
 // The "Enter the values" form of a panel: what the step's pages in the Azure portal show. Every step
 // asks for the client ID and tenant; then the redirect URI and account type (register), the secret
 // (client secret) or the permissions (API permissions).
-import { useState } from "react";
+import { useLive } from "./use-live";
 import { AUDIENCE_OPTIONS, FIELD, PERMISSION_OPTIONS } from "@/lib/customer/fields";
 import { clientIdHint, redirectUriHint, secretHint, tenantHint } from "@/lib/customer/instant";
 import { STEP_INFO, type VerifiableStep } from "@/lib/steps";
@@ -33,7 +33,7 @@ export function FieldsForm(props: PanelProps) {
   const { step, id } = props;
   const fields = useFormFields(FIELDS, props);
   const { field } = fields;
-  const [live, setLive] = useState(true);
+  const [live, setLive] = useLive(props.verify.forms.fields);
   return (
     <VerifyForm
       {...props}
@@ -71,7 +71,7 @@ export function FieldsForm(props: PanelProps) {
               type="checkbox"
               name={FIELD.live}
               value="on"
-              checked={live}
+              defaultChecked
               onChange={setLive}
               label="Also check with Microsoft (live)"
               detail="Signs in as your app once, then reads the app's registration. Nothing is changed in your tenant."
@@ -85,7 +85,7 @@ export function FieldsForm(props: PanelProps) {
 }
 
 /** The redirect URI and the supported account types. */
-function Registration({ id, verify, fields: { field, values, set } }: PanelProps & { fields: Fields }) {
+function Registration({ id, verify, fields: { field, set } }: PanelProps & { fields: Fields }) {
   const error = verify.errorFor("fields", FIELD.signInAudience);
   const errorId = error ? id("aud-error") : undefined;
   return (
@@ -107,7 +107,6 @@ function Registration({ id, verify, fields: { field, values, set } }: PanelProps
             type="radio"
             name={FIELD.signInAudience}
             value={o.value}
-            checked={values.signInAudience === o.value}
             onChange={() => set("signInAudience")(o.value)}
             label={o.label}
             detail={<span className="font-mono">signInAudience: {o.value}</span>}
@@ -126,7 +125,6 @@ function Registration({ id, verify, fields: { field, values, set } }: PanelProps
 
 /** The Business Central permissions, delegated and application, as the portal lists them. */
 function Permissions({ id, verify }: PanelProps) {
-  const [perms, setPerms] = useState<string[]>([]);
   const error = verify.errorFor("fields", FIELD.permissions);
   const errorId = error ? id("perm-error") : undefined;
   return (
@@ -142,11 +140,7 @@ function Permissions({ id, verify }: PanelProps) {
               type="checkbox"
               name={FIELD.permissions}
               value={p.value}
-              checked={perms.includes(p.value)}
-              onChange={(on) => {
-                setPerms((old) => (on ? [...old, p.value] : old.filter((x) => x !== p.value)));
-                verify.clearError("fields", FIELD.permissions);
-              }}
+              onChange={() => verify.clearError("fields", FIELD.permissions)}
               label={<span className="font-mono">{p.name}</span>}
               detail={p.description}
               describedBy={errorId}

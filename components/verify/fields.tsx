@@ -1,5 +1,8 @@
 // Form fields of the "Verify my setup" panels: a label, help text, the instant hint and the server's
 // error, all tied to the control with aria-describedby; aria-invalid when the value is wrong.
+// Every control is uncontrolled (defaultValue / defaultChecked): on a slow device a customer may type
+// or paste before React hydrates the page, and a controlled input would be reset to its server value
+// then. The forms read what the browser holds (use-form-fields.ts) and follow each change.
 import type { ReactNode } from "react";
 import type { Hint } from "@/lib/customer/instant";
 
@@ -46,7 +49,6 @@ export interface TextFieldProps {
   id: string;
   name: string;
   label: string;
-  value: string;
   onChange: (v: string) => void;
   help?: ReactNode;
   hint?: Hint | null;
@@ -57,7 +59,7 @@ export interface TextFieldProps {
   optional?: boolean;
 }
 
-export function TextField({ id, name, label, value, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
+export function TextField({ id, name, label, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
   const invalid = !!error || hint?.level === "error";
   return (
     <div className="mt-4">
@@ -70,7 +72,7 @@ export function TextField({ id, name, label, value, onChange, help, hint, error,
         name={name}
         type={type}
         inputMode={inputMode}
-        value={value}
+        defaultValue=""
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         autoComplete="off"
@@ -91,7 +93,6 @@ export function TextArea({
   id,
   name,
   label,
-  value,
   onChange,
   help,
   hint,
@@ -109,7 +110,7 @@ export function TextArea({
         id={id}
         name={name}
         rows={rows}
-        value={value}
+        defaultValue=""
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         autoComplete="off"
@@ -127,7 +128,7 @@ export function Choice({
   type,
   name,
   value,
-  checked,
+  defaultChecked = false,
   onChange,
   label,
   detail,
@@ -140,7 +141,8 @@ export function Choice({
   type: "radio" | "checkbox";
   name: string;
   value: string;
-  checked: boolean;
+  /** Checked in the server's HTML; afterwards the browser keeps the state (uncontrolled, so nothing ticked before hydration is lost). */
+  defaultChecked?: boolean;
   onChange: (checked: boolean) => void;
   label: ReactNode;
   detail?: ReactNode;
@@ -153,7 +155,7 @@ export function Choice({
         type={type}
         name={name}
         value={value}
-        checked={checked}
+        defaultChecked={defaultChecked}
         onChange={(e) => onChange(e.target.checked)}
         className="mt-1 h-4 w-4 shrink-0 accent-violet-700"
         aria-describedby={[detail ? `${id}-detail` : "", describedBy ?? ""].filter(Boolean).join(" ") || undefined}

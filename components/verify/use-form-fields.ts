@@ -3,6 +3,9 @@ import "client-only";
 // instant hints while typing, and the server's error for each. What the customer's progress
 // remembers (the client ID and tenant, never the secret) fills a field once it loads, unless the
 // customer has typed in that field already. Typing in a field clears its server error.
+// The inputs are uncontrolled: what a customer typed before hydration stays in the page, and is
+// taken into the values (and so the hints) once React runs; remembered values are written into the
+// inputs directly.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FIELD, type FormMode } from "@/lib/customer/fields";
 import type { Hint } from "@/lib/customer/instant";
@@ -26,16 +29,40 @@ export function useFormFields<K extends Name>({ mode, empty, remembered, hints }
   const [values, setValues] = useState(empty);
   const touched = useRef(new Set<K>());
   const hinted = useMemo(() => hints(values), [hints, values]);
+  const form = verify.forms[mode];
+
+  // After hydration: whatever the browser already holds (typed before React ran, or kept by the
+  // browser on back/forward) is the customer's, and counts as typed.
+  useEffect(() => {
+    const f = form.current;
+    if (!f) return;
+    const held: Partial<Record<K, string>> = {};
+    for (const name of Object.keys(empty) as K[]) {
+      const value = readControl(f, FIELD[name]);
+      if (value) {
+        held[name] = value;
+        touched.current.add(name);
+      }
+    }
+    if (Object.keys(held).length > 0) setValues((v) => ({ ...v, ...held }));
+  }, [form, empty]);
 
   useEffect(() => {
     if (progress.state !== "ok") return;
     const known = Object.entries(remembered(progress.progress)) as [K, string | null | undefined][];
-    setValues((v) => {
-      const next = { ...v };
-      for (const [name, value] of known) if (value && !v[name] && !touched.current.has(name)) next[name] = value;
-      return next;
-    });
-  }, [progress, remembered]);
+    const f = form.current;
+    const fill: Partial<Record<K, string>> = {};
+    for (const [name, value] of known) {
+      if (!value || touched.current.has(name)) continue;
+      const control = f?.elements.namedItem(FIELD[name]);
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+        if (control.value) continue;
+        control.value = value;
+      }
+      fill[name] = value;
+    }
+    if (Object.keys(fill).length > 0) setValues((v) => ({ ...v, ...fill }));
+  }, [progress, remembered, form]);
 
   const set = (name: K) => (value: string) => {
     touched.current.add(name);
@@ -50,10 +77,25 @@ export function useFormFields<K extends Name>({ mode, empty, remembered, hints }
     field: (name: K, idPart: string = name) => ({
       id: id(idPart),
       name: FIELD[name],
-      value: values[name],
       onChange: set(name),
       hint: hinted[name] ?? null,
       error: verify.errorFor(mode, FIELD[name]),
     }),
   };
+}
+
+/** The value a form control holds now: a text field's text, or the checked radio's value. */
+export function readControl(form: HTMLFormElement, name: string): string {
+  const control = form.elements.namedItem(name);
+  if (control instanceof RadioNodeList) return control.value;
+  if (control instanceof HTMLInputElement) return control.type === "checkbox" || control.type === "radio" ? (control.checked ? control.value : "") : control.value;
+  if (control instanceof HTMLTextAreaElement) return control.value;
+  return "";
+}
+
+/** Whether a checkbox of the form is ticked now (after hydration: the browser's state, not the server's). */
+export function isTicked(form: HTMLFormElement | null, name: string, value?: string): boolean {
+  if (!form) return false;
+  const boxes = Array.from(form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`));
+  return boxes.some((b) => b.checked && (value === undefined || b.value === value));
 }

@@ -4,9 +4,10 @@
 // manifest (checks every step at once), as two tabs. Instant hints while typing; on submit the server
 // action answers with the offline rules at once, then says which live check runs, then the recorded
 // result (use-verify.ts). Without JavaScript the same forms post to /verify and land on the report page.
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { FormMode } from "@/lib/customer/fields";
 import type { VerifiableStep } from "@/lib/steps";
+import { restoreForms, snapshotForms, type FormSnapshot } from "./carry-over";
 import { FieldsForm } from "./fields-form";
 import { ManifestForm } from "./manifest-form";
 import { useVerify } from "./use-verify";
@@ -30,7 +31,19 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
   const verify = useVerify();
   const [mode, setMode] = useState<FormMode>("fields");
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const root = useRef<HTMLElement>(null);
+  const carried = useRef<FormSnapshot | null>(null);
+  // The tabbed layout mounts new forms: carry over what was typed into the server's forms before
+  // hydration (restored before the forms' own effects read their values).
+  useEffect(() => {
+    carried.current = snapshotForms(root.current);
+    setHydrated(true);
+  }, []);
+  useLayoutEffect(() => {
+    if (!hydrated || !carried.current) return;
+    restoreForms(root.current, carried.current);
+    carried.current = null;
+  }, [hydrated]);
 
   const part: PanelProps = { step, id, verify };
   const fieldsForm = <FieldsForm {...part} />;
@@ -45,7 +58,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
   };
 
   return (
-    <section data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose my-6 rounded-xl border border-violet-200 bg-violet-50/40 p-4 sm:p-5 dark:border-violet-900 dark:bg-violet-950/20">
+    <section ref={root} data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose my-6 rounded-xl border border-violet-200 bg-violet-50/40 p-4 sm:p-5 dark:border-violet-900 dark:bg-violet-950/20">
       <h3 id={id("title")} className="flex items-center gap-2 text-base font-bold text-zinc-900 dark:text-zinc-100">
         <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" className="text-violet-700 dark:text-violet-300">
           <path d="M9 12l2 2 4-4" />
