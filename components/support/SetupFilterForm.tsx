@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { SetupStatus } from "@/lib/db";
 import { SORT_KEYS, SORT_LABELS, STATUS_LABELS, toQueryString, type SetupFilters } from "@/lib/support/filters";
-import { SUPPORT_STEPS } from "@/lib/support/steps";
+import { STEP_LIST as SUPPORT_STEPS } from "@/lib/steps";
 
 const field =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 shadow-sm focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-600/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { SetupRow } from "@/lib/support/setups";
+import type { SetupRow } from "@/lib/progress";
 import { formatUtc, relativeAge } from "@/lib/support/format";
-import { stepTitle } from "@/lib/support/steps";
+import { stepTitle } from "@/lib/steps";
 import { SetupStatusBadge, StuckBadge } from "./Badges";
 
 const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";

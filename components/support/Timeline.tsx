@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { CheckResult, TimelineRun } from "@/lib/support/detail";
+import type { CheckResult, TimelineRun } from "@/lib/progress";
 import { formatUtc } from "@/lib/support/format";
-import { stepTitle } from "@/lib/support/steps";
+import { stepTitle } from "@/lib/steps";
 import { CheckStatusBadge } from "./Badges";
 
 export const SOURCE_LABELS: Record<TimelineRun["source"], string> = {

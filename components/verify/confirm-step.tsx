@@ -6,7 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { confirmStepAction, startStepAction } from "@/app/actions/customer";
-import type { ConfirmableStep } from "@/lib/customer/steps";
+import type { ConfirmableStep } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { setProgress, useProgress } from "./progress-store";
 import { LocalTime } from "./local-time";

@@ -3,7 +3,7 @@
 // name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/customer/steps";
+import { STEP_INFO as STEP_LABELS, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
 import { ResumeLink } from "./resume-link";

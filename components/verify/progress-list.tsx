@@ -1,7 +1,7 @@
 // The customer's progress as a list of steps (status as icon + word + colour, when, the latest report):
 // the /progress page and the report page render it on the server, so it works without JavaScript.
 import Link from "next/link";
-import { STEP_LABELS, STEP_STATUS_TEXT, STEPS, stepHref } from "@/lib/customer/steps";
+import { STEP_INFO as STEP_LABELS, STEP_STATUS_TEXT, STEPS, docsLink as stepHref } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { LocalTime } from "./local-time";
 import { STEP_STYLE, StatusGlyph, stepGlyphStatus } from "./status";

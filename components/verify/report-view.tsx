@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Report } from "@/lib/verify";
-import { STEP_LABELS, stepHref, type StepId } from "@/lib/customer/steps";
+import { STEP_INFO as STEP_LABELS, docsLink as stepHref, type StepId } from "@/lib/steps";
 import { CopyLinkButton } from "./copy-link";
 import { LocalTime } from "./local-time";
 import { ResultsList } from "./results-list";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Ref } from "react";
 import type { Check, Report } from "@/lib/verify";
-import { STEP_LABELS, type StepId } from "@/lib/customer/steps";
+import { STEP_INFO as STEP_LABELS, type StepId } from "@/lib/steps";
 import { summarize } from "@/lib/customer/summary";
 import { CheckStatusBadge } from "./status";
 

@@ -1,6 +1,6 @@
 // How a check status and a step status look: an icon, a word and a colour (never colour alone).
 import type { Status } from "@/lib/verify";
-import { STEP_STATUS_TEXT, type StepStatus } from "@/lib/customer/steps";
+import { STEP_STATUS_TEXT, type StepStatus } from "@/lib/steps";
 
 export const CHECK_STATUS_TEXT: Record<Status, string> = {
   pass: "Passed",

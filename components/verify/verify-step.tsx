@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import { verifyStep } from "@/app/actions/customer";
 import { AUDIENCE_OPTIONS, FIELD, formFieldOf, PERMISSION_OPTIONS, type FormMode } from "@/lib/customer/fields";
 import { clientIdHint, manifestHint, redirectUriHint, secretHint, tenantHint } from "@/lib/customer/instant";
-import { STEP_LABELS, type VerifiableStep } from "@/lib/customer/steps";
+import { STEP_INFO as STEP_LABELS, type VerifiableStep } from "@/lib/steps";
 import { failedCheckIds, mergeRerun } from "@/lib/customer/summary";
 import type { SaveOutcome, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
 import type { FieldError, Report } from "@/lib/verify";

@@ -9,6 +9,7 @@
 //   createMigration(url, name)      write that SQL as a new migration folder
 //
 // The url is a server we may create a temporary "shadow" database on (for diffs).
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";

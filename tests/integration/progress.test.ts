@@ -14,12 +14,12 @@ import {
   SetupNotFoundError,
   startSetup,
   startStep,
-  STEP_IDS,
   updateSetupDetails,
 } from "../../lib/progress";
 import { createDatabase, closeDatabase, setPrismaForTests } from "../../lib/db";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { report } from "../helpers/reports";
+import { STEPS as STEP_IDS } from "../../lib/steps";
 
 let db: TestDatabase;
 beforeAll(async () => {
