@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // `server-only` is empty in these Node processes (packages/server-only; Next.js aliases it itself).
+  resolve: { alias: { "@": root, "server-only": path.join(root, "packages/server-only/empty.js") } },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",

@@ -1,6 +1,7 @@
 // Rate limits behind one small interface (rate-limiter-flexible underneath). The memory store serves
 // one process; the Postgres store (table "rate_limits", created by the Prisma migrations) is shared
 // by every app instance, so limits hold however many instances run.
+import "server-only";
 import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { config } from "./config";

@@ -153,3 +153,6 @@ export function deriveSetupState(statuses: Partial<Record<StepId, StepStatus>>):
   if (STEPS.some((s) => of(s) !== "not_started")) return { status: "in_progress", currentStep };
   return { status: "not_started", currentStep };
 }
+
+/** The catalogue as a list in guide order (the support grid, filters and funnel). */
+export const STEP_LIST: readonly StepInfo[] = STEPS.map((id) => STEP_INFO[id]);

@@ -12,7 +12,6 @@ import { createDatabase, closeDatabase, setPrismaForTests } from "../lib/db";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
-import { prismaCustomerStore } from "../lib/customer/store";
 import { beginVerification, type VerifyDeps } from "../lib/customer/verify";
 import { prepareInput, verifyRules } from "../lib/verify";
 import { FAKE, startFakeEntra } from "../tests/fakes/entra";
@@ -55,7 +54,7 @@ async function main() {
   try {
     await applyMigrations(db.url);
     setPrismaForTests(client.prisma, client.pool);
-    const deps: VerifyDeps = { store: prismaCustomerStore("http://localhost:3000"), live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 8000 }, clientKey: "ip:bench" };
+    const deps: VerifyDeps = { live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 8000 }, clientKey: "ip:bench" };
     console.log(`bench:customer — ${runs} runs each, database: ${db.where}, Microsoft: fake Entra ID / Graph on ${fake.url}`);
 
     // The engine alone.

@@ -9,10 +9,8 @@ import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { runDbScript, argValue } from "../lib/db/script";
 import { seedDatabase } from "../lib/db/seed";
-import { countSupportSetups, listSupportSetups } from "../lib/support/setups";
-import { stepFunnel, topFailingChecks } from "../lib/support/insights";
+import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks } from "../lib/progress";
 import { setupsCsvStream } from "../lib/support/export";
-import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../lib/support/steps";
 import type { ListParams } from "../lib/support/filters";
 
 const RULE = { days: 3 };
@@ -63,10 +61,10 @@ async function measureAll(prisma: PrismaClient, where: string) {
       ["filter: failing at client-secret", () => listSupportSetups({ ...base, status: "failing", step: "client-secret" }, RULE)],
       ["filter: stuck only", () => listSupportSetups({ ...base, stuck: "yes" }, RULE)],
       ["filter: stuck only + count", () => countSupportSetups({ ...base, stuck: "yes" }, RULE)],
-      ["insights: funnel, 30 days", () => stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 30 })],
-      ["insights: funnel, 90 days", () => stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 90 })],
-      ["insights: top failing checks, 30 days", () => topFailingChecks(prisma, { days: 30 })],
-      ["insights: top failing checks, 90 days", () => topFailingChecks(prisma, { days: 90 })],
+      ["insights: funnel, 30 days", () => stepFunnel({ days: 30 })],
+      ["insights: funnel, 90 days", () => stepFunnel({ days: 90 })],
+      ["insights: top failing checks, 30 days", () => topFailingChecks({ days: 30 })],
+      ["insights: top failing checks, 90 days", () => topFailingChecks({ days: 90 })],
     ];
     const width = Math.max(...cases.map(([n]) => n.length));
     console.log(`${"query".padEnd(width)}  median ms  p95 ms`);

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { ConfigError, loadConfig, type Config } from "../lib/config";
+import { liveOptions } from "../lib/live-settings";
 import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
@@ -202,7 +203,7 @@ async function main(): Promise<number> {
   }
 
   const result = await verifyRaw(input, {
-    live: { loginBaseUrl: cfg.ENTRA_LOGIN_BASE_URL, graphBaseUrl: cfg.GRAPH_BASE_URL, timeoutMs: cfg.LIVE_CHECK_TIMEOUT_MS },
+    live: liveOptions(cfg),
   });
   if (!result.ok) {
     if (v.json) process.stdout.write(`${JSON.stringify({ error: result.error }, null, 2)}\n`);

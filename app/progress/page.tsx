@@ -8,9 +8,8 @@ import { ProgressList } from "@/components/verify/progress-list";
 import { ResumeLink } from "@/components/verify/resume-link";
 import { TrackProgressForm } from "@/components/verify/track-progress";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { customerStore } from "@/lib/customer/deps";
 import { loadCustomerProgress } from "@/lib/customer/progress";
-import { STEPS, isDone } from "@/lib/customer/steps";
+import { STEPS, isDone } from "@/lib/steps";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your setup progress", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -28,7 +27,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const key = (["saved", "error", "resume"] as const).map((k) => (typeof sp[k] === "string" ? `${k}:${sp[k]}` : "")).find((k) => k && MESSAGES[k]);
   const message = key ? MESSAGES[key] : undefined;
-  const load = await loadCustomerProgress(customerStore(), (await cookies()).get(SETUP_COOKIE)?.value);
+  const load = await loadCustomerProgress((await cookies()).get(SETUP_COOKIE)?.value);
   const progress = load.state === "ok" ? load.progress : null;
   const done = progress ? STEPS.filter((s) => isDone(progress.steps[s].status)).length : 0;
   return (

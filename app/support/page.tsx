@@ -4,10 +4,8 @@ import Link from "next/link";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
 import { config } from "@/lib/config";
-import { getPrisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
+import { AUDIT_ACTIONS, countSupportSetups, CursorError, listSupportSetups, recordAudit, STUCK_FAILURE_STREAK, type SetupPage } from "@/lib/progress";
 import { filtersOf, hasAnyFilter, parseListParams, toQueryString } from "@/lib/support/filters";
-import { countSupportSetups, CursorError, listSupportSetups, type SetupPage } from "@/lib/support/setups";
 import { SetupFilterForm } from "@/components/support/setup-filter-form";
 import { SetupsTable } from "@/components/support/setups-table";
 import { Notice } from "@/components/support/notice";
@@ -27,7 +25,6 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
   const filters = filtersOf(params);
   const now = new Date();
   const rule = { days: config().SUPPORT_STUCK_DAYS, now };
-  const prisma = getPrisma();
 
   let page: SetupPage | null = null;
   let total: number | null = null;
@@ -38,7 +35,7 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
     problem = err instanceof CursorError ? err.message : "Could not load setups: the database did not answer. Try again in a moment.";
   }
   if ((hasAnyFilter(filters) || errors.length > 0) && !params.after) {
-    await recordAudit(prisma, {
+    await recordAudit({
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.listSetups,
       details: { filters, matches: total, ...(errors.length ? { refused: errors } : {}) },
@@ -53,7 +50,7 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
         {total !== null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
             {total.toLocaleString("en-US")} {total === 1 ? "setup matches" : "setups match"}
-            {hasAnyFilter(filters) ? " these filters" : ""} · stuck = no progress for {rule.days} days or the same check failing 3 times in a row
+            {hasAnyFilter(filters) ? " these filters" : ""} · stuck = no progress for {rule.days} days or the same check failing {STUCK_FAILURE_STREAK} times in a row
           </p>
         ) : null}
       </div>

@@ -3,12 +3,11 @@
 // input), where the same results list shows. Sets the progress cookie when a setup was created.
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { customerStore, verifyDeps } from "@/lib/customer/deps";
 import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
-import { isVerifiable } from "@/lib/customer/steps";
+import { isVerifiable } from "@/lib/steps";
 import { encodeUnsaved } from "@/lib/customer/unsaved";
-import { beginVerification } from "@/lib/customer/verify";
+import { beginVerification, verifyDeps } from "@/lib/customer/verify";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
   const step = typeof stepField === "string" && isVerifiable(stepField) ? stepField : "register-application";
   const jar = await cookies();
   const incoming = await headers();
-  const limited = await guardSetupCreation(customerStore(), jar.get(SETUP_COOKIE)?.value, incoming);
+  const limited = await guardSetupCreation(jar.get(SETUP_COOKIE)?.value, incoming);
   if (!limited.allowed) {
     const res = plainPage(429, "Too many new setups", `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`);
     res.headers.set("retry-after", String(limited.retryAfterSeconds));

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SetupRow } from "@/lib/support/setups";
+import type { SetupRow } from "@/lib/progress";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
 import { SetupStatusBadge, StuckBadge } from "./badges";

@@ -1,4 +1,4 @@
-import type { StepCell } from "@/lib/support/detail";
+import type { StepCell } from "@/lib/progress";
 import { formatUtc } from "@/lib/support/format";
 import { STEP_TONE, StepStatusBadge } from "./badges";
 

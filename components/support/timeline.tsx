@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CheckResult, TimelineRun } from "@/lib/support/detail";
+import type { CheckResult, TimelineRun } from "@/lib/progress";
 import { formatUtc } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
 import { CheckStatusBadge } from "./badges";

@@ -3,11 +3,11 @@
 // call lib/customer, set the cookie when a setup was created, return plain data (never the secret).
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE, setupCookieOptions } from "@/lib/customer/cookie";
-import { customerStore, verifyDeps } from "@/lib/customer/deps";
 import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
-import { beginVerification } from "@/lib/customer/verify";
+import { beginVerification, verifyDeps } from "@/lib/customer/verify";
 import type { ProgressLoad, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
 import { isFormData, NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
+import { formFlag, formText as text } from "@/lib/http/form";
 
 const notAForm: ActionResult = { ok: false, message: NOT_A_FORM_MESSAGE };
 
@@ -21,7 +21,7 @@ async function remember(publicId: string): Promise<void> {
 
 /** The customer's progress, for the static guide page after hydration. */
 export async function loadProgress(): Promise<ProgressLoad> {
-  return loadCustomerProgress(customerStore(), await cookieSetupId());
+  return loadCustomerProgress(await cookieSetupId());
 }
 
 /**
@@ -54,11 +54,6 @@ export async function verifyStep(formData: FormData): Promise<VerifyEvent> {
   return { phase: "rules", report: begun.rules, live: begun.live, next: first };
 }
 
-function text(formData: FormData, name: string): string | undefined {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : undefined;
-}
-
 async function after(result: ActionResult): Promise<ActionResult> {
   if (result.ok && result.created) await remember(result.progress.publicId);
   return result;
@@ -66,16 +61,15 @@ async function after(result: ActionResult): Promise<ActionResult> {
 
 export async function trackProgressAction(formData: FormData): Promise<ActionResult> {
   if (!isFormData(formData)) return notAForm;
-  return after(await trackProgress(customerStore(), await cookieSetupId(), { companyName: text(formData, "companyName"), contactEmail: text(formData, "contactEmail") }));
+  return after(await trackProgress(await cookieSetupId(), { companyName: text(formData, "companyName"), contactEmail: text(formData, "contactEmail") }));
 }
 
 export async function confirmStepAction(formData: FormData): Promise<ActionResult> {
   if (!isFormData(formData)) return notAForm;
-  const confirmed = text(formData, "confirmed") === "on" || text(formData, "confirmed") === "true";
-  return after(await confirmCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? "", confirmed));
+  return after(await confirmCustomerStep(await cookieSetupId(), text(formData, "step") ?? "", formFlag(formData, "confirmed")));
 }
 
 export async function startStepAction(formData: FormData): Promise<ActionResult> {
   if (!isFormData(formData)) return notAForm;
-  return after(await startCustomerStep(customerStore(), await cookieSetupId(), text(formData, "step") ?? ""));
+  return after(await startCustomerStep(await cookieSetupId(), text(formData, "step") ?? ""));
 }

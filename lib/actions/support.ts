@@ -8,8 +8,7 @@ import { requestInfo } from "@/lib/auth/request-info";
 import { signInInput, signInWithPassword, signOutSession } from "@/lib/auth/sign-in";
 import { ACCOUNT_MAX_FAILURES } from "@/lib/auth/lockout";
 import { isFormData, NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
-import { getPrisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/progress";
 
 export interface SignInState {
   error?: string;
@@ -71,7 +70,7 @@ export async function signOutAction(): Promise<void> {
   const incoming = await headers();
   const setCookie = await signOutSession(getAuth(), incoming);
   await applySetCookie(setCookie);
-  await recordAudit(getPrisma(), {
+  await recordAudit({
     actor: { userId: staff.userId, email: staff.email },
     action: AUDIT_ACTIONS.signOut,
     request: requestInfo(incoming),

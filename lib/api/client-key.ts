@@ -2,6 +2,7 @@
 // normalised client address from lib/http/client-ip.ts (X-Forwarded-For counted from the right by
 // TRUSTED_PROXY_HOPS; spoofed entries on the left are never used). Keys are bounded and never contain
 // the raw API key.
+import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { clientIp } from "../http/client-ip";
 

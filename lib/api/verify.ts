@@ -1,7 +1,10 @@
 // POST /api/v1/verify: JSON in, the verification report out (contract: verification-contract.md).
 // 400 { error: { code, message, field } } for invalid input, 413 too large, 415 not JSON, 429 with
 // Retry-After when live checks exceed the per-client limit. Never a stack trace: any failure is JSON.
+import "server-only";
 import { config } from "../config";
+import { MAX_BODY_BYTES, readBodyText } from "../http/body";
+import { liveOptions } from "../live-settings";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { httpStatusFor, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
 import { LIMITS } from "../verify/constants";
@@ -9,8 +12,7 @@ import { parseJson } from "../verify/json";
 import { redact } from "../verify/report";
 import { clientKey, parseApiKeys } from "./client-key";
 
-/** A manifest at the 256 KB limit still fits when sent as an escaped JSON string. */
-export const MAX_BODY_BYTES = 640 * 1024;
+export { MAX_BODY_BYTES };
 
 export interface VerifyApiDeps {
   limiter: RateLimiter;
@@ -26,7 +28,7 @@ export function defaultVerifyDeps(): VerifyApiDeps {
   const c = config();
   return {
     limiter: liveCheckLimiter(),
-    live: { loginBaseUrl: c.ENTRA_LOGIN_BASE_URL, graphBaseUrl: c.GRAPH_BASE_URL, timeoutMs: c.LIVE_CHECK_TIMEOUT_MS },
+    live: liveOptions(c),
     apiKeys: parseApiKeys(c.VERIFY_API_KEYS),
   };
 }
@@ -39,40 +41,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 function fail(status: number, error: FieldError, headers: Record<string, string> = {}): Response {
   return json(status, { error }, headers);
-}
-
-type BodyResult = { ok: true; text: string } | { ok: false; response: Response };
-
-async function readBody(request: Request, limit: number): Promise<BodyResult> {
-  const tooLarge = () =>
-    fail(413, { code: "too_large", message: `The request body is larger than ${Math.round(limit / 1024)} KB.`, field: null });
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false, response: tooLarge() };
-  if (!request.body) return { ok: true, text: "" };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return { ok: false, response: tooLarge() };
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(all) };
-  } catch {
-    return { ok: false, response: fail(400, { code: "invalid_encoding", message: "The request body is not valid UTF-8 text.", field: null }) };
-  }
 }
 
 /** The whole request, handled; `deps` is resolved inside so that even a bad configuration answers in JSON. */
@@ -88,8 +56,13 @@ export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps 
         field: null,
       });
     }
-    const body = await readBody(request, d.maxBodyBytes ?? MAX_BODY_BYTES);
-    if (!body.ok) return body.response;
+    const limit = d.maxBodyBytes ?? MAX_BODY_BYTES;
+    const body = await readBodyText(request, limit);
+    if (!body.ok) {
+      return body.reason === "too-large"
+        ? fail(413, { code: "too_large", message: `The request body is larger than ${Math.round(limit / 1024)} KB.`, field: null })
+        : fail(400, { code: "invalid_encoding", message: "The request body is not valid UTF-8 text.", field: null });
+    }
     if (body.text.trim() === "") {
       return fail(400, { code: "empty_body", message: 'The request body is empty: send a JSON object such as {"manifest": "…"}.', field: null });
     }

@@ -2,6 +2,7 @@
 // library), sessions in the staff_session table, sign-in attempts rate-limited in the
 // auth_rate_limit table (shared by every app instance). Sign-up is closed over HTTP: staff users
 // are created only by `npm run staff:create` (createStaffUser), which builds its own instance.
+import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";

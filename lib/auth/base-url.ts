@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "../config";
 
 /** The origin staff sign-in is served from: BETTER_AUTH_URL, else SITE_URL. */

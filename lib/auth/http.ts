@@ -7,11 +7,12 @@
 //    address, and counts failures / clears them on success;
 //  - writes one audit row per sign-in attempt (success, failure, rate-limited, locked) with the real
 //    address. The password is never read beyond Better Auth, never logged nor stored.
+import "server-only";
 import { z } from "zod";
 import { config } from "../config";
-import { getPgPool, getPrisma, type PrismaClient } from "../db";
+import { getPgPool } from "../db";
 import { clientIp, UNKNOWN_IP } from "../http/client-ip";
-import { AUDIT_ACTIONS, recordAudit, type AuditAction } from "../support/audit";
+import { AUDIT_ACTIONS, recordAudit, type AuditAction } from "../progress/audit";
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, type StaffAuth } from "./auth";
 import { memoryLockout, postgresLockout, type AccountLockout } from "./lockout";
 
@@ -20,7 +21,6 @@ const UNKNOWN_BUCKET = "0.0.0.0";
 const MAX_SIGN_IN_BODY = 16 * 1024;
 
 export interface AuthHttpDeps {
-  prisma: PrismaClient;
   lockout: AccountLockout;
   /** TRUSTED_PROXY_HOPS (config) unless given. */
   hops?: number;
@@ -30,7 +30,7 @@ let lockout: AccountLockout | undefined;
 
 export function authHttpDeps(): AuthHttpDeps {
   lockout ??= config().DATABASE_URL ? postgresLockout(getPgPool()) : memoryLockout();
-  return { prisma: getPrisma(), lockout };
+  return { lockout };
 }
 
 const signInBody = z.object({ email: z.string().max(320) }).passthrough();
@@ -60,7 +60,7 @@ export async function handleAuthRequest(auth: StaffAuth, request: Request, deps:
     // Better Auth answers the malformed body itself.
   }
   const audit = (action: AuditAction, userId: string | null = null, details?: Record<string, unknown>) =>
-    recordAudit(deps.prisma, {
+    recordAudit({
       actor: { userId, email: email || "(none)" },
       action,
       request: { ip: ip === UNKNOWN_IP ? null : ip, userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null },

@@ -3,6 +3,7 @@
 //
 //   const staff = await requireStaff("/support");           // pages and server actions
 //   const staff = await staffFromRequest(request);          // route handlers (null → 401/redirect)
+import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";

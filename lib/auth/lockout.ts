@@ -2,6 +2,7 @@
 // an attacker who changes address on every try still gets ACCOUNT_MAX_FAILURES guesses per account per
 // window. Kept in Postgres (table rate_limits, rate-limiter-flexible) so every instance shares it; a
 // per-process memory store stands in while Postgres is unreachable. The key is a hash of the email.
+import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from "rate-limiter-flexible";

@@ -1,5 +1,6 @@
 // Who is asking, from where: the client address (lib/http/client-ip.ts, the same one the rate limits
 // use) and user agent of a request, for the audit trail.
+import "server-only";
 import { clientIp, UNKNOWN_IP } from "../http/client-ip";
 
 export interface RequestInfo {

@@ -1,5 +1,6 @@
 // Better Auth's signing secret. Production: BETTER_AUTH_SECRET is required (no silent default).
 // Development and tests: generated once and kept in .data/better-auth.secret (never committed).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 // Signing in and out through Better Auth's own HTTP handler (wrapped by lib/auth/http.ts), so the
 // sign-in rate limits (per address by the library, per account by lib/auth/lockout.ts) and the audit
 // row of every attempt apply to the sign-in form exactly as to POST /api/auth/sign-in/email.
+import "server-only";
 import { z } from "zod";
 import { AUTH_BASE_PATH, type StaffAuth } from "./auth";
 import { authHttpDeps, handleAuthRequest, type AuthHttpDeps } from "./http";

@@ -1,5 +1,6 @@
 // Creating staff users: the only way in (sign-up is closed over HTTP). Used by `npm run staff:create`
 // and by the end-to-end test server; never creates a default account on its own.
+import "server-only";
 import type { PrismaClient } from "../db";
 import { createStaffAuth, MIN_PASSWORD_LENGTH } from "./auth";
 import { z } from "zod";

@@ -1,5 +1,6 @@
 // The shape of a guide folder's guide.json and of each page's frontmatter, validated with zod.
 import { z } from "zod";
+import { GUIDE, GUIDE_PATH, STEP_INFO, STEPS } from "../steps";
 import { ContentError } from "./errors";
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -62,4 +63,25 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, file
   const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
   if (!field) throw new ContentError(file, `${what}: ${issue.message}`);
   throw new ContentError(file, `${what} field "${field}" ${missing ? "is missing" : `is invalid: ${issue.message}`}`);
+}
+
+/** The page of the step catalogue (lib/steps.ts): its frontmatter steps are the catalogue's. */
+export function isCataloguePage(guide: string, page: string): boolean {
+  return guide === GUIDE && GUIDE_PATH === `/guides/${guide}/${page}`;
+}
+
+/**
+ * The catalogue page's frontmatter must list exactly the catalogue's steps, in order, with the
+ * catalogue's titles (the checker, the progress bar and the support console show those titles).
+ */
+export function checkStepsMatchCatalogue(steps: readonly StepMeta[], file: string): void {
+  const want = STEPS.map((id) => ({ id, title: STEP_INFO[id].title }));
+  for (let i = 0; i < Math.max(want.length, steps.length); i++) {
+    const got = steps[i];
+    const exp = want[i];
+    if (!got) throw new ContentError(file, `frontmatter field "steps" is missing the step "${exp!.id}" of lib/steps.ts`);
+    if (!exp) throw new ContentError(file, `frontmatter field "steps[${i}]" ("${got.id}") is not in lib/steps.ts`);
+    if (got.id !== exp.id) throw new ContentError(file, `frontmatter field "steps[${i}].id" is "${got.id}"; lib/steps.ts has "${exp.id}" there`);
+    if (got.title !== exp.title) throw new ContentError(file, `frontmatter field "steps[${i}].title" is "${got.title}"; lib/steps.ts says "${exp.title}"`);
+  }
 }

@@ -1,6 +1,7 @@
 // The cookie that remembers a customer's setup: its unguessable public id, nothing else.
 // httpOnly (scripts can't read it), Secure in production, SameSite=Lax (sent when following a link
 // to the guide, not on cross-site POSTs), for a year.
+import "server-only";
 export const SETUP_COOKIE = "bc_setup";
 export const SETUP_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 

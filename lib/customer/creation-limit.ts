@@ -2,12 +2,13 @@
 // client (lib/api/client-key.ts → lib/http/client-ip.ts), in Postgres so every instance shares it:
 // without it every cookie-less POST /verify made a setup row (80 in 5 s). Requests from a browser that
 // already keeps a setup are never limited here.
+import "server-only";
 import { clientKey } from "../api/client-key";
 import { config } from "../config";
 import { getPgPool } from "../db";
 import { memoryLimiter, postgresLimiter, type RateLimiter, type RateLimitDecision, type RateLimitPolicy } from "../ratelimit";
 import { isPublicId } from "./cookie";
-import type { CustomerStore } from "./ports";
+import { findProgress } from "./progress";
 
 export const SETUP_CREATE_POLICY: RateLimitPolicy = { points: 20, durationSeconds: 60 * 60, keyPrefix: "setup-create" };
 
@@ -21,13 +22,12 @@ const ALLOWED: RateLimitDecision = { allowed: true, remaining: Number.POSITIVE_I
 
 /** Spends a point only when this request would create a setup. A database error never blocks the customer. */
 export async function guardSetupCreation(
-  store: CustomerStore,
   cookieId: string | undefined,
   headers: Headers,
   limit: RateLimiter = setupCreationLimiter(),
 ): Promise<RateLimitDecision> {
   if (isPublicId(cookieId)) {
-    const existing = await store.findSetup(cookieId).catch(() => undefined);
+    const existing = await findProgress(cookieId).catch(() => undefined);
     // undefined: the database did not answer; nothing will be created either.
     if (existing !== null) return ALLOWED;
   }

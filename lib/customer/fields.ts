@@ -3,7 +3,7 @@
 // (lib/verify verifyInputSchema). Client-safe: no zod here, the server validates with the schema.
 import type { CheckId, VerifyInput } from "../verify";
 import { AUDIENCES, type Audience } from "../verify/constants";
-import { isVerifiable, type VerifiableStep } from "./steps";
+import { isVerifiable, type VerifiableStep } from "../steps";
 
 export const FIELD = {
   step: "step",

@@ -1,5 +1,7 @@
 // Small helpers for the plain-HTML POST routes (JavaScript off): same-origin check, bounded form
 // reading, and 303 redirects (relative, so they are right behind any proxy).
+import "server-only";
+import { MAX_BODY_BYTES, readBodyText } from "../http/body";
 import { serializeSetupCookie } from "./cookie";
 
 /** Forms post from our own pages: a cross-site POST (Origin of another host) is refused. */
@@ -14,16 +16,14 @@ export function sameOrigin(request: Request): boolean {
   }
 }
 
-export const MAX_FORM_BYTES = 640 * 1024;
-
-export async function readForm(request: Request, limit = MAX_FORM_BYTES): Promise<FormData | "too-large" | "bad"> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return "too-large";
+/** A form body (urlencoded or multipart) read through the one limited body reader (lib/http/body.ts). */
+export async function readForm(request: Request, limit = MAX_BODY_BYTES): Promise<FormData | "too-large" | "bad"> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return "bad";
   try {
-    const text = await request.text();
-    if (text.length > limit) return "too-large";
+    const body = await readBodyText(request, limit);
+    if (!body.ok) return body.reason === "too-large" ? "too-large" : "bad";
+    const text = body.text;
     if (/^multipart\//i.test(type)) return await new Response(text, { headers: { "content-type": type } }).formData();
     const params = new URLSearchParams(text);
     const fd = new FormData();

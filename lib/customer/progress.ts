@@ -2,19 +2,83 @@
 // load (from the cookie), start tracking (optional company name and email), confirm a step the checker
 // can't see, start the App Link install timer. Each returns a result the UI can show as it is; a
 // database failure becomes { ok: false, message } (never a thrown error, never a stack trace).
+import "server-only";
 import { z } from "zod";
-import type { CustomerStore } from "./ports";
-import { isConfirmable, type ConfirmableStep } from "./steps";
+import { config } from "../config";
+import { confirmStep, getSetup, startSetup, startStep, updateSetupDetails, type SetupView } from "../progress";
+import { isConfirmable, STEPS, type ConfirmableStep, type StepId } from "../steps";
+import { isGuid, trimAll } from "../verify/text";
 import { isPublicId } from "./cookie";
-import type { ProgressLoad, ProgressView } from "./view";
+import type { ProgressLoad, ProgressView, StepView } from "./view";
+
+// ---- the browser's view of a setup (lib/progress's SetupView, projected: strings, links, no ids) ----
+
+export function resumeUrl(publicId: string, siteUrl: string = config().SITE_URL): string {
+  return new URL(`/resume/${publicId}`, siteUrl).href;
+}
+
+export function toProgressView(setup: SetupView): ProgressView {
+  const steps = {} as Record<StepId, StepView>;
+  for (const id of STEPS) {
+    const s = setup.steps.find((x) => x.stepId === id);
+    steps[id] = {
+      status: s?.status ?? "not_started",
+      attemptCount: s?.attemptCount ?? 0,
+      lastAttemptAt: s?.lastAttemptAt?.toISOString() ?? null,
+      startedAt: s?.startedAt?.toISOString() ?? null,
+      completedAt: s?.completedAt?.toISOString() ?? null,
+      lastReportUrl: s?.lastRunPublicId ? `/reports/${s.lastRunPublicId}` : null,
+    };
+  }
+  return {
+    publicId: setup.publicId,
+    resumeUrl: resumeUrl(setup.publicId),
+    companyName: setup.companyName,
+    contactEmail: setup.contactEmail,
+    clientId: setup.clientId,
+    tenant: setup.tenant,
+    secretHint: setup.secretHint,
+    currentStep: setup.currentStep,
+    steps,
+    createdAt: setup.createdAt.toISOString(),
+  };
+}
+
+/** The customer's setup as the browser sees it, or null. Throws when the database is unreachable. */
+export async function findProgress(publicId: string): Promise<ProgressView | null> {
+  const s = await getSetup(publicId);
+  return s ? toProgressView(s) : null;
+}
+
+/** A new setup, as the browser sees it. */
+export async function createProgress(details: { companyName?: string; contactEmail?: string } = {}): Promise<ProgressView> {
+  const publicId = await startSetup(details);
+  const s = await getSetup(publicId);
+  if (!s) throw new Error("the new setup could not be read back");
+  return toProgressView(s);
+}
+
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** Only well-formed values are remembered on the setup (a typo is not worth prefilling next time). */
+export function rememberable(input: { clientId?: string; tenant?: string }): { clientId?: string; tenant?: string } {
+  const out: { clientId?: string; tenant?: string } = {};
+  const id = input.clientId !== undefined ? trimAll(input.clientId) : undefined;
+  if (id && isGuid(id)) out.clientId = id.toLowerCase();
+  const t = input.tenant !== undefined ? trimAll(input.tenant) : undefined;
+  if (t && t.length <= 255 && (isGuid(t) || DOMAIN.test(t))) out.tenant = t.toLowerCase();
+  return out;
+}
+
+// ---- the use-cases ----
 
 export const PROGRESS_UNAVAILABLE = "Your progress could not be loaded right now (our database is unreachable). Your checks still work; try again in a minute.";
 export const NOT_SAVED = "That was not saved: our database is unreachable right now. Try again in a minute.";
 
-export async function loadCustomerProgress(store: CustomerStore, cookieSetupId: string | undefined): Promise<ProgressLoad> {
+export async function loadCustomerProgress(cookieSetupId: string | undefined): Promise<ProgressLoad> {
   if (!isPublicId(cookieSetupId)) return { state: "none" };
   try {
-    const progress = await store.findSetup(cookieSetupId);
+    const progress = await findProgress(cookieSetupId);
     return progress ? { state: "ok", progress } : { state: "none" };
   } catch {
     return { state: "unavailable", message: PROGRESS_UNAVAILABLE };
@@ -37,7 +101,7 @@ export type ActionResult =
   | { ok: true; progress: ProgressView; created?: boolean }
   | { ok: false; message: string; field?: string };
 
-export async function trackProgress(store: CustomerStore, cookieSetupId: string | undefined, raw: { companyName?: unknown; contactEmail?: unknown }): Promise<ActionResult> {
+export async function trackProgress(cookieSetupId: string | undefined, raw: { companyName?: unknown; contactEmail?: unknown }): Promise<ActionResult> {
   const parsed = trackSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -55,44 +119,43 @@ export async function trackProgress(store: CustomerStore, cookieSetupId: string 
   if (parsed.data.contactEmail) details.contactEmail = parsed.data.contactEmail;
   try {
     if (isPublicId(cookieSetupId)) {
-      const updated = await store.updateDetails(cookieSetupId, details);
-      if (updated) return { ok: true, progress: updated };
+      const updated = await updateSetupDetails(cookieSetupId, details);
+      if (updated) return { ok: true, progress: toProgressView(updated) };
     }
-    return { ok: true, progress: await store.createSetup(details), created: true };
+    return { ok: true, progress: await createProgress(details), created: true };
   } catch {
     return { ok: false, message: NOT_SAVED };
   }
 }
 
 async function withSetup(
-  store: CustomerStore,
   cookieSetupId: string | undefined,
   step: string,
-  run: (publicId: string, step: ConfirmableStep) => Promise<ProgressView | null>,
+  run: (publicId: string, step: ConfirmableStep) => Promise<SetupView | null>,
 ): Promise<ActionResult> {
   if (!isConfirmable(step)) return { ok: false, message: "This step can't be confirmed by hand." };
   try {
     let publicId = isPublicId(cookieSetupId) ? cookieSetupId : undefined;
     let created = false;
-    if (publicId && !(await store.findSetup(publicId))) publicId = undefined;
+    if (publicId && !(await getSetup(publicId))) publicId = undefined;
     if (!publicId) {
-      publicId = (await store.createSetup({})).publicId;
+      publicId = await startSetup({});
       created = true;
     }
-    const progress = await run(publicId, step);
-    if (!progress) return { ok: false, message: NOT_SAVED };
-    return { ok: true, progress, created };
+    const setup = await run(publicId, step);
+    if (!setup) return { ok: false, message: NOT_SAVED };
+    return { ok: true, progress: toProgressView(setup), created };
   } catch {
     return { ok: false, message: NOT_SAVED };
   }
 }
 
 /** "I've done this": confirmed (with its time stamp) or, unticked, back to not started. */
-export function confirmCustomerStep(store: CustomerStore, cookieSetupId: string | undefined, step: string, confirmed: boolean): Promise<ActionResult> {
-  return withSetup(store, cookieSetupId, step, (id, s) => store.confirmStep(id, s, confirmed));
+export function confirmCustomerStep(cookieSetupId: string | undefined, step: string, confirmed: boolean): Promise<ActionResult> {
+  return withSetup(cookieSetupId, step, (id, s) => confirmStep(id, s, confirmed));
 }
 
 /** "I've started the install": starts the step's timer. */
-export function startCustomerStep(store: CustomerStore, cookieSetupId: string | undefined, step: string): Promise<ActionResult> {
-  return withSetup(store, cookieSetupId, step, (id, s) => store.startStep(id, s));
+export function startCustomerStep(cookieSetupId: string | undefined, step: string): Promise<ActionResult> {
+  return withSetup(cookieSetupId, step, (id, s) => startStep(id, s));
 }

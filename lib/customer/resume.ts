@@ -2,9 +2,10 @@
 // silently replacing the visitor's setup cookie (a session-fixation path: anyone could plant their
 // own setup in a victim's browser), the visitor sees both setups and chooses which one to keep.
 // Nothing secret is shown: company, contact email, current step, progress, dates.
+import "server-only";
+import { isDone, STEP_INFO, STEPS, type StepId } from "../steps";
 import { isPublicId } from "./cookie";
-import type { CustomerStore } from "./ports";
-import { STEP_LABELS, STEPS, type StepId } from "./steps";
+import { findProgress } from "./progress";
 import type { ProgressView } from "./view";
 
 export type ResumeDecision =
@@ -15,13 +16,13 @@ export type ResumeDecision =
   /** The database did not answer: keep the link's setup (it is the customer's own link), as before. */
   | { kind: "unavailable" };
 
-export async function decideResume(store: CustomerStore, linkId: string, cookieId: string | undefined): Promise<ResumeDecision> {
+export async function decideResume(linkId: string, cookieId: string | undefined): Promise<ResumeDecision> {
   if (!isPublicId(linkId)) return { kind: "not-found" };
   try {
-    const linked = await store.findSetup(linkId);
+    const linked = await findProgress(linkId);
     if (!linked) return { kind: "not-found" };
     if (!isPublicId(cookieId) || cookieId === linkId) return { kind: "resume" };
-    const current = await store.findSetup(cookieId);
+    const current = await findProgress(cookieId);
     return current ? { kind: "choose", current, linked } : { kind: "resume" };
   } catch {
     return { kind: "unavailable" };
@@ -38,16 +39,14 @@ export interface SetupSummary {
   lastActivityAt: string;
 }
 
-const DONE = new Set(["verified", "confirmed"]);
-
 export function summariseSetup(p: ProgressView): SetupSummary {
   const steps = STEPS.map((id: StepId) => p.steps[id]).filter(Boolean);
   const times = [p.createdAt, ...steps.flatMap((s) => [s.lastAttemptAt, s.startedAt, s.completedAt])].filter((t): t is string => !!t);
   return {
     company: p.companyName ?? "No company name given",
     contactEmail: p.contactEmail,
-    currentStep: p.currentStep ? STEP_LABELS[p.currentStep].title : "All steps done",
-    done: steps.filter((s) => DONE.has(s.status)).length,
+    currentStep: p.currentStep ? STEP_INFO[p.currentStep].title : "All steps done",
+    done: steps.filter((s) => isDone(s.status)).length,
     total: STEPS.length,
     startedAt: p.createdAt,
     lastActivityAt: times.sort().at(-1) ?? p.createdAt,

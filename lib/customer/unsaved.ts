@@ -3,12 +3,13 @@
 // in the URL as a signed, compressed token (no secret is ever in it: reports are redacted, errors
 // too), valid for an hour. The signature stops anyone from crafting a page on our domain that says
 // what they like.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
-import { fingerprintKey } from "../progress/fingerprint";
+import { fingerprintKey } from "../progress";
 import { reportSchema, type FieldError, type Report } from "../verify";
-import { VERIFIABLE_STEPS, type VerifiableStep } from "./steps";
+import { VERIFIABLE_STEPS, type VerifiableStep } from "../steps";
 
 export type UnsavedPayload =
   | { kind: "report"; step: VerifiableStep; report: Report; message: string; at: number }

@@ -7,25 +7,31 @@
 //
 // Honest failures: Postgres down → the report still comes back, with saved.ok=false and a message;
 // Microsoft unreachable → the live checks say "could not check" (lib/verify), the rules still show.
-import { createHmac, randomUUID } from "node:crypto";
-import { fingerprintKey } from "../progress/fingerprint";
-import type { RateLimiter } from "../ratelimit";
+import "server-only";
+import { createHmac } from "node:crypto";
+import { clientKey } from "../api/client-key";
+import { liveOptions } from "../live-settings";
+import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
+import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { prepareInput, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
 import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
 import { formToInput, type FieldBag, type ParsedForm } from "./fields";
-import { isDatabaseUnavailable } from "../progress/errors";
-import type { CustomerStore, RunSource } from "./ports";
+import { createProgress, findProgress, rememberable, toProgressView } from "./progress";
 import type { ProgressView, SaveOutcome, VerifyPhase, VerifyResult } from "./view";
 
 export interface VerifyDeps {
-  store: CustomerStore;
   live: LiveOptions;
   /** Live checks per client; the rules are never limited. */
   limiter?: RateLimiter;
   /** Rate-limit bucket of the caller (IP). */
   clientKey?: string;
   now?: () => Date;
+}
+
+/** The production settings: live checks from the configuration, the shared per-client limit, the caller's bucket. */
+export function verifyDeps(headers: Headers): VerifyDeps {
+  return { live: liveOptions(), limiter: liveCheckLimiter(), clientKey: clientKey(headers) };
 }
 
 export type Begun =
@@ -74,7 +80,7 @@ export function derivedIdempotencyKey(setupPublicId: string, form: ParsedForm, n
   return `auto-${createHmac("sha256", key).update(`idempotency\n${setupPublicId}\n${bucket}\n${content}`).digest("base64url").slice(0, 40)}`;
 }
 
-function sourceOf(form: ParsedForm, input: PreparedInput): RunSource {
+function sourceOf(form: ParsedForm, input: PreparedInput): RecordRunInput["source"] {
   if (form.mode === "manifest") return "manifest";
   return input.live ? "live" : "form";
 }
@@ -128,9 +134,9 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
   let dbError: unknown;
   let dbDown = false;
   try {
-    if (cookieSetupId) setup = await deps.store.findSetup(cookieSetupId);
+    if (cookieSetupId) setup = await findProgress(cookieSetupId);
     if (!setup) {
-      setup = await deps.store.createSetup({});
+      setup = await createProgress({});
       setupCreated = true;
     }
   } catch (e) {
@@ -155,19 +161,20 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
     let progress: ProgressView | null = setup;
     if (setup && !dbDown) {
       try {
-        const rec = await deps.store.recordRun({
+        const clientId = input.clientId ?? input.manifest?.appId ?? undefined;
+        const rec = await recordRun({
           setupPublicId: setup.publicId,
-          step: form.mode === "manifest" ? null : form.step,
+          stepId: form.mode === "manifest" ? null : form.step,
           source: sourceOf(form, input),
           report,
           ...(input.secret !== undefined ? { secret: input.secret } : {}),
-          ...(input.clientId !== undefined ? { clientId: input.clientId } : input.manifest?.appId ? { clientId: input.manifest.appId } : {}),
-          ...(input.tenant !== undefined ? { tenant: input.tenant } : {}),
+          ...rememberable({ clientId, tenant: input.tenant }),
           durationMs,
           idempotencyKey: form.idempotencyKey ?? derivedIdempotencyKey(setup.publicId, form, now),
         });
+        if (!rec.setup) throw new Error("a run on a setup came back without the setup");
         saved = { ok: true, runId: rec.runPublicId, reportUrl: `/reports/${rec.runPublicId}`, duplicate: rec.duplicate };
-        progress = rec.progress;
+        progress = toProgressView(rec.setup);
       } catch (e) {
         saved = { ok: false, message: notSaved(e) };
         logSaveFailure(e);
@@ -184,9 +191,4 @@ function logSaveFailure(e: unknown): void {
   const name = e instanceof Error ? e.name : typeof e;
   const code = (e as { code?: unknown })?.code;
   console.error(`customer verify: run not saved (${name}${typeof code === "string" ? ` ${code}` : ""})`);
-}
-
-/** A fresh idempotency key (the panels make their own in the browser; this is for scripts and tests). */
-export function newIdempotencyKey(): string {
-  return randomUUID();
 }

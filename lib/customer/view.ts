@@ -2,7 +2,7 @@
 // (the client ID and tenant they entered, the 3-character hint the portal shows too, at most).
 // Client-safe: types only.
 import type { FieldError, Report } from "../verify";
-import type { StepId, StepStatus } from "./steps";
+import type { StepId, StepStatus } from "../steps";
 
 export interface StepView {
   status: StepStatus;

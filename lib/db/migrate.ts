@@ -9,6 +9,7 @@
 //   createMigration(url, name)      write that SQL as a new migration folder
 //
 // The url is a server we may create a temporary "shadow" database on (for diffs).
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -361,11 +362,6 @@ export async function diffDatabaseToSchema(url: string, options: { schemaPath?: 
   return isEmptyScript(sql) ? "" : sql;
 }
 
-/** SQL that creates schema.prisma from nothing (no database needed beyond the engine's version probe). */
-export async function schemaSql(url: string, options: { schemaPath?: string } = {}): Promise<string> {
-  return diffToSchema(url, options.schemaPath ?? SCHEMA_PATH, () => ({ tag: "empty" }));
-}
-
 /** Prisma's folder name: UTC timestamp + the name slugified with "_" (as `prisma migrate dev --name`). */
 export function migrationFolderName(name: string, now = new Date()): string {
   const slug = name
@@ -405,9 +401,4 @@ export async function createMigration(
   await writeFile(path.join(dir, folder, "migration.sql"), sql, "utf8");
   if (!existsSync(path.join(dir, LOCKFILE))) await writeFile(path.join(dir, LOCKFILE), LOCKFILE_CONTENT, "utf8");
   return { name: folder, dir: path.join(dir, folder), sql };
-}
-
-/** sha256 of a migration file, as stored in `_prisma_migrations.checksum`. */
-export function migrationChecksum(sql: string): string {
-  return createHash("sha256").update(sql).digest("hex");
 }

@@ -1,5 +1,6 @@
 // Shared plumbing of the db:* command-line scripts: pick the database, print one clear line on
 // failure (never a stack trace for an expected problem), exit with a status code.
+import "server-only";
 import { ConfigError, loadConfig } from "../config";
 import { withScriptDatabase } from "./embedded";
 import { MigrationError } from "./migrate";

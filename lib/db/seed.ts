@@ -4,6 +4,7 @@
 // as application roles, AADSTS7000215 from Microsoft…). Reports are contract-valid (built with the
 // checker's own constructors). Rows go in with multi-row INSERT … SELECT FROM unnest($arrays),
 // thousands per statement, so 100k setups take seconds, not minutes.
+import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { faker } from "@faker-js/faker";
 import pg from "pg";

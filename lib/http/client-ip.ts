@@ -11,6 +11,7 @@
 // entry N places left of the right-most one: 0 = the socket peer (no proxy), 1 = the address the
 // one proxy in front appended, and so on. Entries further left are whatever the client sent: never used.
 // X-Real-IP is never read (any client can send it).
+import "server-only";
 import { isIP } from "node:net";
 import { config } from "../config";
 

@@ -1,6 +1,7 @@
 // Secrets are never stored. A verification with a client secret keeps only a keyed fingerprint
 // (HMAC-SHA256 with SECRET_FINGERPRINT_KEY: "is this the same secret as last time?" without being able
 // to recover or brute-force it without the key) and the 3-character hint the Azure portal shows too.
+import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,13 +1,38 @@
-// Progress of customers' setups: the use-cases the verify panels, the report permalinks and the
-// support console call. No SQL outside lib/ — route files call these.
-export { startSetup, updateSetupDetails, getSetup, getRun, confirmStep, startStep, newPublicId } from "./setups";
-export type { StartSetupInput } from "./setups";
+import "server-only";
+// The one data layer: customers' setups, step progress, runs, the list (one filter builder for the
+// list and its count), the support console's queries (setup view, funnel, failing checks, audit).
+// Every function uses the process's client (getPrisma() from lib/db); none takes a client.
+export {
+  startSetup,
+  updateSetupDetails,
+  getSetup,
+  getRun,
+  confirmStep,
+  startStep,
+  newPublicId,
+  isPublicIdShape,
+  readChecks,
+  parseRunPage,
+  RUNS_PER_PAGE,
+} from "./setups";
+export type { StartSetupInput, SetupViewOptions } from "./setups";
 export { recordRun, stepVerdicts } from "./record";
 export type { RecordRunInput, RecordRunResult, StepVerdict } from "./record";
-export { listSetups, countSetups, encodeListCursor, decodeListCursor, LIST_SORTS, SETUP_STATUSES, STUCK_FAILURE_STREAK } from "./list";
-export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage } from "./list";
+export {
+  listSetups,
+  countSetups,
+  encodeListCursor,
+  decodeListCursor,
+  LIST_SORTS,
+  listSupportSetups,
+  countSupportSetups,
+  iterateSupportSetups,
+  CursorError,
+} from "./list";
+export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage, SetupRow, SetupPage, SupportListFilters } from "./list";
+export { STUCK_FAILURE_STREAK, stuckReason, stuckCutoff, type StuckRule } from "./stuck";
+export { stepFunnel, topFailingChecks, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
+export { recordAudit, listAudit, encodeAuditCursor, AUDIT_ACTIONS, AUDIT_LABELS, type AuditAction, type AuditInput, type AuditPage, type AuditRow, type AuditFilters } from "./audit";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";
 export { ProgressInputError, SetupNotFoundError, isDatabaseUnavailable } from "./errors";
-export { STEP_IDS, VERIFIABLE_STEPS, CONFIRMABLE_STEPS, GUIDE, isStepId, isConfirmableStep, isDone, deriveSetupState } from "./steps";
-export type { StepId } from "./steps";
-export type { SetupView, StepState, RunSummary, RunDetail } from "./views";
+export type { SetupView, StepState, RunSummary, RunDetail, CheckResult, StepCell, TimelineRun } from "./views";

@@ -5,21 +5,21 @@
 // the (value DESC, id DESC) index from there (no OFFSET: page 1000 costs what page 1 does). Every row
 // that exists when paging starts and keeps its sort value is returned exactly once, however many
 // rows are inserted meanwhile (new rows sort before the cursor).
+import "server-only";
 import { z } from "zod";
 import { getPrisma, Prisma, type SetupStatus } from "../db";
+import { SETUP_STATUSES, STEPS, type StepId } from "../steps";
+import { isGuid } from "../verify/text";
 import { ProgressInputError } from "./errors";
-import { parseInput } from "./setups";
-import { STEP_IDS, type StepId } from "./steps";
+import { isPublicIdShape, parseInput } from "./setups";
+import { stuckReason, stuckSql, type StuckRule } from "./stuck";
 
-export const SETUP_STATUSES = ["not_started", "in_progress", "failing", "completed"] as const satisfies readonly SetupStatus[];
 export const LIST_SORTS = ["lastActivity", "created"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
-/** Failing the same check this many times in a row counts as stuck. */
-export const STUCK_FAILURE_STREAK = 3;
 
 const listSchema = z.object({
   status: z.enum(SETUP_STATUSES).optional(),
-  currentStep: z.enum(STEP_IDS as [StepId, ...StepId[]]).optional(),
+  currentStep: z.enum(STEPS as unknown as [StepId, ...StepId[]]).optional(),
   /** Not completed, and no activity for `stuckDays` days or STUCK_FAILURE_STREAK failures in a row. */
   stuck: z.boolean().optional(),
   stuckDays: z.number().int().min(1).max(3650).default(7),
@@ -54,9 +54,6 @@ export interface SetupListPage {
   nextCursor: string | null;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PUBLIC_ID = /^[A-Za-z0-9_-]{16,64}$/;
-const DAY = 86_400_000;
 /** Up to this many search matches are collected and sorted; more, and the activity index is walked. */
 const SEARCH_COLLECT_MAX = 2000;
 
@@ -73,7 +70,7 @@ export function decodeListCursor(sort: ListSort, cursor: string): { value: Date;
     throw new ProgressInputError("cursor", "is damaged; start again from the first page");
   }
   const value = typeof c?.v === "string" ? new Date(c.v) : new Date(NaN);
-  if (c?.s !== sort || typeof c.id !== "string" || !GUID.test(c.id) || Number.isNaN(value.getTime())) {
+  if (c?.s !== sort || typeof c.id !== "string" || !isGuid(c.id) || Number.isNaN(value.getTime())) {
     throw new ProgressInputError("cursor", "does not belong to this list; start again from the first page");
   }
   return { value, id: c.id };
@@ -91,15 +88,14 @@ function filterConditions(p: ListParams): Prisma.Sql[] {
   if (p.status) where.push(Prisma.sql`status = ${p.status}::"SetupStatus"`);
   if (p.currentStep) where.push(Prisma.sql`"currentStep" = ${p.currentStep}`);
   if (p.stuck !== undefined) {
-    const cutoff = new Date((p.now ?? new Date()).getTime() - p.stuckDays * DAY);
-    const stuck = Prisma.sql`(status <> 'completed' AND ("lastActivityAt" < ${cutoff} OR "consecutiveFailures" >= ${STUCK_FAILURE_STREAK}))`;
+    const stuck = stuckSql({ days: p.stuckDays, now: p.now });
     where.push(p.stuck ? stuck : Prisma.sql`NOT ${stuck}`);
   }
   if (p.q) {
     const q = p.q;
     const matches: Prisma.Sql[] = [Prisma.sql`"companyName" ILIKE ${likePattern(q)}`, Prisma.sql`"contactEmail" ILIKE ${likePattern(q)}`];
-    if (GUID.test(q)) matches.push(Prisma.sql`"clientId" = ${q.toLowerCase()}`);
-    if (PUBLIC_ID.test(q)) matches.push(Prisma.sql`"publicId" = ${q}`);
+    if (isGuid(q)) matches.push(Prisma.sql`"clientId" = ${q.toLowerCase()}`);
+    if (isPublicIdShape(q)) matches.push(Prisma.sql`"publicId" = ${q}`);
     where.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
   }
   return where;
@@ -146,4 +142,86 @@ export async function listSetups(input: ListSetupsInput = {}): Promise<SetupList
   const items = rows.slice(0, p.limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > p.limit && last ? encodeListCursor(p.sort, last) : null };
+}
+
+// ---- the support console's list: the same query, with the stuck reason per row ----
+
+export interface SetupRow extends SetupListItem {
+  /** Why the setup is flagged stuck, or null. */
+  stuck: string | null;
+}
+
+export interface SetupPage {
+  rows: SetupRow[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+}
+
+/** The support console's filters (lib/support/filters.ts parses them from the URL). */
+export interface SupportListFilters {
+  q?: string;
+  status?: SetupStatus;
+  step?: string;
+  stuck?: "yes" | "no";
+  sort: "activity" | "created";
+  after?: string;
+}
+
+/** A page link that cannot be used (damaged, or from another sort): say so and offer the first page. */
+export class CursorError extends Error {}
+
+const SUPPORT_SORT: Record<SupportListFilters["sort"], ListSort> = { activity: "lastActivity", created: "created" };
+
+function supportInput(f: SupportListFilters, rule: StuckRule, now: Date): ListSetupsInput {
+  return {
+    q: f.q,
+    status: f.status,
+    currentStep: f.step as StepId | undefined,
+    stuck: f.stuck === undefined ? undefined : f.stuck === "yes",
+    stuckDays: rule.days,
+    sort: SUPPORT_SORT[f.sort],
+    cursor: f.after,
+    now,
+  };
+}
+
+/** One page of the filtered list (newest first by the chosen sort); `after` is the previous page's `next`. */
+export async function listSupportSetups(params: SupportListFilters, rule: StuckRule, limit = 50): Promise<SetupPage> {
+  const now = rule.now ?? new Date();
+  let page;
+  try {
+    page = await listSetups({ ...supportInput(params, rule, now), limit });
+  } catch (err) {
+    if (err instanceof ProgressInputError && err.field === "cursor") {
+      throw new CursorError("This page link is damaged or belongs to another sort; start again from the first page.");
+    }
+    if (err instanceof ProgressInputError && err.field === "currentStep") return { rows: [], next: null };
+    throw err;
+  }
+  return { rows: page.items.map((r) => ({ ...r, stuck: stuckReason(r, { ...rule, now }) })), next: page.nextCursor };
+}
+
+/** How many setups match the filters (the number above the table): the list's own conditions. */
+export async function countSupportSetups(filters: SupportListFilters, rule: StuckRule): Promise<number> {
+  try {
+    return await countSetups(supportInput({ ...filters, after: undefined }, rule, rule.now ?? new Date()));
+  } catch (err) {
+    if (err instanceof ProgressInputError && err.field === "currentStep") return 0;
+    throw err;
+  }
+}
+
+/**
+ * Every matching setup in list order, in keyset batches (the CSV export): memory holds one batch
+ * however many rows match.
+ */
+export async function* iterateSupportSetups(filters: SupportListFilters, rule: StuckRule, batchSize = 500): AsyncGenerator<SetupRow[]> {
+  const fixed = { ...rule, now: rule.now ?? new Date() };
+  let after: string | undefined;
+  for (;;) {
+    const page = await listSupportSetups({ ...filters, after }, fixed, batchSize);
+    if (page.rows.length) yield page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
 }

@@ -6,12 +6,13 @@
 // carries an optional client-chosen key, unique per setup; a second submission with the same key
 // records nothing and returns the first run (the lock makes the check-then-insert safe, and the
 // unique index backs it up).
+import "server-only";
 import { z } from "zod";
 import { getPrisma, Prisma, type ReportStatus, type RunSource, type StepStatus } from "../db";
 import { redact, type Report } from "../verify/report";
 import { secretFingerprint, secretHint } from "./fingerprint";
 import { checkPublicId, checkReport, inTransaction, loadSetupView, lockSetup, newPublicId, parseInput, refreshSetupState, type Tx } from "./setups";
-import { isStepId, STEP_IDS, type StepId } from "./steps";
+import { isStepId, STEPS, type StepId } from "../steps";
 import type { SetupView } from "./views";
 
 export interface RecordRunInput {
@@ -42,7 +43,7 @@ export interface RecordRunResult {
 const SOURCES = ["form", "manifest", "live", "api", "cli"] as const satisfies readonly RunSource[];
 
 const inputSchema = z.object({
-  stepId: z.enum(STEP_IDS as [StepId, ...StepId[]]).nullable(),
+  stepId: z.enum(STEPS as unknown as [StepId, ...StepId[]]).nullable(),
   source: z.enum(SOURCES),
   durationMs: z.number().int("must be a whole number of milliseconds").min(0).max(600_000),
   idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(100).optional(),
@@ -69,7 +70,7 @@ export function stepVerdicts(report: Report, stepId: StepId | null): Map<StepId,
   }
   if (stepId && !seen.has(stepId)) seen.set(stepId, { pass: false, fail: false });
   const out = new Map<StepId, StepVerdict>();
-  for (const s of STEP_IDS) {
+  for (const s of STEPS) {
     const v = seen.get(s);
     if (v) out.set(s, v.fail ? "failed" : v.pass ? "verified" : "no_verdict");
   }

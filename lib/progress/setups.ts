@@ -2,13 +2,16 @@
 // recent runs, confirm a self-attested step, start a step's timer, read a run's report.
 // Every change to a setup's progress runs in one transaction that first locks the setup row
 // (SELECT … FOR UPDATE), so concurrent changes to one setup apply one after the other.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getPrisma, Prisma, type PrismaClient } from "../db";
+import { config } from "../config";
+import { getPrisma, Prisma } from "../db";
+import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, STEP_INFO, STEPS, type StepId } from "../steps";
 import { reportSchema, type Report } from "../verify/report";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
-import { deriveSetupState, GUIDE, isConfirmableStep, isDone, isStepId, STEP_IDS, type StepId } from "./steps";
-import type { RunDetail, RunSummary, SetupView, StepState } from "./views";
+import { stuckReason } from "./stuck";
+import type { CheckResult, RunDetail, RunSummary, SetupView, StepState } from "./views";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -19,13 +22,18 @@ export function newPublicId(): string {
 
 const PUBLIC_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** Public ids look like this (newPublicId makes them); anything else names no setup. */
+export function isPublicIdShape(value: unknown): value is string {
+  return typeof value === "string" && PUBLIC_ID.test(value);
+}
+
 export function checkPublicId(value: unknown, field = "setupPublicId"): string {
-  if (typeof value !== "string" || !PUBLIC_ID.test(value)) throw new ProgressInputError(field, "is not a valid id");
+  if (!isPublicIdShape(value)) throw new ProgressInputError(field, "is not a valid id");
   return value;
 }
 
 export function checkStepId(value: unknown, field = "stepId"): StepId {
-  if (!isStepId(value)) throw new ProgressInputError(field, `must be one of ${STEP_IDS.join(", ")}`);
+  if (!isStepId(value)) throw new ProgressInputError(field, `must be one of ${STEPS.join(", ")}`);
   return value;
 }
 
@@ -59,8 +67,8 @@ const detailsSchema = z.object({
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 } as const;
 
 /** Runs fn in a transaction (generous waits: many recordings on one setup queue on its row lock). */
-export function inTransaction<T>(fn: (tx: Tx) => Promise<T>, prisma: PrismaClient = getPrisma()): Promise<T> {
-  return prisma.$transaction(fn, transactionOptions);
+export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return getPrisma().$transaction(fn, transactionOptions);
 }
 
 /** Locks the setup row for the rest of the transaction; its id, or SetupNotFoundError. */
@@ -71,9 +79,10 @@ export async function lockSetup(tx: Tx, publicId: string): Promise<string> {
   return row.id;
 }
 
-// ---- views ----
+// ---- the one view ----
 
-const runSummarySelect = {
+const runSelect = {
+  id: true,
   publicId: true,
   stepId: true,
   source: true,
@@ -84,32 +93,93 @@ const runSummarySelect = {
   secretHint: true,
   durationMs: true,
   createdAt: true,
+  report: true,
 } satisfies Prisma.VerificationRunSelect;
 
-function toRunSummary(r: Prisma.VerificationRunGetPayload<{ select: typeof runSummarySelect }>): RunSummary {
-  return { ...r, stepId: isStepId(r.stepId) ? r.stepId : null };
+type RunRow = Prisma.VerificationRunGetPayload<{ select: typeof runSelect }>;
+
+/**
+ * The checks of a stored report. A report that reads as the contract (reportSchema, lib/verify) gives
+ * its checks; anything else is `unreadable`, keeping whatever entries still have an id and a status.
+ */
+export function readChecks(report: unknown): { checks: CheckResult[]; unreadable: boolean } {
+  const strict = reportSchema.safeParse(report);
+  if (strict.success) return { checks: strict.data.checks, unreadable: false };
+  const list = report && typeof report === "object" && Array.isArray((report as { checks?: unknown }).checks) ? (report as { checks: unknown[] }).checks : null;
+  if (!list) return { checks: [], unreadable: true };
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const checks: CheckResult[] = [];
+  for (const c of list) {
+    const o = (c ?? {}) as Record<string, unknown>;
+    const status = o.status;
+    if (typeof o.id !== "string" || !(status === "pass" || status === "warn" || status === "fail" || status === "skip" || status === "error")) continue;
+    const item: CheckResult = { id: o.id, status };
+    for (const k of ["title", "detail", "fix", "docs"] as const) if (str(o[k]) !== undefined) item[k] = str(o[k]);
+    checks.push(item);
+  }
+  return { checks, unreadable: true };
 }
 
-/** The setup with every step in guide order and its newest runs. */
-export async function loadSetupView(db: Tx | PrismaClient, setupId: string, recentRuns = 20): Promise<SetupView> {
-  const setup = await db.setup.findUniqueOrThrow({
-    where: { id: setupId },
-    include: {
-      steps: true,
-      runs: { select: runSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: recentRuns },
-    },
-  });
-  const lastRunIds = setup.steps.map((s) => s.lastRunId).filter((id): id is string => !!id);
+function toRunSummary(r: RunRow): RunSummary {
+  const { report, ...rest } = r;
+  return { ...rest, stepId: isStepId(r.stepId) ? r.stepId : null, ...readChecks(report) };
+}
+
+/** Runs per page of a setup's runs: one setup can have hundreds (each with its report). */
+export const RUNS_PER_PAGE = 20;
+
+export interface SetupViewOptions {
+  /** Runs per page (0: none). Default 0. */
+  recentRuns?: number;
+  /** The page of runs (1 = newest), clamped to the last page. */
+  runPage?: number;
+  /** Also find the newest run with a failing or warning check (the support page). */
+  latestProblem?: boolean;
+  /** "Now" for the stuck reason. */
+  now?: Date;
+}
+
+/** A `?page=` value: a whole number from 1, anything else → 1. */
+export function parseRunPage(raw: unknown): number {
+  const n = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
+  return n >= 1 ? n : 1;
+}
+
+/** The setup with every step in guide order and one page of its runs. */
+export async function loadSetupView(db: Tx, setupId: string, options: SetupViewOptions = {}): Promise<SetupView> {
+  const perPage = Math.max(0, Math.min(200, options.recentRuns ?? 0));
+  const base = await db.setup.findUniqueOrThrow({ where: { id: setupId }, include: { steps: true, _count: { select: { runs: true } } } });
+  const totalRuns = base._count.runs;
+  const runPages = perPage ? Math.max(1, Math.ceil(totalRuns / perPage)) : 1;
+  const runPage = Math.min(Math.max(1, Math.floor(options.runPage ?? 1)), runPages);
+  const runs = perPage
+    ? await db.verificationRun.findMany({
+        where: { setupId },
+        select: runSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: (runPage - 1) * perPage,
+        take: perPage,
+      })
+    : [];
+  const problem = options.latestProblem
+    ? await db.verificationRun.findFirst({
+        where: { setupId, summary: { in: ["fail", "warn"] } },
+        select: runSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      })
+    : null;
+  const lastRunIds = base.steps.map((s) => s.lastRunId).filter((id): id is string => !!id);
   const runIds = new Map(
     lastRunIds.length
       ? (await db.verificationRun.findMany({ where: { id: { in: lastRunIds } }, select: { id: true, publicId: true } })).map((r) => [r.id, r.publicId])
       : [],
   );
-  const byStep = new Map(setup.steps.map((s) => [s.stepId, s]));
-  const steps: StepState[] = STEP_IDS.map((stepId) => {
+  const byStep = new Map(base.steps.map((s) => [s.stepId, s]));
+  const steps: StepState[] = STEPS.map((stepId) => {
     const s = byStep.get(stepId);
     return {
       stepId,
+      title: STEP_INFO[stepId].title,
       status: s?.status ?? "not_started",
       attemptCount: s?.attemptCount ?? 0,
       firstAttemptAt: s?.firstAttemptAt ?? null,
@@ -120,23 +190,29 @@ export async function loadSetupView(db: Tx | PrismaClient, setupId: string, rece
     };
   });
   return {
-    publicId: setup.publicId,
-    guide: setup.guide,
-    companyName: setup.companyName,
-    contactEmail: setup.contactEmail,
-    status: setup.status,
-    currentStep: isStepId(setup.currentStep) ? setup.currentStep : null,
-    clientId: setup.clientId,
-    tenant: setup.tenant,
-    secretHint: setup.secretHint,
-    failedRuns: setup.failedRuns,
-    consecutiveFailures: setup.consecutiveFailures,
-    lastFailedCheck: setup.lastFailedCheck,
-    createdAt: setup.createdAt,
-    lastActivityAt: setup.lastActivityAt,
-    completedAt: setup.completedAt,
+    id: base.id,
+    publicId: base.publicId,
+    guide: base.guide,
+    companyName: base.companyName,
+    contactEmail: base.contactEmail,
+    status: base.status,
+    currentStep: isStepId(base.currentStep) ? base.currentStep : null,
+    clientId: base.clientId,
+    tenant: base.tenant,
+    secretHint: base.secretHint,
+    failedRuns: base.failedRuns,
+    consecutiveFailures: base.consecutiveFailures,
+    lastFailedCheck: base.lastFailedCheck,
+    createdAt: base.createdAt,
+    lastActivityAt: base.lastActivityAt,
+    completedAt: base.completedAt,
+    stuck: stuckReason(base, { days: config().SUPPORT_STUCK_DAYS, now: options.now }),
     steps,
-    recentRuns: setup.runs.map(toRunSummary),
+    recentRuns: runs.map(toRunSummary),
+    totalRuns,
+    runPage,
+    runPages,
+    latestProblemRun: problem ? toRunSummary(problem) : null,
   };
 }
 
@@ -177,7 +253,7 @@ export async function startSetup(input: StartSetupInput = {}): Promise<string> {
   if (guide !== GUIDE) throw new ProgressInputError("guide", `unknown guide (expected ${GUIDE})`);
   const publicId = newPublicId();
   await getPrisma().setup.create({
-    data: { publicId, guide, companyName: details.companyName ?? null, contactEmail: details.contactEmail ?? null, currentStep: STEP_IDS[0] },
+    data: { publicId, guide, companyName: details.companyName ?? null, contactEmail: details.contactEmail ?? null, currentStep: STEPS[0] },
   });
   return publicId;
 }
@@ -200,24 +276,24 @@ export async function updateSetupDetails(
   });
 }
 
-/** The setup with its steps (guide order) and newest runs, or null. */
-export async function getSetup(setupPublicId: string, options: { recentRuns?: number } = {}): Promise<SetupView | null> {
-  if (typeof setupPublicId !== "string" || !PUBLIC_ID.test(setupPublicId)) return null;
+/** The setup with its steps (guide order) and, when asked, a page of its runs; or null. */
+export async function getSetup(setupPublicId: string, options: SetupViewOptions = {}): Promise<SetupView | null> {
+  if (!isPublicIdShape(setupPublicId)) return null;
   const prisma = getPrisma();
   const row = await prisma.setup.findUnique({ where: { publicId: setupPublicId }, select: { id: true } });
-  return row ? loadSetupView(prisma, row.id, options.recentRuns ?? 20) : null;
+  return row ? loadSetupView(prisma, row.id, options) : null;
 }
 
 /** A run with its full report (the /reports/<publicId> permalink), or null. */
 export async function getRun(runPublicId: string): Promise<RunDetail | null> {
-  if (typeof runPublicId !== "string" || !PUBLIC_ID.test(runPublicId)) return null;
+  if (!isPublicIdShape(runPublicId)) return null;
   const run = await getPrisma().verificationRun.findUnique({
     where: { publicId: runPublicId },
-    select: { ...runSummarySelect, report: true, setup: { select: { publicId: true } } },
+    select: { ...runSelect, setup: { select: { publicId: true } } },
   });
   if (!run) return null;
-  const { report, setup, ...summary } = run;
-  return { ...toRunSummary(summary), report: report as unknown as Report, setupPublicId: setup?.publicId ?? null };
+  const { setup, ...row } = run;
+  return { ...toRunSummary(row), report: row.report as unknown as Report, setupPublicId: setup?.publicId ?? null };
 }
 
 /**
@@ -227,7 +303,7 @@ export async function getRun(runPublicId: string): Promise<RunDetail | null> {
 export async function confirmStep(setupPublicId: string, stepId: StepId, confirmed: boolean): Promise<SetupView> {
   const publicId = checkPublicId(setupPublicId);
   const step = checkStepId(stepId);
-  if (!isConfirmableStep(step)) throw new ProgressInputError("stepId", `${step} is verified by the checker, not confirmed`);
+  if (!isConfirmable(step)) throw new ProgressInputError("stepId", `${step} is verified by the checker, not confirmed`);
   if (typeof confirmed !== "boolean") throw new ProgressInputError("confirmed", "must be true or false");
   const now = new Date();
   return inTransaction(async (tx) => {

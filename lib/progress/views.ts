@@ -1,10 +1,14 @@
-// What the progress use-cases return: plain objects (Dates, no Prisma types leaking), never a secret.
-import type { Report } from "../verify/report";
+// What the data layer returns: plain objects (Dates, no Prisma types leaking), never a secret.
+// ONE view of a setup (SetupView) serves the customer's pages (lib/customer projects it for the
+// browser) and the support console's setup page.
+import type { Check, Report, Status } from "../verify/report";
 import type { ReportStatus, RunSource, SetupStatus, StepStatus } from "../db";
-import type { StepId } from "./steps";
+import type { StepId } from "../steps";
 
 export interface StepState {
   stepId: StepId;
+  /** The catalogue's title (lib/steps.ts). */
+  title: string;
   status: StepStatus;
   attemptCount: number;
   firstAttemptAt: Date | null;
@@ -16,7 +20,20 @@ export interface StepState {
   lastRunPublicId: string | null;
 }
 
+/** A check of a stored report: the contract's Check when the report reads as the contract (reportSchema). */
+export interface CheckResult {
+  id: string;
+  status: Status;
+  step?: string;
+  title?: string;
+  detail?: string;
+  fix?: string;
+  docs?: string;
+  link?: Check["link"];
+}
+
 export interface RunSummary {
+  id: string;
   publicId: string;
   stepId: StepId | null;
   source: RunSource;
@@ -27,6 +44,10 @@ export interface RunSummary {
   secretHint: string | null;
   durationMs: number;
   createdAt: Date;
+  /** The run's checks, read from its stored report. */
+  checks: CheckResult[];
+  /** True when the stored report does not read as the contract's shape (reportSchema). */
+  unreadable: boolean;
 }
 
 export interface RunDetail extends RunSummary {
@@ -36,6 +57,7 @@ export interface RunDetail extends RunSummary {
 }
 
 export interface SetupView {
+  id: string;
   publicId: string;
   guide: string;
   companyName: string | null;
@@ -51,8 +73,21 @@ export interface SetupView {
   createdAt: Date;
   lastActivityAt: Date;
   completedAt: Date | null;
+  /** Why support would flag it stuck (lib/progress/stuck.ts, SUPPORT_STUCK_DAYS), or null. */
+  stuck: string | null;
   /** Every step of the guide, in guide order (not_started when never touched). */
   steps: StepState[];
-  /** Newest first. */
+  /** One page of runs, newest first (none unless asked for). */
   recentRuns: RunSummary[];
+  /** All runs of the setup. */
+  totalRuns: number;
+  /** The page of runs shown (1 = newest) and the number of pages (at least 1). */
+  runPage: number;
+  runPages: number;
+  /** The newest run with a failing or warning check, whatever the page (only when asked for). */
+  latestProblemRun: RunSummary | null;
 }
+
+/** Support's names for the same types (components/support). */
+export type StepCell = StepState;
+export type TimelineRun = RunSummary;

@@ -1,10 +1,10 @@
 // GET /api/support/export?<the list's filters> — the filtered setups as a streamed CSV download.
 // Checks the staff session itself and writes an audit row before the first byte.
+import "server-only";
 import { signInPath, staffFromRequest } from "../auth";
 import { requestInfo } from "../auth/request-info";
 import { config } from "../config";
-import { getPrisma } from "../db";
-import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { AUDIT_ACTIONS, recordAudit } from "../progress";
 import { setupsCsvStream } from "./export";
 import { filtersOf, parseListParams } from "./filters";
 
@@ -38,10 +38,9 @@ export async function handleExport(request: Request): Promise<Response> {
     return Response.json({ error: { code: "invalid_filter", message: `${e.field}: ${e.message}`, field: e.field } }, { status: 400 });
   }
   const filters = filtersOf(params);
-  const prisma = getPrisma();
   const now = new Date();
   try {
-    await recordAudit(prisma, {
+    await recordAudit({
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.exportCsv,
       details: { filters },

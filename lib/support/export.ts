@@ -1,8 +1,9 @@
 // The filtered setups list as CSV, streamed: rows are read in keyset batches and written as they
 // arrive, so 100,000 rows never sit in memory at once.
+import "server-only";
+import { iterateSupportSetups, type SetupRow, type StuckRule } from "../progress";
 import { csvRow } from "./csv";
 import type { SetupFilters } from "./filters";
-import { iterateSupportSetups, type SetupRow, type StuckRule } from "./setups";
 
 export const CSV_HEADER = [
   "setup_id",

@@ -2,7 +2,7 @@
 // without JavaScript) with zod, one field at a time, so a bad value is named and ignored rather
 // than breaking the page. The same parsed filters drive the list, the CSV export and the audit row.
 import { z } from "zod";
-import { SetupStatus } from "../db";
+import { SETUP_STATUSES, type SetupStatus } from "../steps";
 
 export const SORT_KEYS = ["activity", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -24,7 +24,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const fields = {
   q: z.preprocess(blankToUndefined, z.string().trim().max(200, "search is limited to 200 characters").optional()),
-  status: z.preprocess(blankToUndefined, z.enum(Object.values(SetupStatus) as [SetupStatus, ...SetupStatus[]]).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(SETUP_STATUSES).optional()),
   step: z.preprocess(
     blankToUndefined,
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a step id").max(64).optional(),

@@ -102,9 +102,10 @@ export async function verify(input: PreparedInput, options: VerifyOptions = {}):
 }
 
 /**
- * Validates raw input and verifies it: the one call the API, CLI and server action make. Returns the
- * report only (never the input, which holds the secret); callers that need the prepared input (to
- * fingerprint the secret, say) call prepareInput() and verify() themselves.
+ * Validates raw input and verifies it, for callers that only need the report (the CLI, tests).
+ * Returns the report only (never the input, which holds the secret). The JSON API and the customer
+ * panels call prepareInput() and verify() themselves: they need the prepared input (the live flag for
+ * the rate limit, the secret to fingerprint).
  */
 export async function verifyRaw(raw: unknown, options: VerifyOptions = {}): Promise<{ ok: true; report: Report } | { ok: false; error: FieldError }> {
   const prepared = prepareInput(raw);

@@ -1,5 +1,6 @@
 // Small text helpers for report details: quoting what a person pasted so that stray whitespace and
 // invisible characters show, lists that stay short, and an edit distance for "did you mean".
+import { GUID_PATTERN } from "./constants";
 
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff]/g;
 
@@ -59,7 +60,7 @@ export function day(d: Date): string {
 }
 
 export function isGuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return GUID_PATTERN.test(value);
 }
 
 // Every helper below that looks at the ends of a string walks it once with indexes: user input may be

@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { parseCsv } from "../../lib/support/csv";
-import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../../lib/support/steps";
+import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "../../lib/steps";
 import type { E2ESupportData } from "./support-seed";
 
 test.describe.configure({ mode: "serial" });
@@ -158,7 +158,7 @@ test.describe("signed in", () => {
          WHERE guide = $1 AND "createdAt" >= now() - make_interval(days => $2) GROUP BY 1, 2`,
         [SUPPORT_GUIDE, days],
       );
-      const order = SUPPORT_STEPS.map((s) => s.id);
+      const order: string[] = SUPPORT_STEPS.map((s) => s.id);
       const started = rows.reduce((a, r) => a + r.n, 0);
       const completed = rows.filter((r) => r.status === "completed").reduce((a, r) => a + r.n, 0);
       await expect(page.getByTestId("funnel-started")).toHaveText(started.toLocaleString("en-US"));

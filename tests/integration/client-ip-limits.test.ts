@@ -111,7 +111,7 @@ describe("live-check rate limit", () => {
 });
 
 describe("staff sign-in", () => {
-  const deps = (): AuthHttpDeps => ({ prisma: db.prisma, lockout: postgresLockout(db.pool, { maxFailures: 4, windowSeconds: 900 }), hops: 0 });
+  const deps = (): AuthHttpDeps => ({ lockout: postgresLockout(db.pool, { maxFailures: 4, windowSeconds: 900 }), hops: 0 });
 
   it(`hops = 0: 40 attempts with distinct spoofed X-Forwarded-For are limited after ${SIGN_IN_MAX_ATTEMPTS}`, async () => {
     const d = deps();

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIENCE_OPTIONS, formFieldOf, formToInput, PERMISSION_OPTIONS } from "@/lib/customer/fields";
 import { clientIdHint, manifestHint, redirectUriHint, secretHint, tenantHint } from "@/lib/customer/instant";
 import { failedCheckIds, mergeRerun, summarize } from "@/lib/customer/summary";
-import { nextStep } from "@/lib/customer/steps";
+import { deriveSetupState } from "@/lib/steps";
 import { AUDIENCES } from "@/lib/verify/constants";
 import { prepareInput, verifyRules } from "@/lib/verify";
 
@@ -130,7 +130,7 @@ describe("results helpers", () => {
   });
 
   it("the next step is the first not done", () => {
-    expect(nextStep({})).toBe("prerequisites");
-    expect(nextStep({ prerequisites: "confirmed", "register-application": "failed" })).toBe("register-application");
+    expect(deriveSetupState({}).currentStep).toBe("prerequisites");
+    expect(deriveSetupState({ prerequisites: "confirmed", "register-application": "failed" }).currentStep).toBe("register-application");
   });
 });

@@ -8,7 +8,9 @@ import { isPublicId, serializeSetupCookie, setupCookieOptions } from "@/lib/cust
 import { formToInput } from "@/lib/customer/fields";
 import { sameOrigin } from "@/lib/customer/http";
 import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress } from "@/lib/customer/progress";
-import { prismaCustomerStore, rememberable } from "@/lib/customer/store";
+import { rememberable } from "@/lib/customer/progress";
+import { config } from "@/lib/config";
+import { getRun } from "@/lib/progress";
 import { decodeUnsaved, encodeUnsaved } from "@/lib/customer/unsaved";
 import { beginVerification, derivedIdempotencyKey, NOT_SAVED_MESSAGE, type VerifyDeps } from "@/lib/customer/verify";
 import type { VerifyPhase } from "@/lib/customer/view";
@@ -20,15 +22,13 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 const A = FAKE.apps;
 const T = FAKE.tenants;
 const REDIRECT = "https://dynamics365businesscentral.codat.io/oauth/callback";
-const SITE = "https://checker.example";
 const SECRETS = [A.good.secret, A.good.expiredSecret];
 
 let db: TestDatabase;
 let fake: FakeEntra;
-const store = prismaCustomerStore(SITE);
 
 function deps(extra: Partial<VerifyDeps> = {}): VerifyDeps {
-  return { store, live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, clientKey: "ip:test", ...extra };
+  return { live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, clientKey: "ip:test", ...extra };
 }
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -85,7 +85,7 @@ describe("verifying a panel", () => {
     expect(reportSchema.safeParse(first.result.report).success).toBe(true);
     expect(first.result.saved.ok).toBe(true);
     expect(first.result.progress!.steps["register-application"].status).toBe("failed");
-    expect(first.result.progress!.resumeUrl).toBe(`${SITE}/resume/${setupId}`);
+    expect(first.result.progress!.resumeUrl).toBe(new URL(`/resume/${setupId}`, config().SITE_URL).href);
 
     const second = await run(register(REDIRECT, { idempotencyKey: "k-trailing-2" }), setupId);
     expect(second.begun.setupCreated).toBe(false);
@@ -244,55 +244,55 @@ describe("verifying a panel", () => {
 
 describe("progress use-cases", () => {
   it("loads nothing without a cookie, and ignores a malformed one", async () => {
-    expect(await loadCustomerProgress(store, undefined)).toEqual({ state: "none" });
-    expect(await loadCustomerProgress(store, "../etc/passwd")).toEqual({ state: "none" });
-    expect(await loadCustomerProgress(store, "A".repeat(22))).toEqual({ state: "none" });
+    expect(await loadCustomerProgress(undefined)).toEqual({ state: "none" });
+    expect(await loadCustomerProgress("../etc/passwd")).toEqual({ state: "none" });
+    expect(await loadCustomerProgress("A".repeat(22))).toEqual({ state: "none" });
   });
 
   it("track my progress: optional company and email, a bad email named, details updated later", async () => {
-    const bad = await trackProgress(store, undefined, { companyName: "Contoso", contactEmail: "not an email" });
+    const bad = await trackProgress(undefined, { companyName: "Contoso", contactEmail: "not an email" });
     expect(bad).toMatchObject({ ok: false, field: "contactEmail" });
-    const created = await trackProgress(store, undefined, { companyName: " Contoso ", contactEmail: "" });
+    const created = await trackProgress(undefined, { companyName: " Contoso ", contactEmail: "" });
     expect(created.ok && created.created).toBe(true);
     if (!created.ok) throw new Error("not created");
     expect(created.progress.companyName).toBe("Contoso");
-    const updated = await trackProgress(store, created.progress.publicId, { companyName: "Contoso Ltd", contactEmail: "ops@contoso.example" });
+    const updated = await trackProgress(created.progress.publicId, { companyName: "Contoso Ltd", contactEmail: "ops@contoso.example" });
     expect(updated.ok && !updated.created && updated.progress.publicId).toBe(created.progress.publicId);
     expect(updated.ok && updated.progress.contactEmail).toBe("ops@contoso.example");
-    const loaded = await loadCustomerProgress(store, created.progress.publicId);
+    const loaded = await loadCustomerProgress(created.progress.publicId);
     expect(loaded.state === "ok" && loaded.progress.companyName).toBe("Contoso Ltd");
   });
 
   it("confirm a step with a time stamp, untick it, start the App Link timer; a verifiable step can't be confirmed", async () => {
-    const c = await confirmCustomerStep(store, undefined, "add-keys-to-portal", true);
+    const c = await confirmCustomerStep(undefined, "add-keys-to-portal", true);
     if (!c.ok) throw new Error(c.message);
     expect(c.created).toBe(true);
     const id = c.progress.publicId;
     expect(c.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
     expect(Date.parse(c.progress.steps["add-keys-to-portal"].completedAt!)).toBeGreaterThan(Date.now() - 60_000);
-    const u = await confirmCustomerStep(store, id, "add-keys-to-portal", false);
+    const u = await confirmCustomerStep(id, "add-keys-to-portal", false);
     expect(u.ok && u.progress.steps["add-keys-to-portal"].status).toBe("not_started");
-    const s = await startCustomerStep(store, id, "extension-installation");
+    const s = await startCustomerStep(id, "extension-installation");
     expect(s.ok && s.progress.steps["extension-installation"].status).toBe("in_progress");
     expect(s.ok && s.progress.steps["extension-installation"].startedAt).not.toBeNull();
-    const done = await confirmCustomerStep(store, id, "extension-installation", true);
+    const done = await confirmCustomerStep(id, "extension-installation", true);
     expect(done.ok && done.progress.steps["extension-installation"].status).toBe("confirmed");
     expect(done.ok && done.progress.steps["extension-installation"].startedAt).not.toBeNull();
-    expect(await confirmCustomerStep(store, id, "client-secret", true)).toMatchObject({ ok: false });
+    expect(await confirmCustomerStep(id, "client-secret", true)).toMatchObject({ ok: false });
     // A cookie naming a setup that no longer exists starts a new one.
-    const orphan = await confirmCustomerStep(store, "Z".repeat(22), "prerequisites", true);
+    const orphan = await confirmCustomerStep("Z".repeat(22), "prerequisites", true);
     expect(orphan.ok && orphan.created && orphan.progress.publicId).not.toBe("Z".repeat(22));
   });
 
   it("a run's permalink view has the report, the hint, and no secret", async () => {
     const { result } = await run(secretForm(A.good.secret, { idempotencyKey: "k-permalink" }));
     if (!result.saved.ok) throw new Error("not saved");
-    const view = await store.getRun(result.saved.runId);
+    const view = await getRun(result.saved.runId);
     expect(view!.report.checks.find((c) => c.id === "live.token")!.status).toBe("pass");
     expect(view!.secretHint).toBe(A.good.secret.slice(0, 3));
-    expect(view!.step).toBe("client-secret");
+    expect(view!.stepId).toBe("client-secret");
     expect(JSON.stringify(view)).not.toContain(A.good.secret);
-    expect(await store.getRun("nope")).toBeNull();
+    expect(await getRun("nope")).toBeNull();
   });
 });
 
@@ -313,12 +313,12 @@ describe("when Postgres is down", () => {
       expect(result.progress).toBeNull();
       expect(phases).toEqual(["token", "graph"]);
 
-      const load = await loadCustomerProgress(store, "Q".repeat(22));
+      const load = await loadCustomerProgress("Q".repeat(22));
       expect(load.state).toBe("unavailable");
-      expect(await trackProgress(store, undefined, { companyName: "X" })).toMatchObject({ ok: false });
-      expect(await confirmCustomerStep(store, "Q".repeat(22), "prerequisites", true)).toMatchObject({ ok: false });
-      expect(await startCustomerStep(store, undefined, "extension-installation")).toMatchObject({ ok: false });
-      await expect(store.getRun("Q".repeat(22))).rejects.toThrow();
+      expect(await trackProgress(undefined, { companyName: "X" })).toMatchObject({ ok: false });
+      expect(await confirmCustomerStep("Q".repeat(22), "prerequisites", true)).toMatchObject({ ok: false });
+      expect(await startCustomerStep(undefined, "extension-installation")).toMatchObject({ ok: false });
+      await expect(getRun("Q".repeat(22))).rejects.toThrow();
 
       // The plain-HTML path carries the unsaved result in a signed token instead.
       const token = encodeUnsaved({ kind: "report", step: "client-secret", report: result.report, message: result.saved.ok ? "" : result.saved.message, at: Date.now() });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffDatabaseToSchema } from "../../lib/db/migrate";
 import { seedDatabase, type SeedResult } from "../../lib/db/seed";
-import { deriveSetupState, STEP_IDS, type StepId } from "../../lib/progress/steps";
+import { deriveSetupState, STEPS as STEP_IDS, type StepId } from "../../lib/steps";
 import { reportSchema } from "../../lib/verify/report";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 

@@ -23,10 +23,9 @@ import { confirmStepAction, startStepAction, trackProgressAction, verifyStep } f
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { SETUP_CREATE_POLICY } from "@/lib/customer/creation-limit";
-import { getSetupDetail, parseRunPage, RUNS_PER_PAGE } from "@/lib/support/detail";
+import { getSetup, parseRunPage, RUNS_PER_PAGE } from "@/lib/progress";
 import { parseListParams } from "@/lib/support/filters";
 import { safeNextPath } from "@/lib/auth";
-import { SUPPORT_STEPS } from "@/lib/support/steps";
 
 let db: TestDatabase;
 const ORIGIN = "http://localhost:3000";
@@ -164,16 +163,16 @@ describe("support", () => {
         report: { checks: [{ id: "redirect-uri", status: i === 0 ? "fail" : "pass" }] },
       })),
     });
-    const opts = { stepOrder: [...SUPPORT_STEPS], rule: { days: 3, now: new Date() } };
-    const first = await getSetupDetail(db.prisma, setup.publicId, opts);
-    expect(first!.runs).toHaveLength(RUNS_PER_PAGE);
+    const opts = { recentRuns: RUNS_PER_PAGE, latestProblem: true, now: new Date() };
+    const first = await getSetup(setup.publicId, opts);
+    expect(first!.recentRuns).toHaveLength(RUNS_PER_PAGE);
     expect(first!.totalRuns).toBe(279);
     expect(first!.runPages).toBe(14);
-    expect(first!.runs[0]!.publicId).toBe("many-run-0278");
+    expect(first!.recentRuns[0]!.publicId).toBe("many-run-0278");
     expect(first!.latestProblemRun?.publicId).toBe("many-run-0000");
-    const last = await getSetupDetail(db.prisma, setup.publicId, { ...opts, runPage: 99 });
+    const last = await getSetup(setup.publicId, { ...opts, runPage: 99 });
     expect(last!.runPage).toBe(14);
-    expect(last!.runs.map((r) => r.publicId)).toEqual(Array.from({ length: 19 }, (_, i) => `many-run-${String(18 - i).padStart(4, "0")}`));
+    expect(last!.recentRuns.map((r) => r.publicId)).toEqual(Array.from({ length: 19 }, (_, i) => `many-run-${String(18 - i).padStart(4, "0")}`));
     expect(parseRunPage("3")).toBe(3);
     for (const bad of ["0", "-1", "x", undefined, ["2"], "1e9"]) expect(parseRunPage(bad)).toBe(1);
   });

@@ -8,7 +8,7 @@ import { createStaffUser } from "@/lib/auth/staff";
 import { csvCell, parseCsv } from "@/lib/support/csv";
 import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
 import { handleExport } from "@/lib/support/export-handler";
-import { listSupportSetups, type SetupRow } from "@/lib/support/setups";
+import { listSupportSetups, type SetupRow } from "@/lib/progress";
 import type { SetupFilters } from "@/lib/support/filters";
 import { seedSetups } from "./support-fixtures";
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, RunSource, SetupStatus } from "../../lib/db";
 import type { SetupListItem } from "../../lib/progress";
-import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../../lib/support/steps";
+import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "../../lib/steps";
 
 import { rng } from "../../lib/db/seed";
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/db";
 import type { PrismaClient } from "@/lib/db";
-import { stepFunnel, topFailingChecks } from "@/lib/support/insights";
-import { SUPPORT_GUIDE, SUPPORT_STEPS } from "@/lib/support/steps";
+import { stepFunnel, topFailingChecks } from "@/lib/progress";
+import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "@/lib/steps";
 import { seedRuns, seedSetups, type SeededRun, type SeededSetup } from "./support-fixtures";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
@@ -30,12 +30,12 @@ afterAll(async () => {
 describe("step funnel", () => {
   for (const days of [7, 30, 90]) {
     it(`counts the setups of the last ${days} days that reached each step`, async () => {
-      const funnel = await stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days, now: NOW });
+      const funnel = await stepFunnel({ guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days, now: NOW });
       const since = NOW.getTime() - days * DAY;
       const inWindow = setups.filter((s) => s.createdAt.getTime() >= since);
       expect(funnel.started).toBe(inWindow.length);
       expect(funnel.completed).toBe(inWindow.filter((s) => s.status === "completed").length);
-      const order = SUPPORT_STEPS.map((s) => s.id);
+      const order: string[] = SUPPORT_STEPS.map((s) => s.id);
       funnel.steps.forEach((step, k) => {
         const expected = inWindow.filter((s) => s.status === "completed" || order.indexOf(s.currentStep!) >= k).length;
         expect(step.reached, step.stepId).toBe(expected);
@@ -47,7 +47,7 @@ describe("step funnel", () => {
   }
 
   it("matches a direct SQL count", async () => {
-    const funnel = await stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 30, now: NOW });
+    const funnel = await stepFunnel({ guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days: 30, now: NOW });
     const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM setup WHERE guide = ${SUPPORT_GUIDE} AND "createdAt" >= ${new Date(NOW.getTime() - 30 * DAY)}`;
     expect(funnel.started).toBe(Number(row!.n));
@@ -56,7 +56,7 @@ describe("step funnel", () => {
 
 describe("most frequent failing checks", () => {
   it("ranks checks by failed runs in the period, with distinct setups", async () => {
-    const top = await topFailingChecks(prisma, { days: 30, now: NOW, limit: 20 });
+    const top = await topFailingChecks({ days: 30, now: NOW, limit: 20 });
     const since = NOW.getTime() - 30 * DAY;
     const counts = new Map<string, { failures: number; setups: Set<string> }>();
     for (const r of runs) {
@@ -75,7 +75,7 @@ describe("most frequent failing checks", () => {
   });
 
   it("honours the limit and an empty period", async () => {
-    expect(await topFailingChecks(prisma, { days: 7, now: NOW, limit: 3 })).toHaveLength(3);
-    expect(await topFailingChecks(prisma, { days: 7, now: new Date("2020-01-01T00:00:00Z") })).toEqual([]);
+    expect(await topFailingChecks({ days: 7, now: NOW, limit: 3 })).toHaveLength(3);
+    expect(await topFailingChecks({ days: 7, now: new Date("2020-01-01T00:00:00Z") })).toEqual([]);
   });
 });

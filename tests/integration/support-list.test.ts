@@ -11,7 +11,7 @@ import {
   listSupportSetups,
   stuckReason,
   type SetupRow,
-} from "@/lib/support/setups";
+} from "@/lib/progress";
 import { seedSetups, type SeededSetup } from "./support-fixtures";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");

@@ -2,17 +2,12 @@
 // Same use-cases as the server actions; answers 303 → /progress (which shows the result).
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { customerStore } from "@/lib/customer/deps";
 import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { confirmCustomerStep, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
+import { formFlag, formText as text } from "@/lib/http/form";
 
 export const dynamic = "force-dynamic";
-
-function text(form: FormData, name: string): string | undefined {
-  const v = form.get(name);
-  return typeof v === "string" ? v : undefined;
-}
 
 export async function POST(request: Request, { params }: { params: Promise<{ action: string }> }): Promise<Response> {
   const { action } = await params;
@@ -21,8 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ act
   const form = await readForm(request, 16 * 1024);
   if (typeof form === "string") return plainPage(400, "Could not read the form", "Go back and send the form again.");
   const current = (await cookies()).get(SETUP_COOKIE)?.value;
-  const store = customerStore();
-  const limited = await guardSetupCreation(store, current, await headers());
+  const limited = await guardSetupCreation(current, await headers());
   if (!limited.allowed) {
     const res = plainPage(429, "Too many new setups", `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`, "/progress");
     res.headers.set("retry-after", String(limited.retryAfterSeconds));
@@ -30,9 +24,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ act
   }
   const step = text(form, "step") ?? "";
   let result: ActionResult;
-  if (action === "track") result = await trackProgress(store, current, { companyName: text(form, "companyName"), contactEmail: text(form, "contactEmail") });
-  else if (action === "confirm") result = await confirmCustomerStep(store, current, step, text(form, "confirmed") === "on");
-  else result = await startCustomerStep(store, current, step);
+  if (action === "track") result = await trackProgress(current, { companyName: text(form, "companyName"), contactEmail: text(form, "contactEmail") });
+  else if (action === "confirm") result = await confirmCustomerStep(current, step, formFlag(form, "confirmed"));
+  else result = await startCustomerStep(current, step);
   const cookie = result.ok && result.created ? result.progress.publicId : undefined;
   if (!result.ok) {
     const reason = result.field === "contactEmail" ? "email" : "not-saved";

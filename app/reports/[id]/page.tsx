@@ -8,18 +8,17 @@ import { ProgressList } from "@/components/verify/progress-list";
 import { ReportView } from "@/components/verify/report-view";
 import { config } from "@/lib/config";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { customerStore } from "@/lib/customer/deps";
 import { loadCustomerProgress } from "@/lib/customer/progress";
-import type { RunView } from "@/lib/customer/ports";
+import { getRun, type RunDetail } from "@/lib/progress";
 import { summarize } from "@/lib/customer/summary";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<RunView | null | "unavailable"> {
+async function load(id: string): Promise<RunDetail | null | "unavailable"> {
   try {
-    return await customerStore().getRun(id);
+    return await getRun(id);
   } catch {
     return "unavailable";
   }
@@ -47,13 +46,13 @@ export default async function ReportPage({ params }: Props) {
   }
   if (!run) notFound();
   const mine = run.setupPublicId !== null && (await cookies()).get(SETUP_COOKIE)?.value === run.setupPublicId;
-  const progress = mine ? await loadCustomerProgress(customerStore(), run.setupPublicId ?? undefined) : null;
+  const progress = mine ? await loadCustomerProgress(run.setupPublicId ?? undefined) : null;
   return (
     <main id="main-content" tabIndex={-1} className="px-4 py-10 outline-none" data-report={run.publicId}>
       <ReportView
         report={run.report}
-        step={run.step}
-        createdAt={run.createdAt}
+        step={run.stepId}
+        createdAt={run.createdAt.toISOString()}
         facts={{ clientId: run.clientId, tenant: run.tenant, secretHint: run.secretHint }}
         shareUrl={new URL(`/reports/${run.publicId}`, config().SITE_URL).href}
       />

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportView } from "@/components/verify/report-view";
-import { STEP_LABELS, stepHref } from "@/lib/customer/steps";
+import { STEP_INFO, docsLink } from "@/lib/steps";
 import { decodeUnsaved } from "@/lib/customer/unsaved";
 
 export const dynamic = "force-dynamic";
@@ -34,8 +34,8 @@ export default async function UnsavedPage({ searchParams }: { searchParams: Prom
           </p>
         </div>
         <p className="mt-6">
-          <Link href={stepHref(payload.step)} className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300">
-            ← Back to the step: {STEP_LABELS[payload.step].title}
+          <Link href={docsLink(payload.step)} className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300">
+            ← Back to the step: {STEP_INFO[payload.step].title}
           </Link>
         </p>
       </main>

@@ -3,7 +3,6 @@
 // already keeps ANOTHER setup, the cookie is not replaced silently: the visitor is sent to
 // /resume/<id>/choose, which shows both and POSTs the choice back here (lib/customer/resume.ts).
 import { cookies } from "next/headers";
-import { customerStore } from "@/lib/customer/deps";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { decideResume, resolveChoice } from "@/lib/customer/resume";
@@ -21,7 +20,7 @@ function resumed(id: string): Response {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const decision = await decideResume(customerStore(), id, (await cookies()).get(SETUP_COOKIE)?.value);
+  const decision = await decideResume(id, (await cookies()).get(SETUP_COOKIE)?.value);
   if (decision.kind === "not-found") return seeOther("/progress?resume=not-found");
   if (decision.kind === "choose") {
     const res = seeOther(`/resume/${encodeURIComponent(id)}/choose`);

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth";
-import { getPrisma } from "@/lib/db";
-import { AUDIT_ACTIONS, AUDIT_LABELS, listAudit, type AuditAction, type AuditPage } from "@/lib/support/audit";
+import { AUDIT_ACTIONS, AUDIT_LABELS, listAudit, type AuditAction, type AuditPage } from "@/lib/progress";
 import { formatUtc } from "@/lib/support/format";
 import { Notice } from "@/components/support/notice";
 
@@ -52,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireStaff(`/support/audit${base ? `?${base}` : ""}`);
   let page: AuditPage | null = null;
   try {
-    page = await listAudit(getPrisma(), { actor: q.actor, action: q.action, targetId: q.target, after: q.after });
+    page = await listAudit({ actor: q.actor, action: q.action, targetId: q.target, after: q.after });
   } catch {
     page = null;
   }

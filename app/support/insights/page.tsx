@@ -3,10 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
-import { getPrisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
-import { parsePeriod, PERIODS, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/support/insights";
-import { SUPPORT_GUIDE, SUPPORT_STEPS } from "@/lib/support/steps";
+import { AUDIT_ACTIONS, parsePeriod, PERIODS, recordAudit, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/progress";
 import { BarChart } from "@/components/support/bar-chart";
 import { DataTable } from "@/components/support/data-table";
 import { Notice } from "@/components/support/notice";
@@ -20,18 +17,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const days = parsePeriod(sp.days);
   const staff = await requireStaff(`/support/insights?days=${days}`);
-  const prisma = getPrisma();
   let funnel: Funnel | null = null;
   let failing: FailingCheck[] = [];
   try {
     [funnel, failing] = await Promise.all([
-      stepFunnel(prisma, { guide: SUPPORT_GUIDE, steps: [...SUPPORT_STEPS], days }),
-      topFailingChecks(prisma, { days, limit: 10 }),
+      stepFunnel({ days }),
+      topFailingChecks({ days, limit: 10 }),
     ]);
   } catch {
     funnel = null;
   }
-  await recordAudit(prisma, {
+  await recordAudit({
     actor: { userId: staff.userId, email: staff.email },
     action: AUDIT_ACTIONS.viewInsights,
     details: { days },

@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { customerStore } from "@/lib/customer/deps";
 import { decideResume, summariseSetup, type SetupSummary } from "@/lib/customer/resume";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +38,7 @@ function Summary({ s, id }: { s: SetupSummary; id: string }) {
 export default async function ChooseSetupPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const cookieId = (await cookies()).get(SETUP_COOKIE)?.value;
-  const decision = await decideResume(customerStore(), id, cookieId);
+  const decision = await decideResume(id, cookieId);
   if (decision.kind !== "choose" || !cookieId) redirect(`/resume/${encodeURIComponent(id)}`);
   const current = summariseSetup(decision.current);
   const linked = summariseSetup(decision.linked);

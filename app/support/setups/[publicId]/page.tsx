@@ -4,12 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
-import { config } from "@/lib/config";
-import { getPrisma } from "@/lib/db";
-import { AUDIT_ACTIONS, recordAudit } from "@/lib/support/audit";
-import { getSetupDetail, parseRunPage, type SetupDetail } from "@/lib/support/detail";
+import { AUDIT_ACTIONS, getSetup, parseRunPage, recordAudit, RUNS_PER_PAGE, type SetupView } from "@/lib/progress";
 import { formatUtc, relativeAge } from "@/lib/support/format";
-import { stepTitle, SUPPORT_STEPS } from "@/lib/support/steps";
+import { stepTitle } from "@/lib/steps";
 import { SetupStatusBadge, StuckBadge } from "@/components/support/badges";
 import { StepGrid } from "@/components/support/step-grid";
 import { CheckItem, Timeline, TimelinePager } from "@/components/support/timeline";
@@ -32,19 +29,14 @@ export default async function SetupPage({
   const staff = await requireStaff(`/support/setups/${encodeURIComponent(publicId)}`);
   if (!PUBLIC_ID.test(publicId)) notFound();
   const now = new Date();
-  const prisma = getPrisma();
-  let setup: SetupDetail | null;
+  let setup: SetupView | null;
   try {
-    setup = await getSetupDetail(prisma, publicId, {
-      stepOrder: [...SUPPORT_STEPS],
-      rule: { days: config().SUPPORT_STUCK_DAYS, now },
-      runPage,
-    });
+    setup = await getSetup(publicId, { recentRuns: RUNS_PER_PAGE, runPage, latestProblem: true, now });
   } catch {
     return <Notice tone="error">Could not load this setup: the database did not answer. Try again in a moment.</Notice>;
   }
   if (!setup) notFound();
-  await recordAudit(prisma, {
+  await recordAudit({
     actor: { userId: staff.userId, email: staff.email },
     action: AUDIT_ACTIONS.viewSetup,
     target: { type: "setup", id: setup.publicId },
@@ -118,7 +110,7 @@ export default async function SetupPage({
         <h2 id="timeline-h" className="text-lg font-semibold">
           Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.totalRuns} attempts, newest first)</span>
         </h2>
-        <Timeline runs={setup.runs} />
+        <Timeline runs={setup.recentRuns} />
         <TimelinePager basePath={`/support/setups/${encodeURIComponent(setup.publicId)}`} page={setup.runPage} pages={setup.runPages} />
       </section>
     </div>

@@ -1,6 +1,8 @@
 // Where customers drop off and what they get wrong: the step funnel and the most frequent failing
 // checks over the last 7 / 30 / 90 days.
-import { Prisma, type PrismaClient, type SetupStatus } from "../db";
+import "server-only";
+import { getPrisma, Prisma, type SetupStatus } from "../db";
+import { GUIDE, STEP_LIST } from "../steps";
 
 export const PERIODS = [7, 30, 90] as const;
 export type PeriodDays = (typeof PERIODS)[number];
@@ -29,19 +31,18 @@ export interface Funnel {
  * A setup has reached step k when its current step (the first not yet verified or confirmed) is
  * k or later, or it is completed. One grouped query on the setup table.
  */
-export async function stepFunnel(
-  prisma: PrismaClient,
-  options: { guide: string; steps: { id: string; title: string }[]; days: number; now?: Date },
-): Promise<Funnel> {
+export async function stepFunnel(options: { days: number; now?: Date; guide?: string; steps?: readonly { id: string; title: string }[] }): Promise<Funnel> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - options.days * DAY);
-  const groups = await prisma.setup.groupBy({
+  const guide = options.guide ?? GUIDE;
+  const stepList = options.steps ?? STEP_LIST;
+  const groups = await getPrisma().setup.groupBy({
     by: ["currentStep", "status"],
-    where: { guide: options.guide, createdAt: { gte: since, lte: now } },
+    where: { guide, createdAt: { gte: since, lte: now } },
     _count: { _all: true },
   });
-  const index = new Map(options.steps.map((s, i) => [s.id, i]));
-  const last = options.steps.length;
+  const index = new Map(stepList.map((s, i) => [s.id, i]));
+  const last = stepList.length;
   let started = 0;
   let completed = 0;
   const reachedUpTo = new Array<number>(last + 1).fill(0); // count of setups whose furthest step index is i
@@ -57,7 +58,7 @@ export async function stepFunnel(
     reachedUpTo[index.get(g.currentStep) ?? 0]! += n;
   }
   // reached[k] = setups whose furthest index >= k
-  const steps: FunnelStep[] = options.steps.map((s, k) => {
+  const steps: FunnelStep[] = stepList.map((s, k) => {
     let reached = 0;
     for (let i = k; i <= last; i++) reached += reachedUpTo[i]!;
     return { stepId: s.id, title: s.title, reached, share: started ? reached / started : 0 };
@@ -74,15 +75,12 @@ export interface FailingCheck {
 }
 
 /** The checks that failed most often in runs of the last `days` days (runs without a setup count too). */
-export async function topFailingChecks(
-  prisma: PrismaClient,
-  options: { days: number; limit?: number; now?: Date },
-): Promise<FailingCheck[]> {
+export async function topFailingChecks(options: { days: number; limit?: number; now?: Date }): Promise<FailingCheck[]> {
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - options.days * DAY);
   const limit = options.limit ?? 10;
   // One pass over the period's runs; JIT compilation costs more than it saves on this query (~0.2 s).
-  const rows = await prisma.$transaction(async (tx) => {
+  const rows = await getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
     return tx.$queryRaw<{ check_id: string; failures: bigint; setups: bigint }[]>(Prisma.sql`
       SELECT c AS check_id, count(*) AS failures, count(DISTINCT r."setupId") AS setups

@@ -1,6 +1,8 @@
 // The audit trail: every staff view of a setup and every staff action, with who, what, when and
 // from where; listed newest first with keyset pagination.
-import { Prisma, type PrismaClient } from "../db";
+import "server-only";
+import { getPrisma, Prisma } from "../db";
+import { isGuid } from "../verify/text";
 import type { RequestInfo } from "../auth/request-info";
 
 export const AUDIT_ACTIONS = {
@@ -38,8 +40,8 @@ export interface AuditInput {
   request?: RequestInfo;
 }
 
-export async function recordAudit(prisma: PrismaClient, e: AuditInput): Promise<void> {
-  await prisma.auditEvent.create({
+export async function recordAudit(e: AuditInput): Promise<void> {
+  await getPrisma().auditEvent.create({
     data: {
       actorId: e.actor.userId,
       actorEmail: e.actor.email.slice(0, 320),
@@ -71,7 +73,6 @@ export interface AuditPage {
   next: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeAuditCursor(row: Pick<AuditRow, "at" | "id">): string {
   return Buffer.from(JSON.stringify({ at: row.at.toISOString(), id: row.id })).toString("base64url");
@@ -81,7 +82,7 @@ function decodeAuditCursor(raw: string): { at: Date; id: string } | null {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { at?: unknown; id?: unknown };
     const at = typeof c.at === "string" ? new Date(c.at) : new Date(NaN);
-    if (typeof c.id !== "string" || !UUID.test(c.id) || Number.isNaN(at.getTime())) return null;
+    if (typeof c.id !== "string" || !isGuid(c.id) || Number.isNaN(at.getTime())) return null;
     return { at, id: c.id };
   } catch {
     return null;
@@ -96,14 +97,14 @@ export interface AuditFilters {
 }
 
 /** Newest first; `after` is the cursor of the previous page's last row. */
-export async function listAudit(prisma: PrismaClient, f: AuditFilters, limit = 50): Promise<AuditPage> {
+export async function listAudit(f: AuditFilters, limit = 50): Promise<AuditPage> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.actor) and.push({ actorEmail: { contains: f.actor, mode: "insensitive" } });
   if (f.action) and.push({ action: f.action });
   if (f.targetId) and.push({ targetId: f.targetId });
   const cursor = f.after ? decodeAuditCursor(f.after) : null;
   if (cursor) and.push({ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] });
-  const found = await prisma.auditEvent.findMany({
+  const found = await getPrisma().auditEvent.findMany({
     where: and.length ? { AND: and } : {},
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit + 1,

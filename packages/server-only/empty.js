@@ -1,0 +1,1 @@
+// A server process: nothing to do.
