@@ -1,5 +1,5 @@
 // The support console in a real browser against `next start` and a seeded database
-// (scripts/e2e-server.ts + tests/e2e/support-seed.ts): sign-in, search, a setup's story, the
+// (scripts/e2e-server.ts + dev/e2e-support-seed.ts): sign-in, search, a setup's story, the
 // funnel against a direct count, the CSV against the filter, the audit trail, and no way in
 // without a session.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import pg from "pg";
 import { parseCsv } from "../../lib/support/csv";
 import { SUPPORT_GUIDE, SUPPORT_STEPS } from "../../lib/support/steps";
-import type { E2ESupportData } from "./support-seed";
+import type { E2ESupportData } from "../../dev/e2e-support-seed";
 
 test.describe.configure({ mode: "serial" });
 

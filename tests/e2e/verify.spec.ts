@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { FAKE } from "../fakes/entra";
+import { FAKE } from "../../dev/fake-entra";
 import { expect, REDIRECT_URI, SETUP, test } from "./docs-fixtures";
 
 const SHOTS = ".tmp/screenshots/verify";

@@ -14,7 +14,7 @@ import { beginVerification, derivedIdempotencyKey, NOT_SAVED_MESSAGE, type Verif
 import type { VerifyPhase } from "@/lib/customer/view";
 import { memoryLimiter } from "@/lib/ratelimit";
 import { reportSchema } from "@/lib/verify";
-import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const A = FAKE.apps;

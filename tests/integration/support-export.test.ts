@@ -10,7 +10,7 @@ import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
 import { handleExport } from "@/lib/support/export-handler";
 import { listSupportSetups, type SetupRow } from "@/lib/support/setups";
 import type { SetupFilters } from "@/lib/support/filters";
-import { seedSetups } from "./support-fixtures";
+import { seedSetups } from "../../dev/support-fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let prisma: PrismaClient;
