@@ -12,6 +12,10 @@ export default defineConfig({
   outputDir: ".tmp/test-results",
   fullyParallel: false,
   workers: 1,
+  // A stray test.only must not silently skip the rest in CI.
+  forbidOnly: !!process.env.CI,
+  // One retry in CI to tell a flaky test from a broken one; scripts/test.mjs counts "flaky" (passed
+  // only on the retry) as failed.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -14,7 +14,8 @@ import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
 import { beginVerification, type VerifyDeps } from "../lib/customer/verify";
 import { prepareInput, verifyRules } from "../lib/verify";
-import { FAKE, startFakeEntra } from "../tests/fakes/entra";
+import { FAKE, startFakeEntra } from "../dev/fake-entra";
+import { measureSync, now, printFigure } from "./lib/bench";
 
 const argv = process.argv.slice(2);
 const runs = Number(argValue(argv, "--runs") ?? "200");
@@ -24,16 +25,7 @@ const A = FAKE.apps;
 const T = FAKE.tenants;
 const REDIRECT = "https://dynamics365businesscentral.codat.io/oauth/callback";
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95), n: s.length };
-}
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)).padStart(7);
-function line(name: string, samples: number[]) {
-  const { median, p95, n } = stats(samples);
-  console.log(`  ${name.padEnd(58)} median ${fmt(median)} ms   p95 ${fmt(p95)} ms   (n=${n})`);
-}
+const line = (name: string, samples: number[]) => printFigure(name, samples, { width: 62 });
 
 function form(fields: Record<string, string>): FormData {
   const f = new FormData();
@@ -60,12 +52,7 @@ async function main() {
     // The engine alone.
     const prepared = prepareInput({ clientId: A.good.appId, tenant: T.contoso.id, redirectUris: `${REDIRECT}/`, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     if (!prepared.ok) throw new Error(prepared.error.message);
-    const engine: number[] = [];
-    for (let i = 0; i < runs * 5; i++) {
-      const t0 = performance.now();
-      verifyRules(prepared.input);
-      engine.push(performance.now() - t0);
-    }
+    const engine = measureSync(() => verifyRules(prepared.input), runs * 5, 0);
 
     // One customer's setup, as the cookie would carry it.
     const first = await beginVerification(registerForm(), undefined, deps);
@@ -82,19 +69,19 @@ async function main() {
       if (w.ok) await w.finish();
     }
     for (let i = 0; i < runs; i++) {
-      let t0 = performance.now();
+      let t0 = now();
       const b = await beginVerification(registerForm(), setup, deps);
       if (!b.ok) throw new Error(b.error.message);
       const r = await b.finish();
-      rulesOnly.push(performance.now() - t0);
+      rulesOnly.push(now() - t0);
       if (!r.saved.ok) throw new Error("not saved");
 
-      t0 = performance.now();
+      t0 = now();
       const l = await beginVerification(secretForm(), setup, deps);
       if (!l.ok) throw new Error(l.error.message);
-      liveFirstAnswer.push(performance.now() - t0);
+      liveFirstAnswer.push(now() - t0);
       const lr = await l.finish();
-      live.push(performance.now() - t0);
+      live.push(now() - t0);
       if (lr.report.checks.find((c) => c.id === "live.token")?.status !== "pass") throw new Error("live.token did not pass against the fake");
     }
     line("checker rules alone (verifyRules, no database)", engine);
@@ -106,11 +93,11 @@ async function main() {
       const post = async (fd: FormData) => {
         const body = new URLSearchParams();
         for (const [k, v] of fd) if (typeof v === "string") body.append(k, v);
-        const t0 = performance.now();
+        const t0 = now();
         const res = await fetch(new URL("/verify", httpBase), { method: "POST", body, redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
         await res.arrayBuffer();
         if (res.status !== 303) throw new Error(`POST /verify answered ${res.status}`);
-        return performance.now() - t0;
+        return now() - t0;
       };
       const httpRules: number[] = [];
       const httpLive: number[] = [];

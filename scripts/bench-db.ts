@@ -12,33 +12,16 @@ import { argValue } from "../lib/db/script";
 import { seedDatabase } from "../lib/db/seed";
 import { encodeListCursor, getSetup, listSetups, recordRun, startSetup, type ListSetupsInput } from "../lib/progress";
 import { buildReport, makeCheck } from "../lib/verify/report";
+import { measure as measureRuns, printFigure, timed } from "./lib/bench";
 
 const argv = process.argv.slice(2);
 const setups = Number(argValue(argv, "--setups") ?? "100000");
 const repeat = Number(argValue(argv, "--runs") ?? "30");
 const serverUrl = argValue(argv, "--url") ?? (process.env.TEST_DATABASE_URL || undefined);
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95), n: s.length };
-}
-const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)).padStart(7);
-function line(name: string, samples: number[]) {
-  const { median, p95, n } = stats(samples);
-  console.log(`  ${name.padEnd(44)} median ${fmt(median)} ms   p95 ${fmt(p95)} ms   (n=${n})`);
-}
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t0 = performance.now();
-  const v = await fn();
-  return [performance.now() - t0, v];
-}
-async function measure(fn: () => Promise<unknown>, n = repeat): Promise<number[]> {
-  await fn(); // warm-up (plans, caches)
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await time(fn))[0]);
-  return out;
-}
+const line = (name: string, samples: number[]) => printFigure(name, samples, { width: 44 });
+/** One warm-up call (plans, caches), then `repeat` timed calls. */
+const measure = (fn: () => Promise<unknown>) => measureRuns(fn, repeat);
 
 async function main() {
   console.log(`bench:db: ${serverUrl ? "databases on the given server" : "throwaway embedded PostgreSQL"}, ${setups} setups, ${repeat} runs per query`);
@@ -48,7 +31,7 @@ async function main() {
   for (let i = 0; i < 5; i++) {
     const empty = await createThrowawayDatabase({ serverUrl, label: "benchmig" });
     try {
-      migrate.push((await time(() => applyMigrations(empty.url)))[0]);
+      migrate.push((await timed(() => applyMigrations(empty.url)))[0]);
     } finally {
       await empty.drop();
     }

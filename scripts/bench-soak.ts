@@ -23,7 +23,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -31,7 +30,8 @@ import { argValue } from "../lib/db/script";
 import { decodeUnsaved } from "../lib/customer/unsaved";
 import { applyMigrations } from "../lib/db/migrate";
 import { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "../lib/auth/auth";
-import { FAKE, startFakeEntra, type FakeEntra } from "../tests/fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../dev/fake-entra";
+import { freePort, now, roundMs as ms, sleep, stats } from "./lib/bench";
 import { startRestartablePostgres, type RestartablePostgres, type ShutdownMode } from "./lib/soak-postgres";
 
 // ---- options -----------------------------------------------------------------------------------
@@ -100,27 +100,10 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 
 // ---- small helpers -------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const now = () => performance.now();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]! : NaN);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.length ? s[s.length - 1]! : NaN, n: s.length };
-}
-const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : "–");
+const percentiles = (samples: number[]) => {
+  const r = stats(samples);
+  return { p50: r.median, p95: r.p95, p99: r.p99, max: r.max, n: r.n };
+};
 
 interface App {
   name: string;

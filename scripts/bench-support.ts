@@ -12,20 +12,9 @@ import { seedDatabase } from "../lib/db/seed";
 import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks } from "../lib/progress";
 import { setupsCsvStream } from "../lib/support/export";
 import type { ListParams } from "../lib/support/filters";
+import { measure, now, printFigure } from "./lib/bench";
 
 const RULE = { days: 3 };
-
-async function time<T>(fn: () => Promise<T>, runs: number): Promise<{ median: number; p95: number; result: T }> {
-  let result = await fn(); // warm-up (plans, caches)
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(ms.length / 2)]!, p95: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)]!, result };
-}
 
 const argv = process.argv.slice(2);
 const runs = Number(argValue(argv, "--runs") ?? 20);
@@ -67,17 +56,13 @@ async function measureAll(prisma: PrismaClient, where: string) {
       ["insights: top failing checks, 90 days", () => topFailingChecks({ days: 90 })],
     ];
     const width = Math.max(...cases.map(([n]) => n.length));
-    console.log(`${"query".padEnd(width)}  median ms  p95 ms`);
-    for (const [name, fn] of cases) {
-      const r = await time(fn, runs);
-      console.log(`${name.padEnd(width)}  ${r.median.toFixed(1).padStart(9)}  ${r.p95.toFixed(1).padStart(6)}`);
-    }
+    for (const [name, fn] of cases) printFigure(name, await measure(fn, runs), { width });
 
     // The whole list as CSV, streamed.
     global.gc?.();
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
-    const t = performance.now();
+    const t = now();
     const reader = setupsCsvStream(base, RULE).getReader();
     let bytes = 0;
     let lines = 0;
@@ -88,7 +73,7 @@ async function measureAll(prisma: PrismaClient, where: string) {
       for (const b of value) if (b === 10) lines++;
       peak = Math.max(peak, process.memoryUsage().rss);
     }
-    const s = (performance.now() - t) / 1000;
+    const s = (now() - t) / 1000;
     console.log(
       `\nCSV export of all ${(lines - 1).toLocaleString("en-US")} rows: ${s.toFixed(1)} s (${Math.round((lines - 1) / s).toLocaleString("en-US")} rows/s), ` +
         `${(bytes / 1e6).toFixed(1)} MB, RSS grew by at most ${((peak - rss0) / 1e6).toFixed(0)} MB`,

@@ -5,31 +5,14 @@
 //
 //   npm run --silent bench:verify [-- --runs 5000]
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import { prepareInput, verify, verifyRules } from "../lib/verify";
-import { FAKE, startFakeEntra } from "../tests/fakes/entra";
+import { FAKE, startFakeEntra } from "../dev/fake-entra";
+import { measure, measureSync, printFigure, type Stats } from "./lib/bench";
 
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { median: at(0.5), p99: at(0.99), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
+const FIELDS = ["median", "p99", "max"] as const;
 
-function fmt(ms: number): string {
-  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
-}
-
-function bench(label: string, runs: number, fn: () => void) {
-  for (let i = 0; i < Math.min(200, runs); i++) fn(); // warm up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  const r = stats(samples);
-  console.log(`${label.padEnd(52)} runs ${String(runs).padStart(5)}  median ${fmt(r.median).padStart(9)}  p99 ${fmt(r.p99).padStart(9)}  max ${fmt(r.max).padStart(9)}`);
-  return r;
+function bench(label: string, runs: number, fn: () => void): Stats {
+  return printFigure(label, measureSync(fn, runs), { width: 60, fields: FIELDS });
 }
 
 async function main() {
@@ -71,16 +54,11 @@ async function main() {
     const p = prepareInput({ tenant: FAKE.tenants.contoso.id, clientId: FAKE.apps.good.appId, secret: FAKE.apps.good.secret, live: true });
     if (!p.ok) throw new Error(p.error.message);
     const opts = { now, live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 8000 } };
-    for (let n = 0; n < 5; n++) await verify(p.input, opts);
-    const samples: number[] = [];
-    for (let n = 0; n < liveRuns; n++) {
-      const t0 = performance.now();
+    const once = async () => {
       const r = await verify(p.input, opts);
-      samples.push(performance.now() - t0);
       if (r.checks.find((c) => c.id === "live.registration")?.status !== "pass") throw new Error("live check against the fake did not pass");
-    }
-    const r = stats(samples);
-    console.log(`${"live: 2 tokens + Graph read against the local fake".padEnd(52)} runs ${String(liveRuns).padStart(5)}  median ${fmt(r.median).padStart(9)}  p99 ${fmt(r.p99).padStart(9)}  max ${fmt(r.max).padStart(9)}`);
+    };
+    printFigure("live: 2 tokens + Graph read against the local fake", await measure(once, liveRuns, 5), { width: 60, fields: FIELDS });
   } finally {
     await fake.close();
   }

@@ -22,18 +22,18 @@ async function startDatabase(): Promise<void> {
   console.log(`e2e-server: database ready (${db.where})`);
 }
 
-/** Support console: sign-in secret and origin, a staff user with a known TEST password, demo setups (tests/e2e/support-seed.ts). */
+/** Support console: sign-in secret and origin, a staff user with a known TEST password, demo setups (dev/e2e-support-seed.ts). */
 async function startSupport(): Promise<void> {
   env.BETTER_AUTH_SECRET ||= randomBytes(48).toString("base64url");
   env.BETTER_AUTH_URL ||= `http://127.0.0.1:${port}`;
-  const { seedSupportE2E } = await import("../tests/e2e/support-seed");
+  const { seedSupportE2E } = await import("../dev/e2e-support-seed");
   await seedSupportE2E(env.DATABASE_URL!, { secret: env.BETTER_AUTH_SECRET, baseURL: env.BETTER_AUTH_URL });
   console.log("e2e-server: support console seeded");
 }
 
-/** Fake Entra ID + Microsoft Graph (tests/fakes/entra.ts) on a free loopback port: the live checks reach it through ENTRA_LOGIN_BASE_URL / GRAPH_BASE_URL. */
+/** Fake Entra ID + Microsoft Graph (dev/fake-entra.ts) on a free loopback port: the live checks reach it through ENTRA_LOGIN_BASE_URL / GRAPH_BASE_URL. */
 async function startFakeEntra(): Promise<void> {
-  const { startFakeEntra: start } = await import("../tests/fakes/entra");
+  const { startFakeEntra: start } = await import("../dev/fake-entra");
   const fake = await start({ port: 0, host: "127.0.0.1", delayMs: 15_000 });
   cleanups.push(() => fake.close());
   env.ENTRA_LOGIN_BASE_URL = fake.loginBaseUrl;

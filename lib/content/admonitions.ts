@@ -100,7 +100,7 @@ export function normalizeAdmonitionsWithMap(source: string, file = "<source>", f
       // Any container directive is tracked (so its closing fence pairs up); unknown names are
       // reported by remarkAdmonitions with their line.
       const [, ws, colons, name, rest] = opening as unknown as [string, string, string, string, string];
-      let title = rest.trim();
+      const title = rest.trim();
       let label = "";
       if (title.startsWith("[")) label = title; // already :::type[Title]
       else if (title.startsWith("{")) label = title; // attributes, passed through

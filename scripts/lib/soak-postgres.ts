@@ -12,10 +12,10 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { removeStaleTemporaries, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { freePort } from "./bench";
 
 export type ShutdownMode = "fast" | "immediate";
 
@@ -36,18 +36,6 @@ export interface RestartablePostgres {
 }
 
 const TMP_PREFIX = "bc-soak-pg-";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function postgresIds(): { uid: number; gid: number } | null {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return null;

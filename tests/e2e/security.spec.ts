@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, SETUP, test } from "./docs-fixtures";
-import type { E2ESupportData } from "./support-seed";
+import type { E2ESupportData } from "../../dev/e2e-support-seed";
 
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {

@@ -6,7 +6,7 @@ import { ConfigError } from "@/lib/config";
 import { handleVerifyRequest, MAX_BODY_BYTES, type VerifyApiDeps } from "@/lib/api/verify";
 import { memoryLimiter } from "@/lib/ratelimit";
 import { reportSchema, type Report } from "@/lib/verify";
-import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 
 let fake: FakeEntra;
 let POST: (r: Request) => Promise<Response>;

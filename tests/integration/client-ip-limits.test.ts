@@ -28,7 +28,7 @@ import { handleAuthRequest, type AuthHttpDeps } from "@/lib/auth/http";
 import { accountKey, postgresLockout } from "@/lib/auth/lockout";
 import { signInAction } from "@/lib/actions/support";
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
-import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 
 const BASE = "http://localhost:3000";
 const SECRET = "test-secret-for-better-auth-0123456789abcdef";

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { handleVerifyRequest, type VerifyApiDeps } from "@/lib/api/verify";
 import { memoryLimiter } from "@/lib/ratelimit";
 import { verifyRaw } from "@/lib/verify";
-import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 
 const A = FAKE.apps;
 const T = FAKE.tenants;

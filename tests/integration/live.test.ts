@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareInput, reportSchema, verify, type Check, type Report } from "@/lib/verify";
 import { AADSTS, explainAadsts } from "@/lib/verify/aadsts";
 import { SECRET_VALUE_PATTERN } from "@/lib/verify/constants";
-import { FAKE, defaultRegistry, startFakeEntra, type FakeApp, type FakeEntra } from "../fakes/entra";
+import { FAKE, defaultRegistry, startFakeEntra, type FakeApp, type FakeEntra } from "../../dev/fake-entra";
 
 const A = FAKE.apps;
 const T = FAKE.tenants;

@@ -10,7 +10,7 @@ import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
 import { handleExport } from "@/lib/support/export-handler";
 import { listSupportSetups, type SetupRow } from "@/lib/progress";
 import type { SetupFilters } from "@/lib/support/filters";
-import { seedSetups } from "./support-fixtures";
+import { seedSetups } from "../../dev/support-fixtures";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let prisma: PrismaClient;
@@ -97,6 +97,62 @@ describe("GET /api/support/export", () => {
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["failing"]));
   });
 
+  it("has all 13 columns, named, and every value of a known row in its column", async () => {
+    const DAY = 86_400_000;
+    const created = new Date("2026-01-02T03:04:05.006Z");
+    const active = new Date(Date.now() - 10 * DAY);
+    await prisma.setup.create({
+      data: {
+        publicId: "known-row-0001",
+        guide: "dynamics365-business-central",
+        companyName: "Known Row Ltd",
+        contactEmail: "ops@known-row.example",
+        clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93",
+        status: "failing",
+        currentStep: "client-secret",
+        failedRuns: 7,
+        consecutiveFailures: 4,
+        lastFailedCheck: "secret.shape",
+        createdAt: created,
+        lastActivityAt: active,
+      },
+    });
+    const res = await handleExport(get("?q=Known%20Row%20Ltd"));
+    expect(res.status).toBe(200);
+    const [header, ...rows] = parseCsv(await csvText(res));
+    expect(header).toEqual([
+      "setup_id",
+      "company",
+      "contact_email",
+      "client_id",
+      "status",
+      "current_step",
+      "failed_attempts",
+      "consecutive_failures",
+      "last_failed_check",
+      "stuck",
+      "created_at",
+      "last_activity_at",
+      "completed_at",
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toEqual([
+      "known-row-0001",
+      "Known Row Ltd",
+      "ops@known-row.example",
+      "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93",
+      "failing",
+      "client-secret",
+      "7",
+      "4",
+      "secret.shape",
+      "secret.shape failed 4 times in a row",
+      "2026-01-02T03:04:05.006Z",
+      active.toISOString(),
+      "",
+    ]);
+  });
+
   it("matches a search and keeps hostile company names inert", async () => {
     const all = await handleExport(get("?status=failing&step=client-secret"));
     expect(all.status).toBe(200);
@@ -105,8 +161,8 @@ describe("GET /api/support/export", () => {
     const byId = new Map(rows.map((r) => [r[0], r]));
     for (const [i, name] of NASTY.entries()) {
       const company = byId.get(`nasty-${i}`)![1]!;
-      if (/^[=+\-@]/.test(name)) expect(company).toBe(`'${name}`);
-      else expect(company).toBe(name);
+      // A cell that starts like a formula gets a leading apostrophe; others are as typed.
+      expect(company).toBe(/^[=+\-@]/.test(name) ? `'${name}` : name);
     }
   });
 

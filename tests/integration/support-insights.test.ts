@@ -4,7 +4,7 @@ import { createTestDatabase } from "../helpers/db";
 import type { PrismaClient } from "@/lib/db";
 import { stepFunnel, topFailingChecks } from "@/lib/progress";
 import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "@/lib/steps";
-import { seedRuns, seedSetups, type SeededRun, type SeededSetup } from "./support-fixtures";
+import { seedRuns, seedSetups, type SeededRun, type SeededSetup } from "../../dev/support-fixtures";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const DAY = 86_400_000;

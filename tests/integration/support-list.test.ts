@@ -12,7 +12,7 @@ import {
   stuckReason,
   type SetupRow,
 } from "@/lib/progress";
-import { seedSetups, type SeededSetup } from "./support-fixtures";
+import { seedSetups, type SeededSetup } from "../../dev/support-fixtures";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const RULE = { days: 3, now: NOW };

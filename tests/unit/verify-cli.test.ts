@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportSchema, type Report } from "@/lib/verify";
-import { FAKE, startFakeEntra, type FakeEntra } from "../fakes/entra";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");

@@ -5,10 +5,10 @@
 // .tmp/e2e-support.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { closeDatabase, createDatabase } from "../../lib/db";
-import { createStaffUser } from "../../lib/auth/staff";
-import { GUIDE as SUPPORT_GUIDE } from "../../lib/steps";
-import { seedRuns, seedSetups } from "../integration/support-fixtures";
+import { closeDatabase, createDatabase } from "../lib/db";
+import { createStaffUser } from "../lib/auth/staff";
+import { GUIDE as SUPPORT_GUIDE } from "../lib/steps";
+import { seedRuns, seedSetups } from "./support-fixtures";
 
 export const E2E_SUPPORT_FILE = path.join(".tmp", "e2e-support.json");
 

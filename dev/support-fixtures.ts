@@ -1,11 +1,11 @@
 // Deterministic support-console test data, inserted in bulk (createMany): thousands of setups
 // across every status and step, some stuck, with verification runs. Not a test file itself.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient, RunSource, SetupStatus } from "../../lib/db";
-import type { SetupListItem } from "../../lib/progress";
-import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "../../lib/steps";
+import type { PrismaClient, RunSource, SetupStatus } from "../lib/db";
+import type { SetupListItem } from "../lib/progress";
+import { GUIDE as SUPPORT_GUIDE, STEP_LIST as SUPPORT_STEPS } from "../lib/steps";
 
-import { rng } from "../../lib/db/seed";
+import { rng } from "../lib/db/seed";
 
 export { rng };
 
