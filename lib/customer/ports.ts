@@ -5,7 +5,7 @@ import type { Report } from "../verify";
 import type { StepId } from "./steps";
 import type { ProgressView } from "./view";
 
-export type RunSource = "form" | "manifest" | "live";
+export type RunSource = "form" | "manifest" | "live" | "signed_in";
 
 export interface RecordRunInput {
   setupPublicId: string;

@@ -39,7 +39,7 @@ export interface RecordRunResult {
   setup: SetupView | null;
 }
 
-const SOURCES = ["form", "manifest", "live", "api", "cli"] as const satisfies readonly RunSource[];
+const SOURCES = ["form", "manifest", "live", "api", "cli", "signed_in"] as const satisfies readonly RunSource[];
 
 const inputSchema = z.object({
   stepId: z.enum(STEP_IDS as [StepId, ...StepId[]]).nullable(),

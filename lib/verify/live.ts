@@ -273,7 +273,8 @@ function differences(live: Registration, pasted: Registration): string[] {
   return out;
 }
 
-function judgeLiveRegistration(reg: Registration, target: LiveTarget, ctx: { now: Date; pasted?: Registration }): Check {
+/** live.registration from a registration read from Graph (the app's own token, or a signed-in admin's). */
+export function judgeLiveRegistration(reg: Registration, target: { clientId: string; secret?: string | undefined }, ctx: { now: Date; pasted?: Registration }): Check {
   const checks = registrationChecks(reg, target.secret, target.clientId, ctx.now);
   const bcCount = bcPermissionKeys(reg).length;
   const web = reg.redirects.filter((r) => r.platform === "web").length;

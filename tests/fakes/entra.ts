@@ -744,7 +744,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (!user.directoryRoles.some((r) => CONSENT_ROLES.includes(r))) {
         return backError("access_denied", 90094, `Admin consent is required for the permissions requested by this application. An admin consent request may be sent to the admin.`, { error_subcode: "cancel" });
       }
-      grants.push({ clientAppId: app.appId, resourceAppId: GRAPH_APP, consentType: "AllPrincipals", scope: scopes.filter((x) => !x.includes("/")).join(" ") });
+      grants.push({ clientAppId: app.appId, resourceAppId: GRAPH_APP, consentType: "AllPrincipals", scope: scopes.map((x) => x.replace(/^https:\/\/graph\.microsoft\.com\//, "")).join(" ") });
     }
     const code = randomBytes(48).toString("base64url");
     codes.set(code, {
