@@ -15,6 +15,7 @@ import type { FieldError, Report } from "@/lib/verify";
 import { CopyLinkButton } from "./copy-link";
 import { Choice, TextArea, TextField } from "./fields";
 import { setProgress, useProgress } from "./progress-store";
+import { MicrosoftSignIn } from "./microsoft-sign-in";
 import { ResultsList } from "./results-list";
 import { StatusGlyph } from "./status";
 
@@ -514,6 +515,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
           )}
         </div>
       )}
+      {step !== "client-secret" && <MicrosoftSignIn returnTo="/guides/dynamics365-business-central/setup" showResult={step === "api-permissions"} />}
     </section>
   );
 }

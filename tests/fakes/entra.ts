@@ -682,7 +682,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
 
   /** Microsoft's sign-in error page (no redirect: the redirect URI or client can't be trusted). */
   function errorPage(finish: (s: number, b: unknown, h?: Record<string, string>, code?: number) => void, code: number, message: string) {
-    finish(400, `<!doctype html><title>Sign in to your account</title><h1>Sorry, but we're having trouble signing you in.</h1><p id="error">AADSTS${code}: ${escapeHtml(message)}</p>`, {}, code);
+    finish(400, `<!doctype html><link rel="icon" href="data:,"><title>Sign in to your account</title><h1>Sorry, but we're having trouble signing you in.</h1><p id="error">AADSTS${code}: ${escapeHtml(message)}</p>`, {}, code);
   }
 
   function authorize(
@@ -836,7 +836,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       ...(registry.personalAccounts ?? []).map((p) => ({ upn: p.upn, label: `${p.displayName} — personal Microsoft account` })),
     ];
     const buttons = accounts.map((a) => `<li><button type="submit" name="account" value="${escapeHtml(a.upn)}">${escapeHtml(a.upn)}</button> <small>${escapeHtml(a.label)}</small></li>`).join("");
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account (fake)</title></head><body><main><h1>Pick an account</h1><p>to continue to ${escapeHtml(app.displayName)}. This is the local fake Microsoft sign-in page: every account is fake.</p><form method="post"><ul>${buttons}</ul>${hidden}<button type="submit" name="choice" value="cancel">Cancel</button></form></main></body></html>`;
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign in to your account (fake)</title></head><body><main><h1>Pick an account</h1><p>to continue to ${escapeHtml(app.displayName)}. This is the local fake Microsoft sign-in page: every account is fake.</p><form method="post"><ul>${buttons}</ul>${hidden}<button type="submit" name="choice" value="cancel">Cancel</button></form></main></body></html>`;
   }
 
   function handle(
