@@ -66,6 +66,14 @@ const schema = z.object({
   /** How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts): 0 = none,
    *  the client is the socket peer; 1 = one proxy (load balancer), the client is the address it appended. */
   TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),
+  /** "Sign in with Microsoft to check": the application (client) ID of our own multi-tenant checker
+   *  registration (README, "The checker's own registration"). Set with CHECKER_CLIENT_SECRET, or neither. */
+  CHECKER_CLIENT_ID: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be the checker registration's Application (client) ID, a GUID").optional(),
+  ),
+  /** The checker registration's client secret value (never logged). */
+  CHECKER_CLIENT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8, "must be the client secret's Value").max(512).optional()),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -83,6 +91,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  if (!!parsed.data.CHECKER_CLIENT_ID !== !!parsed.data.CHECKER_CLIENT_SECRET) {
+    const missing = parsed.data.CHECKER_CLIENT_ID ? "CHECKER_CLIENT_SECRET" : "CHECKER_CLIENT_ID";
+    throw new ConfigError(`Missing environment variable ${missing}: set both CHECKER_CLIENT_ID and CHECKER_CLIENT_SECRET (Sign in with Microsoft), or neither`);
   }
   // Resume/share links, sitemap and the staff sign-in origin all come from SITE_URL: a production
   // server must not fall back to http://localhost:3000.

@@ -51,7 +51,8 @@ async function main() {
   const fake = await startFakeEntra();
   try {
     const liveRuns = Math.max(20, Math.round(runs / 100));
-    const p = prepareInput({ tenant: FAKE.tenants.contoso.id, clientId: FAKE.apps.good.appId, secret: FAKE.apps.good.secret, live: true });
+    // The app that holds Graph's Application.Read.All: the full path, token + Graph read of itself.
+    const p = prepareInput({ tenant: FAKE.tenants.contoso.id, clientId: FAKE.apps.selfReader.appId, secret: FAKE.apps.selfReader.secret, live: true });
     if (!p.ok) throw new Error(p.error.message);
     const opts = { now, live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 8000 } };
     const once = async () => {

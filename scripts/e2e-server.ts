@@ -33,8 +33,12 @@ async function startSupport(): Promise<void> {
 
 /** Fake Entra ID + Microsoft Graph (dev/fake-entra.ts) on a free loopback port: the live checks reach it through ENTRA_LOGIN_BASE_URL / GRAPH_BASE_URL. */
 async function startFakeEntra(): Promise<void> {
-  const { startFakeEntra: start } = await import("../dev/fake-entra");
-  const fake = await start({ port: 0, host: "127.0.0.1", delayMs: 15_000 });
+  const { startFakeEntra: start, FAKE } = await import("../dev/fake-entra");
+  const site = env.SITE_URL || `http://127.0.0.1:${port}`;
+  const fake = await start({ port: 0, host: "127.0.0.1", delayMs: 15_000, checkerRedirectUris: [`${site}/auth/microsoft/callback`] });
+  // "Sign in with Microsoft to check" uses the fake's checker registration (all values fake).
+  env.CHECKER_CLIENT_ID ||= FAKE.apps.checker.appId;
+  env.CHECKER_CLIENT_SECRET ||= FAKE.apps.checker.secret;
   cleanups.push(() => fake.close());
   env.ENTRA_LOGIN_BASE_URL = fake.loginBaseUrl;
   env.GRAPH_BASE_URL = fake.graphBaseUrl;

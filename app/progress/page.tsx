@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { ConfirmStep, ExtensionInstall, VerifiedKeys } from "@/components/verify/confirm-step";
+import { MicrosoftSignIn } from "@/components/verify/microsoft-sign-in";
 import { ProgressList } from "@/components/verify/progress-list";
 import { ResumeLink } from "@/components/verify/resume-link";
 import { TrackProgressForm } from "@/components/verify/track-progress";
@@ -82,6 +83,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <TrackProgressForm />
         </div>
       ) : null}
+      <MicrosoftSignIn returnTo="/progress" />
       <p className="mt-10">
         <Link href="/guides/dynamics365-business-central/setup" className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300">
           ← Back to the guide

@@ -7,6 +7,7 @@ import { CheckStatusBadge } from "./badges";
 export const SOURCE_LABELS: Record<TimelineRun["source"], string> = {
   form: "Form",
   manifest: "Manifest",
+  signed_in: "Signed in with Microsoft",
   live: "Live check",
   api: "API",
   cli: "CLI",

@@ -9,6 +9,7 @@ import type { FormMode } from "@/lib/customer/fields";
 import type { VerifiableStep } from "@/lib/steps";
 import { restoreForms, snapshotForms, type FormSnapshot } from "./carry-over";
 import { FieldsForm } from "./fields-form";
+import { MicrosoftSignIn } from "./microsoft-sign-in";
 import { ManifestForm } from "./manifest-form";
 import { useVerify } from "./use-verify";
 import type { PanelProps } from "./verify-form";
@@ -103,6 +104,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
         </>
       )}
       <VerifyResult {...part} />
+      {step !== "client-secret" && <MicrosoftSignIn returnTo="/guides/dynamics365-business-central/setup" showResult={step === "api-permissions"} />}
     </section>
   );
 }

@@ -26,6 +26,17 @@ export interface CspOptions {
   dev?: boolean;
   /** The site is served over https: add upgrade-insecure-requests. */
   https?: boolean;
+  /** Origins a form may lead to through a redirect (Microsoft's sign-in page, for "Sign in with Microsoft"). */
+  formActions?: readonly string[];
+}
+
+/** Microsoft's sign-in origin (or the fake's), which the "Sign in with Microsoft" form redirects to. */
+export function signInFormOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  try {
+    return [new URL(env.ENTRA_LOGIN_BASE_URL || "https://login.microsoftonline.com").origin];
+  } catch {
+    return [];
+  }
 }
 
 export function buildCsp(o: CspOptions): string {
@@ -41,7 +52,7 @@ export function buildCsp(o: CspOptions): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...(o.formActions ?? signInFormOrigins())].join(" ")}`,
     "frame-ancestors 'none'",
     "manifest-src 'self'",
     "worker-src 'self'",

@@ -40,7 +40,7 @@ export interface RecordRunResult {
   setup: SetupView | null;
 }
 
-const SOURCES = ["form", "manifest", "live", "api", "cli"] as const satisfies readonly RunSource[];
+const SOURCES = ["form", "manifest", "live", "api", "cli", "signed_in"] as const satisfies readonly RunSource[];
 
 const inputSchema = z.object({
   stepId: z.enum(STEPS as unknown as [StepId, ...StepId[]]).nullable(),

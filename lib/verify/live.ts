@@ -217,6 +217,11 @@ export async function runLiveChecks(
     const err = (r.body as { error?: { code?: unknown; message?: unknown } }).error;
     const code = typeof err?.code === "string" ? err.code : "";
     const msg = typeof err?.message === "string" ? err.message : "";
+    if (r.status === 403) {
+      // Microsoft's normal answer: an app reads applications (itself included) only with a Graph
+      // application permission such as Application.Read.All, which the guide's setup does not need.
+      return [token, selfReadRefused(code)];
+    }
     return [
       token,
       makeCheck(
@@ -232,6 +237,17 @@ export async function runLiveChecks(
     return [token, makeCheck("live.registration", "error", "Could not read the registration: Microsoft Graph's answer was not an application.", "Try again in a minute.")];
   }
   return [token, judgeLiveRegistration(parsed.registration, target, ctx)];
+}
+
+/** The registration could not be read with the app's own credentials: a skip, with the two ways to check it. */
+export const SELF_READ_REFUSED_DETAIL =
+  "Microsoft Graph does not let an app read its own registration with its own credentials unless it holds a Graph application permission such as Application.Read.All, which an app set up as this guide says does not have";
+function selfReadRefused(code: string): Check {
+  return makeCheck(
+    "live.registration",
+    "skip",
+    `${SELF_READ_REFUSED_DETAIL} (Graph answered 403${code ? ` ${code}` : ""}: this is normal, not a fault). To check the registration, sign in with Microsoft below as an administrator of the tenant (read-only), or paste the app's manifest.`,
+  );
 }
 
 function bcPermissionKeys(reg: Registration): string[] {
@@ -257,7 +273,8 @@ function differences(live: Registration, pasted: Registration): string[] {
   return out;
 }
 
-function judgeLiveRegistration(reg: Registration, target: LiveTarget, ctx: { now: Date; pasted?: Registration }): Check {
+/** live.registration from a registration read from Graph (the app's own token, or a signed-in admin's). */
+export function judgeLiveRegistration(reg: Registration, target: { clientId: string; secret?: string | undefined }, ctx: { now: Date; pasted?: Registration }): Check {
   const checks = registrationChecks(reg, target.secret, target.clientId, ctx.now);
   const bcCount = bcPermissionKeys(reg).length;
   const web = reg.redirects.filter((r) => r.platform === "web").length;

@@ -69,7 +69,9 @@ describe("200: the report", () => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as Report;
     expect(report.checks.find((c) => c.id === "live.token")?.status).toBe("pass");
-    expect(report.checks.find((c) => c.id === "live.registration")?.status).toBe("pass");
+    // Graph refuses an app's self-read (Microsoft's default): skip, and the report is still a pass.
+    expect(report.checks.find((c) => c.id === "live.registration")?.status).toBe("skip");
+    expect(report.summary).toBe("pass");
   });
 });
 

@@ -19,6 +19,8 @@ const SCRIPTED_SECRET = "SCR9Q~fake-secret-for-tests-only-scri01";
 
 beforeAll(async () => {
   const registry = defaultRegistry();
+  // The misconfigured app holds Application.Read.All in this suite, so its registration can be read live.
+  registry.apps.find((a) => a.appId === A.misconfigured.appId)!.graphAppRoles = ["Application.Read.All"];
   const template = registry.apps[0]!;
   const clone = (appId: string, extra: Partial<FakeApp>): FakeApp => ({
     ...template,
@@ -94,13 +96,24 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(explainAadsts(123456, "weird_error", { tenant: "t", clientId: "c", secretIsGuid: false }).status).toBe("error");
   });
 
-  it("valid credentials: pass, then the registration read from Graph agrees with the rules", async () => {
+  it("valid credentials, set up as the guide says: token pass; Graph refuses the self-read (403), so the registration is skip with the two ways to check it, and the summary is pass", async () => {
     const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret });
     expect(get(r, "live.token")).toMatchObject({ status: "pass" });
     expect(get(r, "live.token").detail).toMatch(/does not prove admin consent/);
     const reg = get(r, "live.registration");
+    expect(reg.status).toBe("skip");
+    expect(reg.detail).toMatch(/^Microsoft Graph does not let an app read its own registration with its own credentials unless it holds a Graph application permission such as Application\.Read\.All.*\(Graph answered 403 Authorization_RequestDenied: this is normal, not a fault\)\./);
+    expect(reg.detail).toMatch(/sign in with Microsoft below .*or paste the app's manifest/);
+    expect(r.summary).toBe("pass");
+  });
+
+  it("an app that holds Graph's Application.Read.All reads itself: the registration read from Graph agrees with the rules", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.selfReader.appId, secret: A.selfReader.secret });
+    expect(get(r, "live.token")).toMatchObject({ status: "pass" });
+    const reg = get(r, "live.registration");
     expect(reg.status).toBe("pass");
-    expect(reg.detail).toMatch(/Read from Microsoft Graph: app "Codat Business Central \(fake\)".*1 Web redirect URI, 2 permissions on Business Central, 2 client secrets\. It agrees with every registration rule/);
+    expect(reg.detail).toMatch(/Read from Microsoft Graph: app "Reads itself \(fake\)".*1 Web redirect URI, 2 permissions on Business Central, 1 client secret\. It agrees with every registration rule/);
+    expect(r.summary).toBe("pass");
   });
 
   it("a domain tenant works as well as the GUID", async () => {
@@ -113,7 +126,7 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     const t = get(r, "live.token");
     expect(t.status).toBe("warn");
     expect(t.detail).toMatch(/tenant, client ID and secret are right .*Business Central is not set up in the tenant.*AADSTS500011/);
-    expect(get(r, "live.registration").status).toBe("pass");
+    expect(get(r, "live.registration").status).toBe("skip");
   });
 
   it("the registration as Microsoft has it is judged by the same rules", async () => {
@@ -140,11 +153,12 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(get(r, "live.registration").detail).toMatch(/registered in another tenant/);
   });
 
-  it("Graph refuses (403): could not check, not a verdict", async () => {
+  it("Graph refuses (403) even with a permission: skip with the ways to check, never error", async () => {
     const r = await live({ tenant: T.contoso.id, clientId: A.graphDenied.appId, secret: A.graphDenied.secret });
     expect(get(r, "live.token").status).toBe("pass");
-    expect(get(r, "live.registration")).toMatchObject({ status: "error" });
+    expect(get(r, "live.registration")).toMatchObject({ status: "skip" });
     expect(get(r, "live.registration").detail).toMatch(/403 Authorization_RequestDenied/);
+    expect(r.summary).not.toMatch(/error|fail/);
   });
 
   it("uses the manifest's publisher domain when no tenant is given", async () => {
@@ -207,7 +221,7 @@ describe("the seam: requests go only where the production code sends them", () =
     expect(seen).toEqual([
       `POST /${T.contoso.id}/oauth2/v2.0/token 200`,
       `POST /${T.contoso.id}/oauth2/v2.0/token 200`,
-      `GET /v1.0/applications(appId='${A.good.appId}') 200`,
+      `GET /v1.0/applications(appId='${A.good.appId}') 403`,
     ]);
   });
 
@@ -264,7 +278,15 @@ describe("the fake answers like the real services", () => {
       body: new URLSearchParams({ grant_type: "client_credentials", client_id: A.good.appId, client_secret: A.good.secret, scope: "https://graph.microsoft.com/.default" }),
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const app = (await (await fetch(`${path}?$select=appId,web`, { headers: { authorization: `Bearer ${access_token}` } })).json()) as Record<string, unknown>;
+    // Microsoft's default: no Graph application permission, no self-read.
+    const self = await fetch(`${path}?$select=appId,web`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(self.status).toBe(403);
+    expect(await self.json()).toMatchObject({ error: { code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", innerError: { "request-id": expect.any(String) } } });
+    const readerToken = (await (await fetch(`${fake.url}/${T.contoso.id}/oauth2/v2.0/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: A.selfReader.appId, client_secret: A.selfReader.secret, scope: "https://graph.microsoft.com/.default" }),
+    })).json()) as { access_token: string };
+    const app = (await (await fetch(`${fake.url}/v1.0/applications(appId='${A.selfReader.appId}')?$select=appId,web`, { headers: { authorization: `Bearer ${readerToken.access_token}` } })).json()) as Record<string, unknown>;
     expect(Object.keys(app).sort()).toEqual(["@odata.context", "appId", "web"]);
     const other = await fetch(`${fake.url}/v1.0/applications(appId='${A.misconfigured.appId}')`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(other.status).toBe(403);

@@ -1,0 +1,232 @@
+// "Sign in with Microsoft to check" end to end on the server: the route handlers (lib/signin/http.ts)
+// → msal-node's authorization-code flow with PKCE → the fake's authorize page and token endpoint →
+// the delegated Graph reads → one recorded run. Every way it goes wrong, and no token kept anywhere.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadConfig } from "@/lib/config";
+import { reportSchema, type Report } from "@/lib/verify";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const A = FAKE.apps;
+const U = FAKE.users;
+const SITE = "http://127.0.0.1:3999";
+const GUIDE = "/guides/dynamics365-business-central/setup";
+let fake: FakeEntra;
+let db: TestDatabase;
+let http: typeof import("@/lib/signin/http");
+const logs: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeEntra({ checkerRedirectUris: [`${SITE}/auth/microsoft/callback`] });
+  Object.assign(process.env, {
+    SITE_URL: SITE,
+    ENTRA_LOGIN_BASE_URL: fake.loginBaseUrl,
+    GRAPH_BASE_URL: fake.graphBaseUrl,
+    CHECKER_CLIENT_ID: A.checker.appId,
+    CHECKER_CLIENT_SECRET: A.checker.secret,
+    LIVE_CHECK_TIMEOUT_MS: "4000",
+  });
+  db = await createTestDatabase({ label: "signin" });
+  http = await import("@/lib/signin/http");
+  for (const m of ["log", "error", "warn", "info"] as const) vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(" ")));
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await db?.drop();
+  await fake?.close();
+});
+
+const cookieJar = (res: Response, jar: Map<string, string>) => {
+  for (const c of res.headers.getSetCookie()) {
+    const [kv] = c.split(";");
+    const [k, ...v] = kv!.split("=");
+    if (v.join("=") === "") jar.delete(k!);
+    else jar.set(k!, v.join("="));
+  }
+};
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+interface Dance {
+  final: URL;
+  callbackUrl?: string;
+  code?: string;
+  jar: Map<string, string>;
+  ms: number;
+}
+
+/** The browser's part: start → Microsoft's page → pick an account (or cancel) → callback → back on the guide. */
+async function dance(account: string | "cancel", clientId: string, opts: { jar?: Map<string, string>; tamper?: (u: URL) => void; beforeCallback?: () => void } = {}): Promise<Dance> {
+  const jar = opts.jar ?? new Map<string, string>();
+  const t0 = performance.now();
+  const form = new FormData();
+  form.set("clientId", clientId);
+  form.set("returnTo", GUIDE);
+  const start = await http.handleStart(new Request(`${SITE}/auth/microsoft/start`, { method: "POST", body: form, headers: { cookie: cookieHeader(jar), origin: SITE, host: "127.0.0.1:3999" } }));
+  expect(start.status).toBe(303);
+  cookieJar(start, jar);
+  const authorize = new URL(start.headers.get("location")!);
+  expect(authorize.origin).toBe(fake.url);
+  expect(authorize.searchParams.get("prompt")).toBe("select_account");
+  expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(authorize.searchParams.get("nonce")).toBeTruthy();
+  const page = await fetch(authorize);
+  expect(await page.text()).toContain("Pick an account");
+  const picked = new URLSearchParams(authorize.searchParams);
+  if (account === "cancel") picked.set("choice", "cancel");
+  else picked.set("account", account);
+  const toCallback = await fetch(`${authorize.origin}${authorize.pathname}`, { method: "POST", body: picked, redirect: "manual" });
+  expect(toCallback.status).toBe(302);
+  const callback = new URL(toCallback.headers.get("location")!);
+  opts.tamper?.(callback);
+  opts.beforeCallback?.();
+  const back = await http.handleCallback(new Request(callback.href, { headers: { cookie: cookieHeader(jar) } }));
+  expect(back.status).toBe(303);
+  cookieJar(back, jar);
+  return { final: new URL(back.headers.get("location")!, SITE), callbackUrl: callback.href, code: callback.searchParams.get("code") ?? undefined, jar, ms: performance.now() - t0 };
+}
+
+async function runReport(d: Dance): Promise<Report> {
+  const id = d.final.searchParams.get("run");
+  expect(id).toBeTruthy();
+  const row = await db.prisma.verificationRun.findUnique({ where: { publicId: id! } });
+  expect(row?.source).toBe("signed_in");
+  const report = row!.report as unknown as Report;
+  expect(reportSchema.safeParse(report).success).toBe(true);
+  return report;
+}
+const get = (r: Report, id: string) => r.checks.find((c) => c.id === id)!;
+
+describe("a correct setup, an admin signs in: green", () => {
+  it("reads the registration and the admin consent, records a signed-in run, updates the steps", async () => {
+    const before = fake.requests.length;
+    const d = await dance(U.contosoAdmin.upn, A.good.appId);
+    expect(d.final.pathname).toBe(GUIDE);
+    expect(d.final.searchParams.get("signin")).toBe("ok");
+    const r = await runReport(d);
+    expect(r.summary).toBe("pass");
+    expect(get(r, "live.registration").status).toBe("pass");
+    expect(get(r, "redirect-uri").status).toBe("pass");
+    expect(get(r, "sign-in-audience").status).toBe("pass");
+    expect(get(r, "permissions.financials").status).toBe("pass");
+    expect(get(r, "consent.admin")).toMatchObject({ status: "pass" });
+    expect(get(r, "consent.admin").detail).toMatch(/AllPrincipals.*Financials\.ReadWrite\.All and user_impersonation/);
+    const steps = await db.prisma.stepProgress.findMany({ where: { setup: { publicId: d.jar.get("bc_setup")! } } });
+    const status = Object.fromEntries(steps.map((s) => [s.stepId, s.status]));
+    expect(status["register-application"]).toBe("verified");
+    expect(status["api-permissions"]).toBe("verified");
+    // Requests to Microsoft for one check: the authorize page (2, the browser's), then 1 token + 4 Graph reads; no discovery.
+    const seen = fake.requests.slice(before).map((x) => `${x.method} ${x.path.replace(/'[^']*'/, "'…'")}`);
+    expect(seen.filter((x) => x.includes("openid-configuration") || x.includes("discovery"))).toEqual([]);
+    expect(seen.filter((x) => !x.includes("/authorize"))).toHaveLength(5);
+    console.info(`measured: sign-in check ${d.ms.toFixed(0)} ms for the whole dance, ${seen.length} requests to the fake (${seen.filter((x) => !x.includes("/authorize")).length} by the server)`);
+  });
+
+  it("never stores or logs the signed-in user's tokens or the code", async () => {
+    const d = await dance(U.contosoAdmin.upn, A.good.appId);
+    expect(d.final.searchParams.get("signin")).toBe("ok");
+    const tables = await db.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+    const dump: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const rows = await db.pool.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${table_name}" t`);
+      dump.push(...rows.rows.map((x) => x.j));
+    }
+    const all = dump.join("\n");
+    expect(all).not.toContain(d.code!);
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./); // no JWT (access or id token)
+    expect(all).not.toContain(A.checker.secret);
+    expect(await db.prisma.microsoftSignIn.count()).toBe(0); // state rows are gone once used
+    const log = logs.join("\n");
+    expect(log).not.toContain(d.code!);
+    expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+    expect(log).not.toContain(U.contosoAdmin.upn);
+    expect(log).toMatch(/microsoft sign-in: pass in \d+ ms, 5 requests to Microsoft/);
+    // Only the setup cookie remains in the browser: the state cookie is cleared, no token cookie.
+    expect([...d.jar.keys()]).toEqual(["bc_setup"]);
+  });
+});
+
+describe("what goes wrong, with a clear message and no 500", () => {
+  it("admin consent missing (only a per-user grant): consent.admin fails with the tenant's admin-consent link", async () => {
+    const d = await dance(U.contosoAdmin.upn, A.consent.appId);
+    const r = await runReport(d);
+    const c = get(r, "consent.admin");
+    expect(c.status).toBe("fail");
+    expect(c.detail).toMatch(/no tenant-wide \(AllPrincipals\) grant.*one user has consented for themselves/);
+    expect(c.link?.href).toBe(`https://login.microsoftonline.com/${FAKE.tenants.contoso.id}/adminconsent?client_id=${A.consent.appId}&redirect_uri=${encodeURIComponent("https://dynamics365businesscentral.codat.io/oauth/callback")}`);
+    expect(get(r, "live.registration").status).toBe("pass");
+    expect(r.summary).toBe("fail");
+  });
+
+  it("consent granted before Financials.ReadWrite.All was added, and a wrong registration: both named", async () => {
+    const r = await runReport(await dance(U.contosoAdmin.upn, A.misconfigured.appId));
+    expect(get(r, "consent.admin").detail).toMatch(/does not cover Financials\.ReadWrite\.All/);
+    expect(get(r, "redirect-uri").detail).toMatch(/trailing slash/);
+    expect(get(r, "sign-in-audience").status).toBe("fail");
+  });
+
+  it.each([
+    ["the user cancels", "cancel", "cancelled"],
+    ["a member without a directory role (Graph 403)", U.contosoUser.upn, "no-role"],
+    ["a member who may not consent (AADSTS90094)", U.fabrikamUser.upn, "consent-not-allowed"],
+    ["a personal Microsoft account (AADSTS50020)", U.personal.upn, "personal-account"],
+  ])("%s → %s", async (_label, account, outcome) => {
+    const d = await dance(account, A.good.appId);
+    expect(d.final.pathname).toBe(GUIDE);
+    expect(d.final.searchParams.get("signin")).toBe(outcome);
+    expect(d.final.searchParams.get("run")).toBeNull();
+  });
+
+  it("an admin of another tenant than the app's: the registration can't be read there, said plainly", async () => {
+    const r = await runReport(await dance(U.fabrikamAdmin.upn, A.good.appId));
+    expect(get(r, "live.registration")).toMatchObject({ status: "warn" });
+    expect(get(r, "live.registration").detail).toMatch(/installed in the tenant 2222.*registered in another tenant \(11111111/);
+  });
+
+  it("a replayed callback is refused (state used once) and audited", async () => {
+    const d = await dance(U.contosoAdmin.upn, A.good.appId);
+    const jar = new Map(d.jar);
+    jar.set("bc_ms_signin", new URL(d.callbackUrl!).searchParams.get("state")!);
+    const again = await http.handleCallback(new Request(d.callbackUrl!, { headers: { cookie: cookieHeader(jar) } }));
+    expect(new URL(again.headers.get("location")!, SITE).searchParams.get("signin")).toBe("state");
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: "customer.microsoft_sign_in_refused" } });
+    expect(audit.map((a) => (a.details as { why: string }).why)).toContain("unknown or already used state");
+  });
+
+  it("a tampered state is refused and audited; so is a missing state cookie", async () => {
+    const d = await dance(U.contosoAdmin.upn, A.good.appId, { tamper: (u) => u.searchParams.set("state", `${u.searchParams.get("state")}x`) });
+    expect(d.final.searchParams.get("signin")).toBe("state");
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: "customer.microsoft_sign_in_refused" } });
+    expect(audit.map((a) => (a.details as { why: string }).why)).toContain("state differs from this browser's");
+  });
+
+  it("a code replayed with a fresh sign-in's state: Microsoft says it was redeemed (code-used)", async () => {
+    const first = await dance(U.contosoAdmin.upn, A.good.appId);
+    const oldCode = first.code!;
+    const d = await dance(U.contosoAdmin.upn, A.good.appId, { jar: first.jar, tamper: (u) => u.searchParams.set("code", oldCode) });
+    expect(d.final.searchParams.get("signin")).toBe("code-used");
+  });
+
+  it("Microsoft unreachable when the code is redeemed: could not check", async () => {
+    try {
+      const d = await dance(U.contosoAdmin.upn, A.good.appId, { beforeCallback: () => fake.setBehaviour("unavailable") });
+      expect(d.final.searchParams.get("signin")).toBe("unreachable");
+    } finally {
+      fake.setBehaviour("normal");
+    }
+  });
+
+  it("a client ID that is not a GUID never leaves for Microsoft", async () => {
+    const form = new FormData();
+    form.set("clientId", "not-a-guid");
+    form.set("returnTo", "https://evil.example/");
+    const res = await http.handleStart(new Request(`${SITE}/auth/microsoft/start`, { method: "POST", body: form }));
+    expect(res.headers.get("location")).toBe("/progress?signin=no-client-id#sign-in-with-microsoft");
+  });
+
+  it("configuration: CHECKER_CLIENT_ID and CHECKER_CLIENT_SECRET both or neither", () => {
+    expect(() => loadConfig({ CHECKER_CLIENT_ID: A.checker.appId })).toThrow(/Missing environment variable CHECKER_CLIENT_SECRET/);
+    expect(() => loadConfig({ CHECKER_CLIENT_SECRET: "x".repeat(20) })).toThrow(/Missing environment variable CHECKER_CLIENT_ID/);
+    expect(() => loadConfig({ CHECKER_CLIENT_ID: "nope", CHECKER_CLIENT_SECRET: "x".repeat(20) })).toThrow(/CHECKER_CLIENT_ID: must be/);
+    expect(loadConfig({}).CHECKER_CLIENT_ID).toBeUndefined();
+  });
+});
