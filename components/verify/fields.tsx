@@ -143,7 +143,7 @@ export function Choice({
   value: string;
   /** Checked in the server's HTML; afterwards the browser keeps the state (uncontrolled, so nothing ticked before hydration is lost). */
   defaultChecked?: boolean;
-  onChange: (checked: boolean) => void;
+  onChange?: (checked: boolean) => void;
   label: ReactNode;
   detail?: ReactNode;
   id: string;
@@ -156,7 +156,7 @@ export function Choice({
         name={name}
         value={value}
         defaultChecked={defaultChecked}
-        onChange={(e) => onChange(e.target.checked)}
+        onChange={onChange ? (e) => onChange(e.target.checked) : undefined}
         className="mt-1 h-4 w-4 shrink-0 accent-violet-700"
         aria-describedby={[detail ? `${id}-detail` : "", describedBy ?? ""].filter(Boolean).join(" ") || undefined}
         aria-invalid={invalid || undefined}

@@ -1,6 +1,5 @@
 // The "Paste the app manifest" form of a panel: the manifest checks every step at once; the tenant
 // and the secret are only for the live check.
-import { useLive } from "./use-live";
 import { FIELD } from "@/lib/customer/fields";
 import { manifestHint, secretHint, tenantHint } from "@/lib/customer/instant";
 import { Choice, TextArea, TextField } from "./fields";
@@ -17,7 +16,6 @@ const FIELDS: FormFieldsSpec<"manifest" | "tenant" | "secret"> = {
 export function ManifestForm(props: PanelProps) {
   const { id } = props;
   const { field } = useFormFields(FIELDS, props);
-  const [live, setLive] = useLive(props.verify.forms.manifest);
   return (
     <VerifyForm
       {...props}
@@ -39,7 +37,7 @@ export function ManifestForm(props: PanelProps) {
       />
       <TextField {...field("secret", "msecret")} type="password" label="Client secret Value" help="For the live check. Never stored." optional />
       <div className="mt-3">
-        <Choice id={id("mlive")} type="checkbox" name={FIELD.live} value="on" defaultChecked onChange={setLive} label="Also check with Microsoft (live, needs the secret)" />
+        <Choice id={id("mlive")} type="checkbox" name={FIELD.live} value="on" defaultChecked label="Also check with Microsoft (live, needs the secret)" />
       </div>
     </VerifyForm>
   );

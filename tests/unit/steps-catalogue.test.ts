@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { findPage } from "@/lib/content/guides";
 import { checkStepsMatchCatalogue } from "@/lib/content/schema";
 import { ContentError } from "@/lib/content/errors";
-import { SetupStatus as DbSetupStatus, StepStatus as DbStepStatus } from "@/lib/db/generated/enums";
+import { SetupStatus as DbSetupStatus, StepStatus as DbStepStatus } from "@/lib/db";
 import { CHECK_IDS } from "@/lib/verify/report";
 import { formFlag, formText } from "@/lib/http/form";
 import {
