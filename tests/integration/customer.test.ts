@@ -143,12 +143,17 @@ describe("verifying a panel", () => {
     expect(id(b)).toBe(id(a));
     expect(id(c)).not.toBe(id(a));
     expect(id(later)).not.toBe(id(a));
-    // The derived key never contains or hashes the secret itself.
+    // Keyed on everything submitted, the secret included (two different secrets are two attempts), through
+    // the keyed HMAC: the key holds no piece of the secret and cannot be recomputed without the server's key.
     const withSecret = formToInput(secretForm(A.good.secret));
     const withOther = formToInput(secretForm(A.good.secret.replace(/.$/, "X")));
     if (!withSecret.ok || !withOther.ok) throw new Error("form");
     const now = new Date();
-    expect(derivedIdempotencyKey(setupId, withSecret.form, now)).toBe(derivedIdempotencyKey(setupId, withOther.form, now));
+    const key = derivedIdempotencyKey(setupId, withSecret.form, now);
+    expect(key).not.toBe(derivedIdempotencyKey(setupId, withOther.form, now));
+    expect(key).toBe(derivedIdempotencyKey(setupId, withSecret.form, now));
+    expect(key).not.toBe(derivedIdempotencyKey(setupId, withSecret.form, now, "another key of at least 32 characters!!"));
+    for (let i = 0; i + 8 <= A.good.secret.length; i++) expect(key).not.toContain(A.good.secret.slice(i, i + 8));
   });
 
   it("a valid secret passes live, phase by phase; only the hint and a keyed fingerprint are kept", async () => {
