@@ -39,7 +39,7 @@ export interface SeedOptions {
 }
 
 /** A seeded setup: the fields of a support list row. */
-export type SeededSetup = Omit<SetupListItem, "completedAt">;
+export type SeededSetup = Omit<SetupListItem, "completedAt" | "verifiedSteps">;
 
 export async function seedSetups(prisma: PrismaClient, o: SeedOptions): Promise<SeededSetup[]> {
   const r = rng(o.seed ?? 42);

@@ -71,6 +71,28 @@ export const REQUIRED_CHECKS: Record<VerifiableStep, readonly (readonly string[]
   "api-permissions": [["permissions.resource"], ["permissions.financials"], ["permissions.user-impersonation"]],
 };
 
+/** What a required check needs from the customer, as the panels and progress pages ask for it. */
+export const REQUIRED_CHECK_INPUT: Record<string, string> = {
+  "client-id.format": "the Application (client) ID",
+  "sign-in-audience": "the supported account types",
+  "redirect-uri": "the Web redirect URI",
+  "secret.shape": "the client secret's Value",
+  "secret.expiry": "the secret's expiry (paste the manifest) or a live check with Microsoft",
+  "live.token": "a live check with Microsoft",
+  "permissions.resource": "the Business Central API permissions",
+  "permissions.financials": "Financials.ReadWrite.All (delegated)",
+  "permissions.user-impersonation": "user_impersonation (delegated)",
+};
+
+/** "1 of 3 checks done; still to check: the supported account types and the Web redirect URI". */
+export function stepChecksText(checks: { done: number; total: number; missing: readonly string[] }): string {
+  const done = `${checks.done} of ${checks.total} checks done`;
+  if (checks.missing.length === 0) return done;
+  const names = checks.missing.map((id) => REQUIRED_CHECK_INPUT[id] ?? id);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${done}; still to check: ${list}`;
+}
+
 /**
  * Checks that are not required but whose latest `fail` still fails the step: a fact Microsoft or the
  * customer's own inputs contradict (the registration read live disagrees; the secret is another app's;

@@ -51,6 +51,13 @@ export function SetupFilterForm({ filters }: { filters: SetupFilters }) {
         <Select id="status" label="Status" span="md:col-span-3 lg:col-span-2" value={filters.status} options={[["", "Any status"], ...Object.values(SetupStatus).map((s) => [s, STATUS_LABELS[s]] as const)]} />
         <Select id="step" label="Current step" span="md:col-span-3 lg:col-span-3" value={filters.step} options={[["", "Any step"], ...STEPS.map((s) => [s, stepTitle(s)] as const)]} />
         <Select id="stuck" label="Stuck" span="md:col-span-4 lg:col-span-3" value={filters.stuck} options={[["", "All setups"], ["yes", "Stuck only"], ["no", "Not stuck"]]} />
+        <Select
+          id="trust"
+          label="Verified steps"
+          span="md:col-span-4 lg:col-span-3"
+          value={filters.trust}
+          options={[["", "Any"], ["microsoft", "Confirmed with Microsoft"], ["rules", "Checked by the rules"]]}
+        />
         <Select id="sort" label="Sort by" span="md:col-span-4 lg:col-span-3" value={filters.sort} options={SORT_KEYS.map((k) => [k, SORT_LABELS[k]] as const)} />
         <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-8 lg:col-span-9">
           <button

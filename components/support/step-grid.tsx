@@ -1,4 +1,5 @@
 import type { StepCell } from "@/lib/progress";
+import { TRUST_TEXT, stepChecksText } from "@/lib/steps";
 import { formatUtc } from "@/lib/support/format";
 import { STEP_TONE, StepStatusBadge } from "./badges";
 
@@ -20,6 +21,13 @@ export function StepGrid({ steps, currentStep }: { steps: StepCell[]; currentSte
               <StepStatusBadge status={s.status} />
             </div>
             {current ? <p className="mt-1 text-xs font-medium">Current step</p> : null}
+            {s.trust ? (
+              <p className="mt-1 text-xs font-semibold" data-trust={s.trust}>
+                {TRUST_TEXT[s.trust]}
+              </p>
+            ) : s.checks && s.status !== "not_started" ? (
+              <p className="mt-1 text-xs">{stepChecksText(s.checks)}</p>
+            ) : null}
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs opacity-90">
               <dt>Attempts</dt>
               <dd className="tabular-nums">{s.attemptCount}</dd>

@@ -3,7 +3,7 @@
 // name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { STEP_INFO, STEP_STATUS_TEXT, STEPS, isDone, type StepId, type StepStatus } from "@/lib/steps";
+import { STEP_INFO, STEP_STATUS_TEXT, STEPS, TRUST_TEXT, isDone, stepChecksText, type StepId, type StepStatus } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
 import { ResumeLink } from "./resume-link";
@@ -68,12 +68,15 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
           {STEPS.map((s, i) => {
             const status = statusOf(progress, s);
             const isCurrent = current === s;
+            const view = state.state === "ok" ? progress?.steps[s] : undefined;
+            const detail = view?.trust ? TRUST_TEXT[view.trust] : view?.checks && view.status !== "not_started" ? stepChecksText(view.checks) : "";
             return (
               <li key={s} className="min-w-0" data-progress-step={s} data-status={status}>
                 <a
                   href={`${basePath}#${s}`}
                   aria-current={isCurrent ? "step" : undefined}
-                  title={`${i + 1}. ${STEP_INFO[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}`}
+                  title={`${i + 1}. ${STEP_INFO[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}${detail ? ` (${detail})` : ""}`}
+                  aria-describedby={detail ? `${uid}-detail-${s}` : undefined}
                   className={`flex flex-col items-center rounded-md px-0.5 py-0.5 text-center hover:bg-zinc-100 dark:hover:bg-zinc-800 ${isCurrent ? "bg-violet-50 ring-1 ring-violet-400 dark:bg-violet-950/50 dark:ring-violet-500" : ""}`}
                 >
                   <Circle status={status} n={i + 1} />
@@ -87,6 +90,11 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
                     Step {i + 1}, {STEP_INFO[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
                     {isCurrent ? " (next step)" : ""}
                   </span>
+                  {detail && (
+                    <span id={`${uid}-detail-${s}`} className="sr-only">
+                      {detail}
+                    </span>
+                  )}
                 </a>
               </li>
             );

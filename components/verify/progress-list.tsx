@@ -1,7 +1,7 @@
 // The customer's progress as a list of steps (status as icon + word + colour, when, the latest report):
 // the /progress page and the report page render it on the server, so it works without JavaScript.
 import Link from "next/link";
-import { STEP_INFO, STEP_STATUS_TEXT, STEPS, docsLink } from "@/lib/steps";
+import { STEP_INFO, STEP_STATUS_TEXT, STEPS, TRUST_TEXT, docsLink, stepChecksText } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { LocalTime } from "./local-time";
 import { STEP_STYLE, StatusGlyph, stepGlyphStatus } from "./status";
@@ -28,6 +28,8 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
                 </span>
               )}
               {v.attemptCount > 0 && <span className="text-xs opacity-80"> · {v.attemptCount} {v.attemptCount === 1 ? "attempt" : "attempts"}</span>}
+              {v.trust && <span className="text-xs font-semibold" data-trust={v.trust}> · {TRUST_TEXT[v.trust]}</span>}
+              {!v.trust && v.checks && v.status !== "not_started" && <span className="block text-xs opacity-90">{stepChecksText(v.checks)}</span>}
             </span>
             <span className="ml-auto flex gap-3 text-sm">
               {v.lastReportUrl && (

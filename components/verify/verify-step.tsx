@@ -10,6 +10,7 @@ import type { VerifiableStep } from "@/lib/steps";
 import { restoreForms, snapshotForms, type FormSnapshot } from "./carry-over";
 import { FieldsForm } from "./fields-form";
 import { MicrosoftSignIn } from "./microsoft-sign-in";
+import { StepChecksNote } from "./step-checks-note";
 import { ManifestForm } from "./manifest-form";
 import { useVerify } from "./use-verify";
 import type { PanelProps } from "./verify-form";
@@ -67,6 +68,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
         </svg>
         Verify my setup: {PANEL_TITLE[step]}
       </h3>
+      <StepChecksNote step={step} />
       {hydrated ? (
         <>
           <div role="tablist" aria-label="How to verify" className="mt-3 flex gap-1 border-b border-zinc-200 dark:border-zinc-700">

@@ -28,6 +28,8 @@ export function toProgressView(setup: SetupView): ProgressView {
       startedAt: s?.startedAt?.toISOString() ?? null,
       completedAt: s?.completedAt?.toISOString() ?? null,
       lastReportUrl: s?.lastRunPublicId ? `/reports/${s.lastRunPublicId}` : null,
+      checks: s?.checks ?? null,
+      trust: s?.trust ?? null,
     };
   }
   return {

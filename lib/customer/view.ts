@@ -2,7 +2,7 @@
 // (the client ID and tenant they entered, the 3-character hint the portal shows too, at most).
 // Client-safe: types only.
 import type { FieldError, Report } from "../verify";
-import type { StepId, StepStatus } from "../steps";
+import type { StepId, StepStatus, Trust } from "../steps";
 
 export interface StepView {
   status: StepStatus;
@@ -13,6 +13,10 @@ export interface StepView {
   completedAt: string | null;
   /** Permalink of the step's latest report, when there is one. */
   lastReportUrl: string | null;
+  /** Verifiable steps: required checks done, of how many, and the ids still missing (null: confirmed by the customer). */
+  checks: { done: number; total: number; missing: string[] } | null;
+  /** A verified step: checked by the rules, or confirmed with Microsoft. */
+  trust: Trust | null;
 }
 
 export interface ProgressView {

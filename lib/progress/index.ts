@@ -16,8 +16,9 @@ export {
   RUNS_PER_PAGE,
 } from "./setups";
 export type { StartSetupInput, SetupViewOptions } from "./setups";
-export { recordRun, stepVerdicts } from "./record";
-export type { RecordRunInput, RecordRunResult, StepVerdict } from "./record";
+export { recordRun, coveredSteps, nextStepProgress } from "./record";
+export type { RecordRunInput, RecordRunResult } from "./record";
+export { mergeEvidence, parseEvidence, stepState, type Evidence, type StepEvidenceState } from "./evidence";
 export {
   listSetups,
   countSetups,

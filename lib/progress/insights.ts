@@ -16,6 +16,10 @@ export interface FunnelStep {
   reached: number;
   /** reached / started, 0..1 */
   share: number;
+  /** Setups started in the period that tried this step (checked it or started it), whatever came before. */
+  attempted: number;
+  /** Setups started in the period whose step is verified or confirmed, whatever came before. */
+  completed: number;
 }
 
 export interface Funnel {
@@ -29,7 +33,9 @@ export interface Funnel {
 /**
  * Setups created in the last `days` days, and for each step of the guide how many reached it.
  * A setup has reached step k when its current step (the first not yet verified or confirmed) is
- * k or later, or it is completed. One grouped query on the setup table.
+ * k or later, or it is completed. One grouped query on the setup table. Beside it, per step, how many
+ * attempted and completed it on its own (one grouped query on step_progress): "reached" is strict (a
+ * first step nobody ticks holds every later one at 0), "attempted"/"completed" show the work anyway.
  */
 export async function stepFunnel(options: { days: number; now?: Date; guide?: string; steps?: readonly { id: string; title: string }[] }): Promise<Funnel> {
   const now = options.now ?? new Date();
@@ -41,6 +47,14 @@ export async function stepFunnel(options: { days: number; now?: Date; guide?: st
     where: { guide, createdAt: { gte: since, lte: now } },
     _count: { _all: true },
   });
+  const perStep = await getPrisma().$queryRaw<{ stepId: string; attempted: number; completed: number }[]>`
+    SELECT sp."stepId",
+           count(*) FILTER (WHERE sp.status <> 'not_started')::int AS attempted,
+           count(*) FILTER (WHERE sp.status IN ('verified', 'confirmed'))::int AS completed
+      FROM step_progress sp JOIN setup s ON s.id = sp."setupId"
+     WHERE s.guide = ${guide} AND s."createdAt" >= ${since} AND s."createdAt" <= ${now}
+     GROUP BY sp."stepId"`;
+  const byStep = new Map(perStep.map((r) => [r.stepId, r]));
   const index = new Map(stepList.map((s, i) => [s.id, i]));
   const last = stepList.length;
   let started = 0;
@@ -61,7 +75,8 @@ export async function stepFunnel(options: { days: number; now?: Date; guide?: st
   const steps: FunnelStep[] = stepList.map((s, k) => {
     let reached = 0;
     for (let i = k; i <= last; i++) reached += reachedUpTo[i]!;
-    return { stepId: s.id, title: s.title, reached, share: started ? reached / started : 0 };
+    const own = byStep.get(s.id);
+    return { stepId: s.id, title: s.title, reached, share: started ? reached / started : 0, attempted: own?.attempted ?? 0, completed: own?.completed ?? 0 };
   });
   return { days: options.days, since, started, completed, steps };
 }

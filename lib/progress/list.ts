@@ -23,6 +23,8 @@ const listSchema = z.object({
   /** Not completed, and no activity for `stuckDays` days or STUCK_FAILURE_STREAK failures in a row. */
   stuck: z.boolean().optional(),
   stuckDays: z.number().int().min(1).max(3650).default(7),
+  /** Setups with a step verified at this level of trust (lib/steps.ts TRUST_TEXT). */
+  trust: z.enum(["rules", "microsoft"]).optional(),
   /** Company / contact email (contains, any case), an exact setup id, or a client ID. */
   q: z.string().trim().max(200).optional(),
   sort: z.enum(LIST_SORTS).default("lastActivity"),
@@ -46,6 +48,8 @@ export interface SetupListItem {
   createdAt: Date;
   lastActivityAt: Date;
   completedAt: Date | null;
+  /** Verified steps with their trust, in guide order: "register-application:microsoft;client-secret:rules". */
+  verifiedSteps: string | null;
 }
 
 export interface SetupListPage {
@@ -87,6 +91,9 @@ function filterConditions(p: ListParams): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (p.status) where.push(Prisma.sql`status = ${p.status}::"SetupStatus"`);
   if (p.currentStep) where.push(Prisma.sql`"currentStep" = ${p.currentStep}`);
+  if (p.trust) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM step_progress sp WHERE sp."setupId" = setup.id AND sp.status = 'verified' AND sp.trust = ${p.trust})`);
+  }
   if (p.stuck !== undefined) {
     const stuck = stuckSql({ days: p.stuckDays, now: p.now });
     where.push(p.stuck ? stuck : Prisma.sql`NOT ${stuck}`);
@@ -121,7 +128,9 @@ export async function listSetups(input: ListSetupsInput = {}): Promise<SetupList
   const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
   const select = Prisma.sql`
     SELECT id::text AS id, "publicId", "companyName", "contactEmail", "clientId", status::text AS status,
-           "currentStep", "failedRuns", "consecutiveFailures", "lastFailedCheck", "createdAt", "lastActivityAt", "completedAt"
+           "currentStep", "failedRuns", "consecutiveFailures", "lastFailedCheck", "createdAt", "lastActivityAt", "completedAt",
+           (SELECT string_agg(sp."stepId" || ':' || sp.trust, ';' ORDER BY array_position(${STEPS as unknown as string[]}::text[], sp."stepId"::text))
+              FROM step_progress sp WHERE sp."setupId" = setup.id AND sp.status = 'verified' AND sp.trust IS NOT NULL) AS "verifiedSteps"
       FROM setup
       ${whereSql}`;
   // Search: for a rare term, collect the matches through the trigram indexes, then sort them (left
@@ -163,6 +172,7 @@ export interface SupportListFilters {
   status?: SetupStatus;
   step?: string;
   stuck?: "yes" | "no";
+  trust?: "rules" | "microsoft";
   sort: "activity" | "created";
   after?: string;
 }
@@ -178,6 +188,7 @@ function supportInput(f: SupportListFilters, rule: StuckRule, now: Date): ListSe
     status: f.status,
     currentStep: f.step as StepId | undefined,
     stuck: f.stuck === undefined ? undefined : f.stuck === "yes",
+    trust: f.trust,
     stuckDays: rule.days,
     sort: SUPPORT_SORT[f.sort],
     cursor: f.after,

@@ -12,7 +12,8 @@ import { getPrisma, Prisma, type ReportStatus, type RunSource, type StepStatus }
 import { redact, type Report } from "../verify/report";
 import { secretFingerprint, secretHint } from "./fingerprint";
 import { checkPublicId, checkReport, inTransaction, loadSetupView, lockSetup, newPublicId, parseInput, refreshSetupState, type Tx } from "./setups";
-import { isStepId, STEPS, type StepId } from "../steps";
+import { CONFIRMING_CHECKS, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
+import { mergeEvidence, parseEvidence, stepState } from "./evidence";
 import type { SetupView } from "./views";
 
 export interface RecordRunInput {
@@ -52,36 +53,25 @@ const inputSchema = z.object({
   secret: z.string().min(1).max(1024).optional(),
 });
 
-/** What a run says about one step: pass/warn → verified, any fail → failed, only errors → no verdict. */
-export type StepVerdict = "verified" | "failed" | "no_verdict";
-
 /**
- * The steps a run covers and its verdict on each. A check's `step` field says which step it is about;
- * a step whose checks were all skipped is not covered. A run for a given step always covers it.
+ * The verifiable steps a run covers: those with a check that ran (not skipped) about them, or a
+ * check that confirms them with Microsoft, and always the step the run was for.
  */
-export function stepVerdicts(report: Report, stepId: StepId | null): Map<StepId, StepVerdict> {
-  const seen = new Map<StepId, { pass: boolean; fail: boolean }>();
-  for (const c of report.checks) {
-    if (c.status === "skip" || !isStepId(c.step)) continue;
-    const v = seen.get(c.step) ?? { pass: false, fail: false };
-    if (c.status === "fail") v.fail = true;
-    if (c.status === "pass" || c.status === "warn") v.pass = true;
-    seen.set(c.step, v);
-  }
-  if (stepId && !seen.has(stepId)) seen.set(stepId, { pass: false, fail: false });
-  const out = new Map<StepId, StepVerdict>();
-  for (const s of STEPS) {
-    const v = seen.get(s);
-    if (v) out.set(s, v.fail ? "failed" : v.pass ? "verified" : "no_verdict");
-  }
-  return out;
+export function coveredSteps(report: Report, stepId: StepId | null): VerifiableStep[] {
+  return VERIFIABLE_STEPS.filter(
+    (s) => s === stepId || report.checks.some((c) => c.status !== "skip" && (c.step === s || CONFIRMING_CHECKS[s].includes(c.id))),
+  );
 }
 
-function nextStepStatus(previous: StepStatus | undefined, verdict: StepVerdict): StepStatus {
-  if (verdict === "verified") return "verified";
-  if (verdict === "failed") return "failed";
-  // No verdict (the checks could not run): keep what we knew, but the step has been attempted.
-  return !previous || previous === "not_started" ? "in_progress" : previous;
+/**
+ * A step's progress after a run: the run's checks merged into the step's evidence, and the status
+ * that evidence supports (lib/progress/evidence.ts). An attempted step is never "not started".
+ */
+export function nextStepProgress(step: VerifiableStep, previous: { evidence: unknown } | undefined, report: Report, now: Date) {
+  const evidence = mergeEvidence(parseEvidence(previous?.evidence), report.checks, step, now);
+  const state = stepState(step, evidence);
+  const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
+  return { evidence, status, trust: state.trust };
 }
 
 /** Records a run and updates the progress it implies, atomically. See the top of this file. */
@@ -168,26 +158,20 @@ async function recordInTransaction(
 
   const run = await tx.verificationRun.create({ data: { ...runData, setupId, createdAt: now }, select: { id: true, publicId: true } });
 
-  // Every step the run covers: one attempt more, and its new status.
-  const verdicts = stepVerdicts(report, stepId);
-  if (verdicts.size) {
-    const existing = await tx.stepProgress.findMany({ where: { setupId, stepId: { in: [...verdicts.keys()] } } });
+  // Every step the run covers: one attempt more, its evidence, and the status that evidence supports.
+  const covered = coveredSteps(report, stepId);
+  if (covered.length) {
+    const existing = await tx.stepProgress.findMany({ where: { setupId, stepId: { in: covered } } });
     const byStep = new Map(existing.map((s) => [s.stepId, s]));
-    for (const [step, verdict] of verdicts) {
+    for (const step of covered) {
       const prev = byStep.get(step);
-      const status = nextStepStatus(prev?.status, verdict);
-      const completedAt = status === "verified" || status === "confirmed" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
+      const { evidence, status, trust } = nextStepProgress(step, prev, report, now);
+      const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
+      const data = { status, evidence: evidence as unknown as Prisma.InputJsonValue, trust, completedAt, lastAttemptAt: now, lastRunId: run.id };
       await tx.stepProgress.upsert({
         where: { setupId_stepId: { setupId, stepId: step } },
-        create: { setupId, stepId: step, status, attemptCount: 1, firstAttemptAt: now, lastAttemptAt: now, completedAt, lastRunId: run.id },
-        update: {
-          status,
-          attemptCount: { increment: 1 },
-          firstAttemptAt: prev?.firstAttemptAt ?? now,
-          lastAttemptAt: now,
-          completedAt,
-          lastRunId: run.id,
-        },
+        create: { setupId, stepId: step, attemptCount: 1, firstAttemptAt: now, ...data },
+        update: { attemptCount: { increment: 1 }, firstAttemptAt: prev?.firstAttemptAt ?? now, ...data },
       });
     }
   }

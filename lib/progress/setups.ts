@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { config } from "../config";
 import { getPrisma, Prisma } from "../db";
-import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, STEP_INFO, STEPS, type StepId } from "../steps";
+import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, isVerifiable, STEP_INFO, STEPS, type StepId, type StepStatus } from "../steps";
+import { parseEvidence, stepState } from "./evidence";
 import { reportSchema, type Report } from "../verify/report";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
 import { stuckReason } from "./stuck";
@@ -168,6 +169,14 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       })
     : null;
+  // A later attempt that passed (the problems above may be fixed already).
+  const passedSince = problem
+    ? await db.verificationRun.findFirst({
+        where: { setupId, summary: { in: ["pass"] }, createdAt: { gt: problem.createdAt } },
+        select: { createdAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      })
+    : null;
   const lastRunIds = base.steps.map((s) => s.lastRunId).filter((id): id is string => !!id);
   const runIds = new Map(
     lastRunIds.length
@@ -187,6 +196,7 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
       startedAt: s?.startedAt ?? null,
       completedAt: s?.completedAt ?? null,
       lastRunPublicId: (s?.lastRunId && runIds.get(s.lastRunId)) || null,
+      ...stepChecksOf(stepId, s?.evidence, s?.status ?? "not_started", s?.trust ?? null),
     };
   });
   return {
@@ -213,6 +223,7 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
     runPage,
     runPages,
     latestProblemRun: problem ? toRunSummary(problem) : null,
+    passedSinceProblemAt: passedSince?.createdAt ?? null,
   };
 }
 
@@ -349,4 +360,14 @@ export function checkReport(report: unknown): Report {
     throw new ProgressInputError(`report${issue.path.length ? `.${issue.path.join(".")}` : ""}`, issue.message);
   }
   return r.data as Report;
+}
+
+/** The required checks of a verifiable step from its stored evidence, and the trust of a verified one. */
+function stepChecksOf(stepId: StepId, evidence: unknown, status: StepStatus, trust: string | null): Pick<StepState, "checks" | "trust"> {
+  if (!isVerifiable(stepId)) return { checks: null, trust: null };
+  const state = stepState(stepId, parseEvidence(evidence));
+  return {
+    checks: { done: state.done, total: state.total, missing: state.missing },
+    trust: status === "verified" && (trust === "rules" || trust === "microsoft") ? trust : null,
+  };
 }

@@ -3,7 +3,16 @@
 // browser) and the support console's setup page.
 import type { Check, Report, Status } from "../verify/report";
 import type { ReportStatus, RunSource, SetupStatus, StepStatus } from "../db";
-import type { StepId } from "../steps";
+import type { StepId, Trust } from "../steps";
+
+/** How far a verifiable step's own required checks have got (lib/progress/evidence.ts). */
+export interface StepChecks {
+  /** Required checks satisfied (latest pass or warn) and how many the step requires. */
+  done: number;
+  total: number;
+  /** The required check ids still without a passing verdict, in catalogue order. */
+  missing: string[];
+}
 
 export interface StepState {
   stepId: StepId;
@@ -18,6 +27,10 @@ export interface StepState {
   completedAt: Date | null;
   /** Permalink id of the latest run that touched this step. */
   lastRunPublicId: string | null;
+  /** Verifiable steps: their required checks so far (null for steps the customer confirms). */
+  checks: StepChecks | null;
+  /** A verified step: "rules" (checked by the rules) or "microsoft" (confirmed with Microsoft); else null. */
+  trust: Trust | null;
 }
 
 /** A check of a stored report: the contract's Check when the report reads as the contract (reportSchema). */
@@ -86,6 +99,8 @@ export interface SetupView {
   runPages: number;
   /** The newest run with a failing or warning check, whatever the page (only when asked for). */
   latestProblemRun: RunSummary | null;
+  /** When a later attempt passed every check it ran (after latestProblemRun), or null. */
+  passedSinceProblemAt: Date | null;
 }
 
 /** Support's names for the same types (components/support). */

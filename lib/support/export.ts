@@ -19,6 +19,7 @@ export const CSV_HEADER = [
   "created_at",
   "last_activity_at",
   "completed_at",
+  "verified_steps",
 ] as const;
 
 export function csvFields(r: SetupRow): (string | number | Date | null)[] {
@@ -36,6 +37,7 @@ export function csvFields(r: SetupRow): (string | number | Date | null)[] {
     r.createdAt,
     r.lastActivityAt,
     r.completedAt,
+    r.verifiedSteps,
   ];
 }
 

@@ -30,6 +30,7 @@ const fields = {
     z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a step id").max(64).optional(),
   ),
   stuck: z.preprocess(blankToUndefined, z.enum(["yes", "no"]).optional()),
+  trust: z.preprocess(blankToUndefined, z.enum(["rules", "microsoft"]).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(SORT_KEYS).default("activity")),
   after: z.preprocess(blankToUndefined, z.string().max(200).optional()),
 };
@@ -39,6 +40,8 @@ export interface SetupFilters {
   status?: SetupStatus;
   step?: string;
   stuck?: "yes" | "no";
+  /** Setups with a step verified at this trust: by the rules, or confirmed with Microsoft. */
+  trust?: "rules" | "microsoft";
   sort: SortKey;
 }
 
@@ -99,6 +102,7 @@ export function toQueryString(p: Partial<ListParams>): string {
   if (p.status) qs.set("status", p.status);
   if (p.step) qs.set("step", p.step);
   if (p.stuck) qs.set("stuck", p.stuck);
+  if (p.trust) qs.set("trust", p.trust);
   if (p.sort && p.sort !== "activity") qs.set("sort", p.sort);
   if (p.after) qs.set("after", p.after);
   const s = qs.toString();
@@ -106,5 +110,5 @@ export function toQueryString(p: Partial<ListParams>): string {
 }
 
 export function hasAnyFilter(f: SetupFilters): boolean {
-  return Boolean(f.q || f.status || f.step || f.stuck);
+  return Boolean(f.q || f.status || f.step || f.stuck || f.trust);
 }

@@ -114,6 +114,7 @@ describe("setups", () => {
         "redirect-uri": "fail",
         "sign-in-audience": "pass",
         "secret.shape": "skip",
+        "permissions.resource": "pass",
         "permissions.financials": "pass",
         "permissions.user-impersonation": "pass",
         "permissions.extra": "warn",
@@ -122,14 +123,14 @@ describe("setups", () => {
     });
     const v = r.setup!;
     expect(stepOf(v, "register-application").status).toBe("failed");
-    expect(stepOf(v, "api-permissions").status).toBe("verified");
+    expect(stepOf(v, "api-permissions")).toMatchObject({ status: "verified", checks: { done: 3, total: 3, missing: [] }, trust: "rules" });
     expect(stepOf(v, "client-secret")).toMatchObject({ status: "not_started", attemptCount: 0 });
     expect(v.currentStep).toBe("prerequisites");
   });
 
   it("a run whose checks could not run (errors only) leaves the verdict unchanged", async () => {
     const id = await startSetup();
-    await recordRun({ setupPublicId: id, stepId: "client-secret", source: "live", report: report({ "secret.shape": "pass" }), durationMs: 5 });
+    await recordRun({ setupPublicId: id, stepId: "client-secret", source: "live", report: report({ "secret.shape": "pass", "live.token": "pass" }), durationMs: 5 });
     const r = await recordRun({ setupPublicId: id, stepId: "client-secret", source: "live", report: report({ "live.token": "error" }), durationMs: 5 });
     expect(stepOf(r.setup!, "client-secret")).toMatchObject({ status: "verified", attemptCount: 2 });
     const other = await startSetup();
@@ -146,7 +147,16 @@ describe("setups", () => {
       setupPublicId: id,
       stepId: null,
       source: "manifest",
-      report: report({ "redirect-uri": "pass", "secret.expiry": "pass", "permissions.financials": "pass" }),
+      report: report({
+        "client-id.format": "pass",
+        "sign-in-audience": "pass",
+        "redirect-uri": "pass",
+        "secret.shape": "pass",
+        "secret.expiry": "pass",
+        "permissions.resource": "pass",
+        "permissions.financials": "pass",
+        "permissions.user-impersonation": "pass",
+      }),
       durationMs: 3,
     });
     await confirmStep(id, "add-keys-to-portal", true);
@@ -247,7 +257,7 @@ describe("idempotency and concurrency", () => {
           setupPublicId: id,
           stepId: "client-secret",
           source: "form",
-          report: report(i % 4 === 0 ? { "secret.shape": "fail" } : { "secret.shape": "pass" }),
+          report: report(i % 4 === 0 ? { "secret.shape": "fail" } : { "secret.shape": "pass", "secret.expiry": "pass" }),
           durationMs: i,
           idempotencyKey: `concurrent-${i}-xxxxxxxx`,
         }),

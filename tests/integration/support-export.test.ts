@@ -97,7 +97,7 @@ describe("GET /api/support/export", () => {
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["failing"]));
   });
 
-  it("has all 13 columns, named, and every value of a known row in its column", async () => {
+  it("has all 14 columns, named, and every value of a known row in its column (verified steps with their trust)", async () => {
     const DAY = 86_400_000;
     const created = new Date("2026-01-02T03:04:05.006Z");
     const active = new Date(Date.now() - 10 * DAY);
@@ -115,6 +115,13 @@ describe("GET /api/support/export", () => {
         lastFailedCheck: "secret.shape",
         createdAt: created,
         lastActivityAt: active,
+        steps: {
+          create: [
+            { stepId: "register-application", status: "verified", trust: "microsoft", attemptCount: 2 },
+            { stepId: "prerequisites", status: "confirmed", attemptCount: 0 },
+            { stepId: "client-secret", status: "failed", attemptCount: 7 },
+          ],
+        },
       },
     });
     const res = await handleExport(get("?q=Known%20Row%20Ltd"));
@@ -134,6 +141,7 @@ describe("GET /api/support/export", () => {
       "created_at",
       "last_activity_at",
       "completed_at",
+      "verified_steps",
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toEqual([
@@ -150,7 +158,13 @@ describe("GET /api/support/export", () => {
       "2026-01-02T03:04:05.006Z",
       active.toISOString(),
       "",
+      "register-application:microsoft",
     ]);
+    // The trust filter finds it by the level of its verified step, and only by that one.
+    const confirmed = parseCsv(await csvText(await handleExport(get("?q=Known%20Row%20Ltd&trust=microsoft"))));
+    expect(confirmed).toHaveLength(2);
+    const rulesOnly = parseCsv(await csvText(await handleExport(get("?q=Known%20Row%20Ltd&trust=rules"))));
+    expect(rulesOnly).toHaveLength(1);
   });
 
   it("matches a search and keeps hostile company names inert", async () => {

@@ -67,8 +67,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               </h2>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 <span data-testid="funnel-started">{funnel.started.toLocaleString("en-US")}</span> setups started in the last {days} days;{" "}
-                <span data-testid="funnel-completed">{funnel.completed.toLocaleString("en-US")}</span> completed. A setup has reached a step
-                when every step before it is verified or confirmed.
+                <span data-testid="funnel-completed">{funnel.completed.toLocaleString("en-US")}</span> completed. <strong>Reached</strong>: every step before it is verified or confirmed (strict: a first
+                step nobody confirms holds every later step at 0). <strong>Attempted</strong> and <strong>completed</strong> count each
+                step on its own: checked or started, and verified or confirmed.
               </p>
             </div>
             <BarChart
@@ -80,10 +81,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             />
             <DataTable
               caption={`Step funnel, last ${days} days`}
-              head={["Step", "Setups that reached it", "Share of started"]}
+              head={["Step", "Reached", "Share of started", "Attempted", "Completed"]}
               rows={[
-                ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), pct(s.share)]),
-                ["Completed", funnel.completed.toLocaleString("en-US"), pct(funnel.started ? funnel.completed / funnel.started : 0)],
+                ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), pct(s.share), s.attempted.toLocaleString("en-US"), s.completed.toLocaleString("en-US")]),
+                ["Whole setup completed", funnel.completed.toLocaleString("en-US"), pct(funnel.started ? funnel.completed / funnel.started : 0), "", ""],
               ]}
             />
           </section>

@@ -83,7 +83,7 @@ export default async function SetupPage({
       {setup.stuck || latestProblems.length ? (
         <section aria-labelledby="where-stuck" className="rounded-xl border border-amber-300 bg-amber-50/60 p-4 dark:border-amber-800 dark:bg-amber-950/40">
           <h2 id="where-stuck" className="font-semibold">
-            {setup.status === "completed" ? "Last problems" : `Stuck at: ${stepTitle(setup.currentStep)}`}
+            {setup.status === "completed" ? "Last problems" : setup.stuck ? `Stuck at: ${stepTitle(setup.currentStep)}` : `Current step: ${stepTitle(setup.currentStep)}`}
           </h2>
           {setup.stuck ? <p className="text-sm">Flagged stuck: {setup.stuck}.</p> : null}
           {latestProblemRun ? (
@@ -91,6 +91,11 @@ export default async function SetupPage({
               <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
                 What went wrong in the latest attempt with problems ({formatUtc(latestProblemRun.createdAt)}):
               </p>
+              {setup.passedSinceProblemAt ? (
+                <p className="mt-1 text-sm font-medium text-emerald-800 dark:text-emerald-300" data-passed-since>
+                  A later attempt passed ({formatUtc(setup.passedSinceProblemAt)}): these problems may be fixed already.
+                </p>
+              ) : null}
               <ul className="divide-y divide-amber-200 dark:divide-amber-900">
                 {latestProblems.map((c, i) => (
                   <CheckItem key={`${c.id}-${i}`} c={c} />

@@ -1,0 +1,80 @@
+// Honest progress, through the customer's own path (form → checker → recorded run, real PostgreSQL):
+// a step is verified only when its own required checks have all passed, across visits; a later
+// failure un-verifies it; the customer and support see the same state and how far it is trusted.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beginVerification, type VerifyDeps } from "@/lib/customer/verify";
+import { countSupportSetups, getSetup, listSupportSetups } from "@/lib/progress";
+import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const A = FAKE.apps;
+const T = FAKE.tenants;
+const REDIRECT = "https://dynamics365businesscentral.codat.io/oauth/callback";
+let db: TestDatabase;
+let fake: FakeEntra;
+
+const deps = (): VerifyDeps => ({ live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, clientKey: "ip:honest" });
+
+function form(fields: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+}
+
+async function submit(fields: Record<string, string>, cookie?: string) {
+  const begun = await beginVerification(form({ mode: "fields", ...fields }), cookie, deps());
+  if (!begun.ok) throw new Error(begun.error.message);
+  const result = await begun.finish();
+  expect(result.saved.ok).toBe(true);
+  return { setupId: begun.setupPublicId!, progress: result.progress! };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase({ label: "honest" });
+  fake = await startFakeEntra();
+});
+afterAll(async () => {
+  await fake?.close();
+  await db?.drop();
+});
+
+describe("register-application, one field at a time", () => {
+  it("client ID alone: in progress, 1 of 3; account type and redirect URI later: verified; a later trailing slash: failed", async () => {
+    const first = await submit({ step: "register-application", clientId: A.good.appId });
+    const setupId = first.setupId;
+    expect(first.progress.steps["register-application"]).toMatchObject({
+      status: "in_progress",
+      checks: { done: 1, total: 3, missing: ["sign-in-audience", "redirect-uri"] },
+      trust: null,
+    });
+
+    // Another day: the redirect URI and the account type.
+    const second = await submit({ step: "register-application", redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, setupId);
+    expect(second.progress.steps["register-application"]).toMatchObject({ status: "verified", checks: { done: 3, total: 3, missing: [] }, trust: "rules" });
+
+    // Support sees the same state, and can find it by its trust.
+    const seen = await getSetup(setupId);
+    expect(seen!.steps.find((s) => s.stepId === "register-application")).toMatchObject({ status: "verified", trust: "rules", checks: { done: 3 } });
+    const rule = { days: 3, now: new Date() };
+    expect(await countSupportSetups({ q: setupId, trust: "rules", sort: "activity" }, rule)).toBe(1);
+    expect(await countSupportSetups({ q: setupId, trust: "microsoft", sort: "activity" }, rule)).toBe(0);
+    const row = (await listSupportSetups({ q: setupId, sort: "activity" }, rule)).rows[0]!;
+    expect(row.verifiedSteps).toBe("register-application:rules");
+
+    // Later a trailing slash: the step is failed again, and no longer counted as verified.
+    const third = await submit({ step: "register-application", redirectUri: `${REDIRECT}/` }, setupId);
+    expect(third.progress.steps["register-application"]).toMatchObject({ status: "failed", trust: null });
+    expect(await countSupportSetups({ q: setupId, trust: "rules", sort: "activity" }, rule)).toBe(0);
+  });
+});
+
+describe("client-secret", () => {
+  it("the secret's shape alone is in progress; the live token proves it and confirms it with Microsoft", async () => {
+    const first = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret });
+    expect(first.progress.steps["client-secret"]).toMatchObject({ status: "in_progress", checks: { done: 1, total: 2 } });
+    const second = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, first.setupId);
+    expect(second.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    const rule = { days: 3, now: new Date() };
+    expect(await countSupportSetups({ q: first.setupId, trust: "microsoft", sort: "activity" }, rule)).toBe(1);
+  });
+});
