@@ -84,13 +84,17 @@ export const REQUIRED_CHECK_INPUT: Record<string, string> = {
   "permissions.user-impersonation": "user_impersonation (delegated)",
 };
 
-/** "1 of 3 checks done; still to check: the supported account types and the Web redirect URI". */
-export function stepChecksText(checks: { done: number; total: number; missing: readonly string[] }): string {
-  const done = `${checks.done} of ${checks.total} checks done`;
+/**
+ * "1 of 3 checks done; still to check: the supported account types and the Web redirect URI", or for a
+ * failed step "2 of 3 checks passed; to fix: the Web redirect URI".
+ */
+export function stepChecksText(checks: { done: number; total: number; missing: readonly string[] }, status?: StepStatus): string {
+  const failed = status === "failed";
+  const done = `${checks.done} of ${checks.total} checks ${failed ? "passed" : "done"}`;
   if (checks.missing.length === 0) return done;
   const names = checks.missing.map((id) => REQUIRED_CHECK_INPUT[id] ?? id);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `${done}; still to check: ${list}`;
+  return `${done}; ${failed ? "to fix" : "still to check"}: ${list}`;
 }
 
 /**

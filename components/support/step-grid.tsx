@@ -26,7 +26,7 @@ export function StepGrid({ steps, currentStep }: { steps: StepCell[]; currentSte
                 {TRUST_TEXT[s.trust]}
               </p>
             ) : s.checks && s.status !== "not_started" ? (
-              <p className="mt-1 text-xs">{stepChecksText(s.checks)}</p>
+              <p className="mt-1 text-xs">{stepChecksText(s.checks, s.status)}</p>
             ) : null}
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs opacity-90">
               <dt>Attempts</dt>

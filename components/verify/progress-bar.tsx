@@ -69,7 +69,7 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
             const status = statusOf(progress, s);
             const isCurrent = current === s;
             const view = state.state === "ok" ? progress?.steps[s] : undefined;
-            const detail = view?.trust ? TRUST_TEXT[view.trust] : view?.checks && view.status !== "not_started" ? stepChecksText(view.checks) : "";
+            const detail = view?.trust ? TRUST_TEXT[view.trust] : view?.checks && view.status !== "not_started" ? stepChecksText(view.checks, view.status) : "";
             return (
               <li key={s} className="min-w-0" data-progress-step={s} data-status={status}>
                 <a
@@ -90,12 +90,12 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
                     Step {i + 1}, {STEP_INFO[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
                     {isCurrent ? " (next step)" : ""}
                   </span>
-                  {detail && (
-                    <span id={`${uid}-detail-${s}`} className="sr-only">
-                      {detail}
-                    </span>
-                  )}
                 </a>
+                {detail && (
+                  <span id={`${uid}-detail-${s}`} hidden>
+                    {detail}
+                  </span>
+                )}
               </li>
             );
           })}

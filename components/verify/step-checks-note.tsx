@@ -13,7 +13,7 @@ export function StepChecksNote({ step }: { step: VerifiableStep }) {
   const text =
     v.status === "verified" && v.trust
       ? `${STEP_INFO[step].title}: verified. ${TRUST_TEXT[v.trust]}${v.trust === "rules" ? " (what you entered); a live check or signing in with Microsoft confirms it with Microsoft." : "."}`
-      : `For this step so far: ${stepChecksText(v.checks)}.`;
+      : `For this step so far: ${stepChecksText(v.checks, v.status)}.`;
   return (
     <p data-step-checks className="mt-2 rounded-md border border-violet-200 bg-white/70 px-3 py-2 text-sm text-zinc-800 dark:border-violet-900 dark:bg-zinc-950/60 dark:text-zinc-200">
       {text}
