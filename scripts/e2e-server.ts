@@ -45,6 +45,8 @@ async function startFakeEntra(): Promise<void> {
   env.SITE_URL ||= `http://127.0.0.1:${port}`;
   // The browser tests run many live checks from one address.
   env.VERIFY_LIVE_RATE_LIMIT ||= "1000";
+  // …and start many setups from it (each test's fresh browser has no cookie).
+  env.SETUP_CREATE_RATE_LIMIT ||= "1000";
   console.log(`e2e-server: fake Entra ID / Graph on ${fake.url}`);
 }
 

@@ -10,49 +10,13 @@ import { MIN_PASSWORD_LENGTH } from "../lib/auth/auth";
 import { config, ConfigError } from "../lib/config";
 import { closeDatabase, createDatabase } from "../lib/db";
 import { runDbScript } from "../lib/db/script";
+import { readHidden, readStdin } from "./lib/terminal";
 
 const USAGE = "usage: npm run staff:create -- --email someone@example.com [--name \"Full Name\"]  (password from a prompt or stdin)";
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`staff:create: ${message}\n`);
   process.exit(code);
-}
-
-async function readHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
-  stdin.setRawMode(true);
-  stdin.resume();
-  stdin.setEncoding("utf8");
-  return new Promise((resolve) => {
-    let value = "";
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") {
-          stdin.setRawMode(false);
-          stdin.pause();
-          stdin.off("data", onData);
-          process.stderr.write("\n");
-          resolve(value);
-          return;
-        }
-        if (ch === "\u0003") {
-          stdin.setRawMode(false);
-          process.stderr.write("\n");
-          process.exit(130);
-        }
-        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
-        else if (ch >= " ") value += ch;
-      }
-    };
-    stdin.on("data", onData);
-  });
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
 async function main() {
@@ -82,7 +46,7 @@ async function main() {
       if (again !== password) fail("the passwords do not match");
     }
   } else {
-    password = await readStdin();
+    password = (await readStdin()).split(/\r?\n/)[0] ?? "";
   }
   const input = staffInput.safeParse({ ...pre.data, password });
   if (!input.success) fail(input.error.issues[0]!.message);

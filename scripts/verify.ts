@@ -11,6 +11,7 @@ import pc from "picocolors";
 import { ConfigError, loadConfig, type Config } from "../lib/config";
 import { liveOptions } from "../lib/live-settings";
 import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
+import { readHidden, readStdin } from "./lib/terminal";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
 
@@ -44,46 +45,6 @@ Examples:
 `;
 
 class UsageError extends Error {}
-
-function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on("data", (c: Buffer) => chunks.push(c));
-    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    process.stdin.on("error", reject);
-  });
-}
-
-/** Reads one line from a terminal without echoing it. */
-function readHidden(prompt: string): Promise<string> {
-  return new Promise((resolve) => {
-    const stdin = process.stdin;
-    process.stderr.write(prompt);
-    stdin.setRawMode?.(true);
-    stdin.resume();
-    let value = "";
-    const onData = (buf: Buffer) => {
-      for (const ch of buf.toString("utf8")) {
-        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
-          stdin.setRawMode?.(false);
-          stdin.pause();
-          stdin.off("data", onData);
-          process.stderr.write("\n");
-          resolve(value);
-          return;
-        }
-        if (ch === "\u0003") {
-          stdin.setRawMode?.(false);
-          process.stderr.write("\n");
-          process.exit(2);
-        }
-        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
-        else value += ch;
-      }
-    };
-    stdin.on("data", onData);
-  });
-}
 
 const SYMBOL: Record<Status, string> = { pass: "✔", warn: "!", fail: "✖", skip: "○", error: "?" };
 const WORD: Record<Status, string> = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP", error: "ERROR" };
@@ -193,7 +154,7 @@ async function main(): Promise<number> {
   if (v.check) input.checks = v.check;
   if (v.live) input.live = true;
   if (v["secret-stdin"]) {
-    const raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ") : await readStdin();
+    const raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ", 2) : await readStdin();
     const secret = raw.replace(/\r?\n$/, "");
     if (secret.trim() === "") throw new UsageError("--secret-stdin: no secret was given on stdin.");
     input.secret = secret;

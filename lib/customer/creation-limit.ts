@@ -10,11 +10,14 @@ import { memoryLimiter, postgresLimiter, type RateLimiter, type RateLimitDecisio
 import { isPublicId } from "./cookie";
 import { findProgress } from "./progress";
 
-export const SETUP_CREATE_POLICY: RateLimitPolicy = { points: 20, durationSeconds: 60 * 60, keyPrefix: "setup-create" };
+/** SETUP_CREATE_RATE_LIMIT (default 20) new setups per client per hour. */
+export function setupCreatePolicy(): RateLimitPolicy {
+  return { points: config().SETUP_CREATE_RATE_LIMIT, durationSeconds: 60 * 60, keyPrefix: "setup-create" };
+}
 
 let limiter: RateLimiter | undefined;
 export function setupCreationLimiter(): RateLimiter {
-  limiter ??= config().DATABASE_URL ? postgresLimiter(getPgPool(), SETUP_CREATE_POLICY) : memoryLimiter(SETUP_CREATE_POLICY);
+  limiter ??= config().DATABASE_URL ? postgresLimiter(getPgPool(), setupCreatePolicy()) : memoryLimiter(setupCreatePolicy());
   return limiter;
 }
 

@@ -36,7 +36,8 @@ export interface EmbeddedOptions {
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (the OS picks it; free when returned). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();

@@ -4,6 +4,7 @@
 import { config } from "../config";
 import { SETUP_COOKIE, isPublicId, setupCookieOptions } from "../customer/cookie";
 import { getSetup, startSetup } from "../progress";
+import { guardSetupCreation } from "../customer/creation-limit";
 import { readForm, sameOrigin, seeOther } from "../customer/http";
 import { requestInfo } from "../auth/request-info";
 import { finishSignIn, safeReturnTo, startSignIn, STATE_COOKIE, type SignInConfig } from "./flow";
@@ -58,6 +59,7 @@ export async function handleStart(request: Request): Promise<Response> {
   try {
     const found = isPublicId(setupId) ? await getSetup(setupId) : null;
     if (!found) {
+      if (!(await guardSetupCreation(setupId, request.headers)).allowed) return seeOther(back(returnTo, "rate-limited"));
       created = await startSetup({});
       setupId = created;
     }

@@ -18,6 +18,7 @@ export const SIGN_IN_OUTCOMES = {
   "not-configured": "Sign in with Microsoft is not set up on this site.",
   "no-client-id": "Enter your app's Application (client) ID first: it is what we look up.",
   "not-saved": "The check ran, but we could not save it to your progress. Try again in a minute.",
+  "rate-limited": "Too many setups were started from your network in the last hour, so this check was not started. Try again later.",
 } as const;
 
 export type SignInOutcome = keyof typeof SIGN_IN_OUTCOMES;

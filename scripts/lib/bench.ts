@@ -1,6 +1,5 @@
 // What every benchmark shares: timing, nearest-rank percentiles, warm-up + repeat, ratios, one way
 // of printing a figure, a free loopback port. scripts/bench-*.ts use these and nothing of their own.
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 
 export const now = (): number => performance.now();
@@ -93,15 +92,4 @@ export function printFigure(
   return r;
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; free when returned). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../lib/db/embedded";

@@ -22,7 +22,7 @@ import { POST as verifyPost } from "@/app/verify/route";
 import { confirmStepAction, startStepAction, trackProgressAction, verifyStep } from "@/lib/actions/customer";
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { SETUP_CREATE_POLICY } from "@/lib/customer/creation-limit";
+import { setupCreatePolicy } from "@/lib/customer/creation-limit";
 import { getSetup, parseRunPage, RUNS_PER_PAGE } from "@/lib/progress";
 import { parseListParams } from "@/lib/support/filters";
 import { safeNextPath } from "@/lib/auth";
@@ -114,10 +114,10 @@ describe("resume link: no silent replacement of another setup", () => {
 });
 
 describe("POST /verify without a cookie: setup creation is limited per client", () => {
-  it(`creates at most ${SETUP_CREATE_POLICY.points} setups per client, then answers 429; spoofed X-Forwarded-For doesn't help`, async () => {
+  it(`creates at most ${setupCreatePolicy().points} setups per client, then answers 429; spoofed X-Forwarded-For doesn't help`, async () => {
     const before = await db.prisma.setup.count();
     const statuses: number[] = [];
-    for (let i = 0; i < SETUP_CREATE_POLICY.points + 5; i++) {
+    for (let i = 0; i < setupCreatePolicy().points + 5; i++) {
       request.jar.clear();
       request.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": `10.0.${i}.1, 198.51.100.60` });
       const res = await verifyPost(
@@ -129,9 +129,9 @@ describe("POST /verify without a cookie: setup creation is limited per client", 
       );
       statuses.push(res.status);
     }
-    expect(statuses.filter((s) => s === 303)).toHaveLength(SETUP_CREATE_POLICY.points);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(setupCreatePolicy().points);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
-    expect((await db.prisma.setup.count()) - before).toBeLessThanOrEqual(SETUP_CREATE_POLICY.points);
+    expect((await db.prisma.setup.count()) - before).toBeLessThanOrEqual(setupCreatePolicy().points);
   });
 });
 

@@ -1,0 +1,40 @@
+// Reading from the terminal for the CLIs (verify --secret-stdin, staff:create): a hidden prompt that
+// echoes nothing (a secret or a password), and all of standard input when it is piped.
+
+/** Reads one line from a terminal without echoing it; Ctrl+C exits with `interruptCode`. */
+export function readHidden(prompt: string, interruptCode = 130): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    let value = "";
+    const onData = (buf: Buffer | string) => {
+      for (const ch of buf.toString()) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+          stdin.setRawMode?.(false);
+          stdin.pause();
+          stdin.off("data", onData);
+          process.stderr.write("\n");
+          resolve(value);
+          return;
+        }
+        if (ch === "\u0003") {
+          stdin.setRawMode?.(false);
+          process.stderr.write("\n");
+          process.exit(interruptCode);
+        }
+        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
+        else if (ch >= " ") value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+/** All of standard input (piped), as text. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
