@@ -59,6 +59,8 @@ const schema = z.object({
   LIVE_CHECK_TIMEOUT_MS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(200).max(60_000).default(8000)),
   /** API: live verifications allowed per client (IP or API key) per window. */
   VERIFY_LIVE_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100_000).default(10)),
+  /** Staff sign-in attempts per address per minute (Better Auth's rule; the per-account lockout is apart). */
+  STAFF_SIGN_IN_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).default(5)),
   /** New setups per client per hour (a cookie-less verification or progress post starts one). */
   SETUP_CREATE_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100_000).default(20)),
   /** API: the rate-limit window, in seconds. */

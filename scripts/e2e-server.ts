@@ -47,6 +47,8 @@ async function startFakeEntra(): Promise<void> {
   env.VERIFY_LIVE_RATE_LIMIT ||= "1000";
   // …and start many setups from it (each test's fresh browser has no cookie).
   env.SETUP_CREATE_RATE_LIMIT ||= "1000";
+  // …and the specs sign staff in from it more than 5 times a minute.
+  env.STAFF_SIGN_IN_RATE_LIMIT ||= "100";
   console.log(`e2e-server: fake Entra ID / Graph on ${fake.url}`);
 }
 

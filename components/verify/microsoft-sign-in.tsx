@@ -3,7 +3,7 @@
 // delegated) and we read the app registration and the admin consent from Microsoft Graph. A plain
 // form POST to /auth/microsoft/start (works without JavaScript too); Microsoft sends the admin back
 // here with ?signin=<outcome>&run=<id>, and this panel shows the outcome and the run's results.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { signInPanelState, type SignInPanelState } from "@/lib/actions/microsoft-sign-in";
 import { isSignInOutcome, SIGN_IN_OUTCOMES, SIGN_IN_PARAM, SIGN_IN_RUN_PARAM, type SignInOutcome } from "@/lib/signin/messages";
 import type { StepId } from "@/lib/steps";
@@ -21,7 +21,8 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
   const uid = useId().replace(/:/g, "");
   const [state, setState] = useState<SignInPanelState | null>(null);
   const [outcome, setOutcome] = useState<SignInOutcome | "ok" | null>(null);
-  const [clientId, setClientId] = useState("");
+  // Uncontrolled: what is typed before hydration stays; the remembered client ID fills it only when empty.
+  const clientIdInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const q = new URLSearchParams(window.location.search);
@@ -33,7 +34,7 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
       .then((s) => {
         if (!live) return;
         setState(s);
-        setClientId((v) => v || s.clientId || "");
+        if (clientIdInput.current && !clientIdInput.current.value && s.clientId) clientIdInput.current.value = s.clientId;
       })
       .catch(() => live && setState({ configured: false, missing: "" }));
     return () => {
@@ -55,17 +56,17 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
       ) : (
         <form method="post" action="/auth/microsoft/start" className="mt-3 flex flex-wrap items-end gap-2">
           <input type="hidden" name="returnTo" value={returnTo} />
-          <label className="text-sm" htmlFor={`signin-client-${uid}`}>
+          <label className="min-w-0 max-w-full text-sm" htmlFor={`signin-client-${uid}`}>
             <span className="block font-medium">Application (client) ID</span>
             <input
               id={`signin-client-${uid}`}
               name="clientId"
-              value={clientId}
-              onChange={(e) => setClientId(e.target.value)}
+              ref={clientIdInput}
+              defaultValue=""
               required
               autoComplete="off"
               spellCheck={false}
-              className="mt-1 w-80 max-w-full rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+              className="mt-1 w-80 max-w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
             />
           </label>
           <button type="submit" disabled={!state} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60">

@@ -3,7 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
-import { getAuth, requireStaff, safeNextPath, SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth";
+import { config } from "@/lib/config";
+import { getAuth, requireStaff, safeNextPath, SIGN_IN_WINDOW_SECONDS } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
 import { signInInput, signInWithPassword, signOutSession } from "@/lib/auth/sign-in";
 import { ACCOUNT_MAX_FAILURES } from "@/lib/auth/lockout";
@@ -49,7 +50,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     if (result.reason === "rate_limited") {
       return {
         email,
-        error: `Too many sign-in attempts (more than ${SIGN_IN_MAX_ATTEMPTS} in ${SIGN_IN_WINDOW_SECONDS} seconds). Try again in ${result.retryAfterSeconds} seconds.`,
+        error: `Too many sign-in attempts (more than ${config().STAFF_SIGN_IN_RATE_LIMIT} in ${SIGN_IN_WINDOW_SECONDS} seconds). Try again in ${result.retryAfterSeconds} seconds.`,
       };
     }
     if (result.reason === "locked") {

@@ -9,6 +9,7 @@ import { nextCookies } from "better-auth/next-js";
 import type { PrismaClient } from "../db";
 
 /** Sign-in attempts allowed per client IP (successful or not) in SIGN_IN_WINDOW_SECONDS. */
+/** Sign-in attempts per address per window (STAFF_SIGN_IN_RATE_LIMIT overrides it in config). */
 export const SIGN_IN_MAX_ATTEMPTS = 5;
 export const SIGN_IN_WINDOW_SECONDS = 60;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -26,6 +27,8 @@ export interface StaffAuthOptions {
   baseURL: string;
   /** Only the staff:create CLI passes true; the web app never allows sign-up. */
   allowSignUp?: boolean;
+  /** Sign-in attempts per address per minute (default SIGN_IN_MAX_ATTEMPTS). */
+  signInMaxAttempts?: number;
 }
 
 export function createStaffAuth(options: StaffAuthOptions) {
@@ -64,7 +67,7 @@ export function createStaffAuth(options: StaffAuthOptions) {
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: SIGN_IN_MAX_ATTEMPTS },
+        "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: options.signInMaxAttempts ?? SIGN_IN_MAX_ATTEMPTS },
       },
     },
     advanced: {

@@ -33,7 +33,7 @@ export function getAuth(): StaffAuth {
   const prisma = getPrisma();
   let auth = instances.get(prisma);
   if (!auth) {
-    auth = createStaffAuth({ prisma, secret: resolveAuthSecret(config()), baseURL: authBaseURL() });
+    auth = createStaffAuth({ prisma, secret: resolveAuthSecret(config()), baseURL: authBaseURL(), signInMaxAttempts: config().STAFF_SIGN_IN_RATE_LIMIT });
     instances.set(prisma, auth);
   }
   return auth;
