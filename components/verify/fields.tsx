@@ -59,67 +59,61 @@ export interface TextFieldProps {
   optional?: boolean;
 }
 
-export function TextField({ id, name, label, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
+/** The parts a text input and a text area share: label, the attributes that tie it to its messages, the messages. */
+function textControl({ id, help, hint, error }: Pick<TextFieldProps, "id" | "help" | "hint" | "error">) {
   const invalid = !!error || hint?.level === "error";
+  return {
+    props: {
+      id,
+      defaultValue: "",
+      autoComplete: "off",
+      spellCheck: false,
+      "aria-invalid": invalid || undefined,
+      "aria-describedby": ids(id, !!help, !!hint, !!error),
+    },
+    border: invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600",
+    messages: <FieldMessages id={id} help={help} hint={hint} error={error} />,
+  };
+}
+
+function FieldLabel({ id, label, optional }: { id: string; label: string; optional?: boolean | undefined }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+      {label}
+      {optional && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (optional)</span>}
+    </label>
+  );
+}
+
+export function TextField({ id, name, label, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
+  const c = textControl({ id, help, hint, error });
   return (
     <div className="mt-4">
-      <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-        {label}
-        {optional && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (optional)</span>}
-      </label>
+      <FieldLabel id={id} label={label} optional={optional} />
       <input
-        id={id}
+        {...c.props}
         name={name}
         type={type}
         inputMode={inputMode}
-        defaultValue=""
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
-        autoComplete="off"
         autoCapitalize="off"
         autoCorrect="off"
-        spellCheck={false}
-        aria-invalid={invalid || undefined}
-        aria-describedby={ids(id, !!help, !!hint, !!error)}
-        className={`${INPUT} ${invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600"}`}
+        className={`${INPUT} ${c.border}`}
         {...(type === "password" ? { "data-1p-ignore": "", "data-lpignore": "true" } : {})}
       />
-      <FieldMessages id={id} help={help} hint={hint} error={error} />
+      {c.messages}
     </div>
   );
 }
 
-export function TextArea({
-  id,
-  name,
-  label,
-  onChange,
-  help,
-  hint,
-  error,
-  rows = 8,
-  placeholder,
-}: Omit<TextFieldProps, "type" | "inputMode"> & { rows?: number }) {
-  const invalid = !!error || hint?.level === "error";
+export function TextArea({ id, name, label, onChange, help, hint, error, rows = 8, placeholder }: Omit<TextFieldProps, "type" | "inputMode"> & { rows?: number }) {
+  const c = textControl({ id, help, hint, error });
   return (
     <div className="mt-4">
-      <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue=""
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={placeholder}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={invalid || undefined}
-        aria-describedby={ids(id, !!help, !!hint, !!error)}
-        className={`${INPUT} text-xs ${invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600"}`}
-      />
-      <FieldMessages id={id} help={help} hint={hint} error={error} />
+      <FieldLabel id={id} label={label} />
+      <textarea {...c.props} name={name} rows={rows} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className={`${INPUT} text-xs ${c.border}`} />
+      {c.messages}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { isGuid } from "../verify/text";
 import { ProgressInputError } from "./errors";
 import { isPublicIdShape, parseInput } from "./setups";
 import { stuckReason, stuckSql, type StuckRule } from "./stuck";
+import type { SetupView } from "./views";
 
 export const LIST_SORTS = ["lastActivity", "created"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -34,20 +35,10 @@ const listSchema = z.object({
 });
 export type ListSetupsInput = z.input<typeof listSchema>;
 
-export interface SetupListItem {
-  id: string;
-  publicId: string;
-  companyName: string | null;
-  contactEmail: string | null;
-  clientId: string | null;
-  status: SetupStatus;
+/** A row of the list: the setup's own columns (as in SetupView) and its verified steps with their trust. */
+export interface SetupListItem
+  extends Pick<SetupView, "id" | "publicId" | "companyName" | "contactEmail" | "clientId" | "status" | "failedRuns" | "consecutiveFailures" | "lastFailedCheck" | "createdAt" | "lastActivityAt" | "completedAt"> {
   currentStep: string | null;
-  failedRuns: number;
-  consecutiveFailures: number;
-  lastFailedCheck: string | null;
-  createdAt: Date;
-  lastActivityAt: Date;
-  completedAt: Date | null;
   /** Verified steps with their trust, in guide order: "register-application:microsoft;client-secret:rules". */
   verifiedSteps: string | null;
 }
