@@ -55,7 +55,7 @@ interface Dance {
 }
 
 /** The browser's part: start → Microsoft's page → pick an account (or cancel) → callback → back on the guide. */
-async function dance(account: string | "cancel", clientId: string, opts: { jar?: Map<string, string>; tamper?: (u: URL) => void; beforeCallback?: () => void } = {}): Promise<Dance> {
+async function dance(account: string | "cancel", clientId: string, opts: { jar?: Map<string, string>; tamper?: (u: URL) => void; beforeCallback?: () => void | Promise<unknown> } = {}): Promise<Dance> {
   const jar = opts.jar ?? new Map<string, string>();
   const t0 = performance.now();
   const form = new FormData();
@@ -78,7 +78,7 @@ async function dance(account: string | "cancel", clientId: string, opts: { jar?:
   expect(toCallback.status).toBe(302);
   const callback = new URL(toCallback.headers.get("location")!);
   opts.tamper?.(callback);
-  opts.beforeCallback?.();
+  await opts.beforeCallback?.();
   const back = await http.handleCallback(new Request(callback.href, { headers: { cookie: cookieHeader(jar) } }));
   expect(back.status).toBe(303);
   cookieJar(back, jar);
@@ -204,6 +204,15 @@ describe("what goes wrong, with a clear message and no 500", () => {
     const oldCode = first.code!;
     const d = await dance(U.contosoAdmin.upn, A.good.appId, { jar: first.jar, tamper: (u) => u.searchParams.set("code", oldCode) });
     expect(d.final.searchParams.get("signin")).toBe("code-used");
+  });
+
+  it("a sign-in that took more than 10 minutes is refused as expired, and nothing is recorded", async () => {
+    const runsBefore = await db.prisma.verificationRun.count({ where: { source: "signed_in" } });
+    const d = await dance(U.contosoAdmin.upn, A.good.appId, {
+      beforeCallback: () => db.prisma.microsoftSignIn.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } }),
+    });
+    expect(d.final.searchParams.get("signin")).toBe("expired");
+    expect(await db.prisma.verificationRun.count({ where: { source: "signed_in" } })).toBe(runsBefore);
   });
 
   it("Microsoft unreachable when the code is redeemed: could not check", async () => {
