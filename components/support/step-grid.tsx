@@ -25,7 +25,7 @@ export function StepGrid({ steps, currentStep }: { steps: StepCell[]; currentSte
               <p className="mt-1 text-xs font-semibold" data-trust={s.trust}>
                 {TRUST_TEXT[s.trust]}
               </p>
-            ) : s.checks && s.status !== "not_started" ? (
+            ) : s.checks && (s.status === "in_progress" || s.status === "failed") ? (
               <p className="mt-1 text-xs">{stepChecksText(s.checks, s.status)}</p>
             ) : null}
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs opacity-90">

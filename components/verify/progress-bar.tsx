@@ -69,7 +69,7 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
             const status = statusOf(progress, s);
             const isCurrent = current === s;
             const view = state.state === "ok" ? progress?.steps[s] : undefined;
-            const detail = view?.trust ? TRUST_TEXT[view.trust] : view?.checks && view.status !== "not_started" ? stepChecksText(view.checks, view.status) : "";
+            const detail = view?.trust ? TRUST_TEXT[view.trust] : view?.checks && (view.status === "in_progress" || view.status === "failed") ? stepChecksText(view.checks, view.status) : "";
             return (
               <li key={s} className="min-w-0" data-progress-step={s} data-status={status}>
                 <a

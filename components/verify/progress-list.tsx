@@ -29,7 +29,7 @@ export function ProgressList({ progress }: { progress: ProgressView }) {
               )}
               {v.attemptCount > 0 && <span className="text-xs opacity-80"> · {v.attemptCount} {v.attemptCount === 1 ? "attempt" : "attempts"}</span>}
               {v.trust && <span className="text-xs font-semibold" data-trust={v.trust}> · {TRUST_TEXT[v.trust]}</span>}
-              {!v.trust && v.checks && v.status !== "not_started" && <span className="block text-xs opacity-90">{stepChecksText(v.checks, v.status)}</span>}
+              {v.checks && (v.status === "in_progress" || v.status === "failed") && <span className="block text-xs opacity-90">{stepChecksText(v.checks, v.status)}</span>}
             </span>
             <span className="ml-auto flex gap-3 text-sm">
               {v.lastReportUrl && (

@@ -9,11 +9,13 @@ export function StepChecksNote({ step }: { step: VerifiableStep }) {
   const progress = useProgress();
   if (progress.state !== "ok") return null;
   const v = progress.progress.steps[step];
-  if (!v.checks || v.status === "not_started") return null;
-  const text =
-    v.status === "verified" && v.trust
-      ? `${STEP_INFO[step].title}: verified. ${TRUST_TEXT[v.trust]}${v.trust === "rules" ? " (what you entered); a live check or signing in with Microsoft confirms it with Microsoft." : "."}`
-      : `For this step so far: ${stepChecksText(v.checks, v.status)}.`;
+  if (!v.checks) return null;
+  let text: string;
+  if (v.status === "verified" && v.trust) {
+    text = `${STEP_INFO[step].title}: verified. ${TRUST_TEXT[v.trust]}${v.trust === "rules" ? " (what you entered); a live check or signing in with Microsoft confirms it with Microsoft." : "."}`;
+  } else if (v.status === "in_progress" || v.status === "failed") {
+    text = `For this step so far: ${stepChecksText(v.checks, v.status)}.`;
+  } else return null;
   return (
     <p data-step-checks className="mt-2 rounded-md border border-violet-200 bg-white/70 px-3 py-2 text-sm text-zinc-800 dark:border-violet-900 dark:bg-zinc-950/60 dark:text-zinc-200">
       {text}
