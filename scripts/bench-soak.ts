@@ -179,6 +179,9 @@ function appEnv(base: { databaseUrl: string; siteUrl: string; liveLimit: number;
     VERIFY_LIVE_RATE_LIMIT: String(base.liveLimit),
     VERIFY_LIVE_RATE_WINDOW_SECONDS: "600",
     VERIFY_API_KEYS: base.apiKey,
+    // Every virtual customer starts its own setup from this one address: the per-client creation
+    // limit (20 an hour by default) would answer most of the soak with 429.
+    SETUP_CREATE_RATE_LIMIT: "100000",
   };
 }
 const secrets = { auth: randomBytes(48).toString("base64url"), fingerprint: randomBytes(48).toString("base64url") };
