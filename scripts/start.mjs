@@ -100,6 +100,18 @@ env.SITE_URL ||= `http://localhost:${port}`;
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // `next dev` serves from a forked child: it gets the preload through NODE_OPTIONS.
 if (dev) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(root, "scripts", "http-preload.cjs"))}`.trim();
+/** The database URL without its password, for the start line. */
+function safeUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+const where = process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL, data in .data/postgres";
+console.log(`start: serving ${env.SITE_URL} (port ${port}) with database ${safeUrl(env.DATABASE_URL)} (${where}); health: /api/health, ready: /api/ready`);
 const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
