@@ -37,6 +37,8 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
     "@azure/msal-node",
+    "pino",
+    "pino-pretty",
   ],
   // Guides are read from content/ at build time; make sure traced server output includes them.
   outputFileTracingIncludes: { "/**/*": ["./content/**/*"] },
