@@ -48,7 +48,7 @@ function H2({ id, children }: { id: string; children: ReactNode }) {
 
 function Code({ title, children }: { title?: string; children: string }) {
   return (
-    <CodeBlock data-title={title}>
+    <CodeBlock data-title={title} tabIndex={0}>
       <code>{children}</code>
     </CodeBlock>
   );
@@ -144,11 +144,11 @@ export default async function ApiReferencePage() {
                         {" "}Header <code>{h}</code>: {v.description}
                       </span>
                     ))}
+                  {status !== "200" &&
+                    Object.entries(r.content["application/json"].examples).map(([name, ex]) => (
+                      <Code key={name} title={`${status} ${name}`}>{JSON.stringify(ex.value, null, 2)}</Code>
+                    ))}
                 </dd>
-                {status !== "200" &&
-                  Object.entries(r.content["application/json"].examples).map(([name, ex]) => (
-                    <Code key={name} title={`${status} ${name}`}>{JSON.stringify(ex.value, null, 2)}</Code>
-                  ))}
               </div>
             ))}
           </dl>
