@@ -37,9 +37,20 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
     "@azure/msal-node",
+    "pino",
+    "pino-pretty",
   ],
-  // Guides are read from content/ at build time; make sure traced server output includes them.
-  outputFileTracingIncludes: { "/**/*": ["./content/**/*"] },
+  // A self-contained server in .next/standalone (Dockerfile; `npm start` still serves with `next start`).
+  output: "standalone",
+  // Guides are read from content/ at build time; /api/ready reads prisma/migrations and runs the schema
+  // engine (wasm, loaded by path): make sure traced server output includes them.
+  outputFileTracingIncludes: {
+    "/**/*": ["./content/**/*"],
+    "/api/ready": ["./prisma/migrations/**/*", "./node_modules/@prisma/schema-engine-wasm/**/*"],
+  },
+  // Dynamic file access (content/, migrations) makes the tracer copy the whole project: never the local
+  // database, caches or tests.
+  outputFileTracingExcludes: { "/**/*": ["./.data/**/*", "./.tmp/**/*", "./.git/**/*", "./tests/**/*", "./test-results/**/*", "./playwright-report/**/*"] },
 };
 
 module.exports = nextConfig;

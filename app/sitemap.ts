@@ -10,5 +10,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${base}/`, lastModified: newest, changeFrequency: "monthly", priority: 1 },
     ...pages.map((p) => ({ url: `${base}${p.url}`, lastModified: p.frontmatter.updatedAt, changeFrequency: "monthly" as const, priority: 0.8 })),
+    { url: `${base}/docs/api`, changeFrequency: "monthly", priority: 0.5 },
   ];
 }

@@ -67,6 +67,10 @@ const schema = z.object({
   VERIFY_LIVE_RATE_WINDOW_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(86_400).default(600)),
   /** API: comma-separated API keys (sent as X-Api-Key); each gets its own rate-limit bucket instead of its IP's. */
   VERIFY_API_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Structured log level (lib/log.ts); default info (silent in tests). */
+  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : typeof v === "string" ? v.toLowerCase() : v), z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  /** `json` keeps JSON log lines in development too (default there: pino-pretty). */
+  LOG_FORMAT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "pretty"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts): 0 = none,
    *  the client is the socket peer; 1 = one proxy (load balancer), the client is the address it appended. */
   TRUSTED_PROXY_HOPS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).default(0)),

@@ -157,6 +157,15 @@ function appLogProblems(app: App): { notSaved: number; uncaught: number; other: 
   let uncaught = 0;
   const other: string[] = [];
   for (const line of text.split("\n")) {
+    // The app's structured log (lib/log.ts): only error and fatal lines are problems ("errorChecks":[] is not).
+    if (line.startsWith("{")) {
+      try {
+        const l = JSON.parse(line) as { level?: string };
+        if (l.level !== "error" && l.level !== "fatal") continue;
+      } catch {
+        // not JSON after all: read it as text below
+      }
+    }
     if (/uncaughtException|unhandledRejection/.test(line)) uncaught++;
     if (/run not saved/.test(line)) notSaved++;
     else if (/error|unhandled|exception|⨯/i.test(line) && !/idle connection error/.test(line)) other.push(line.trim());

@@ -6,7 +6,7 @@
 // applied, and it is stopped cleanly when the site stops (Ctrl+C / SIGTERM).
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -100,7 +100,34 @@ env.SITE_URL ||= `http://localhost:${port}`;
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // `next dev` serves from a forked child: it gets the preload through NODE_OPTIONS.
 if (dev) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.join(root, "scripts", "http-preload.cjs"))}`.trim();
-const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+/** The database URL without its password, for the start line. */
+function safeUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+const where = process.env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL, data in .data/postgres";
+console.log(`start: serving ${env.SITE_URL} (port ${port}) with database ${safeUrl(env.DATABASE_URL)} (${where}); health: /api/health, ready: /api/ready`);
+// With `output: "standalone"` (next.config.js) the built server is .next/standalone/server.js: `next start`
+// warns it does not support that output, so we run the standalone server, after copying the static
+// files next to it as Next's docs say (the Dockerfile does the same).
+const standalone = path.join(root, ".next", "standalone", "server.js");
+let serverArgs;
+if (!dev && existsSync(standalone)) {
+  const out = path.join(root, ".next", "standalone");
+  cpSync(path.join(root, ".next", "static"), path.join(out, ".next", "static"), { recursive: true });
+  if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
+  env.PORT = port;
+  env.HOSTNAME = process.env.HOST ?? "0.0.0.0"; // not the shell's HOSTNAME (the machine's name)
+  serverArgs = [standalone];
+} else {
+  serverArgs = [nextBin, dev ? "dev" : "start", "-p", port];
+}
+const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), ...serverArgs], { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
   if (!db || db.exitCode !== null) return Promise.resolve();

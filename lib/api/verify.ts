@@ -5,6 +5,7 @@ import "server-only";
 import { config } from "../config";
 import { MAX_BODY_BYTES, readBodyText } from "../http/body";
 import { liveOptions } from "../live-settings";
+import { checkIdsWith, log, requestIdFrom } from "../log";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { httpStatusFor, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
 import { LIMITS } from "../verify/constants";
@@ -39,13 +40,46 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return Response.json(body, { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-function fail(status: number, error: FieldError, headers: Record<string, string> = {}): Response {
+function failResponse(status: number, error: FieldError, headers: Record<string, string> = {}): Response {
   return json(status, { error }, headers);
 }
 
-/** The whole request, handled; `deps` is resolved inside so that even a bad configuration answers in JSON. */
+/** What the request's log line says beyond the status (filled in as the request is handled). */
+interface Outcome {
+  errorCode?: string;
+  field?: string | null;
+  live?: boolean;
+  summary?: string;
+  failedChecks?: string[];
+  errorChecks?: string[];
+}
+
+/**
+ * The whole request, handled; `deps` is resolved inside so that even a bad configuration answers in JSON.
+ * Every answer carries X-Request-Id, and one log line per request says its status, the error code or the
+ * report's summary and failed check ids — never the input (it may hold a secret).
+ */
 export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps | (() => VerifyApiDeps)): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const started = performance.now();
+  const outcome: Outcome = {};
+  const res = await handle(request, deps, requestId, outcome);
+  res.headers.set("x-request-id", requestId);
+  if (res.status !== 200 && outcome.errorCode === undefined) outcome.errorCode = "unknown";
+  log().info(
+    { event: "api.verify", requestId, status: res.status, durationMs: Math.round(performance.now() - started), ...outcome },
+    "verify API request",
+  );
+  return res;
+}
+
+async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDeps), requestId: string, outcome: Outcome): Promise<Response> {
   let secret: string | undefined;
+  const fail = (status: number, error: FieldError, headers: Record<string, string> = {}) => {
+    outcome.errorCode = error.code;
+    outcome.field = error.field;
+    return failResponse(status, error, headers);
+  };
   try {
     const d = typeof deps === "function" ? deps() : deps;
     const type = (request.headers.get("content-type") ?? "").toLowerCase();
@@ -77,6 +111,7 @@ export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps 
       const error = secret ? redact(prepared.error, [secret, secret.trim()]) : prepared.error;
       return fail(httpStatusFor(error), error);
     }
+    outcome.live = !!prepared.input.live;
     if (prepared.input.live) {
       const decision = await d.limiter.consume(clientKey(request.headers, d.apiKeys, d.hops));
       if (!decision.allowed) {
@@ -92,12 +127,18 @@ export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps 
       }
     }
     const report = await verify(prepared.input, { now: d.now?.() ?? new Date(), live: d.live });
+    outcome.summary = report.summary;
+    outcome.failedChecks = checkIdsWith(report, "fail");
+    outcome.errorChecks = checkIdsWith(report, "error");
     return json(200, report);
   } catch (e) {
     // Log what failed, never the input: the message is scrubbed of the secret as well.
     const name = e instanceof Error ? e.name : typeof e;
     const message = e instanceof Error ? e.message : "";
-    console.error(`verify API: internal error (${name}): ${secret ? redact(message, [secret, secret.trim()]) : message}`);
+    log().error(
+      { event: "api.verify.internal_error", requestId, error: name, message: secret ? redact(message, [secret, secret.trim()]) : message },
+      "verify API: internal error",
+    );
     return fail(500, { code: "internal", message: "Something went wrong on our side; nothing was stored. Please try again.", field: null });
   }
 }

@@ -11,6 +11,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { clientKey } from "../api/client-key";
 import { liveOptions } from "../live-settings";
+import { checkIdsWith, log, requestIdFrom } from "../log";
 import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { prepareInput, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
@@ -27,11 +28,13 @@ export interface VerifyDeps {
   /** Rate-limit bucket of the caller (IP). */
   clientKey?: string;
   now?: () => Date;
+  /** The id of this request in the logs (the proxy's X-Request-Id, else a new one). */
+  requestId?: string;
 }
 
 /** The production settings: live checks from the configuration, the shared per-client limit, the caller's bucket. */
 export function verifyDeps(headers: Headers): VerifyDeps {
-  return { live: liveOptions(), limiter: liveCheckLimiter(), clientKey: clientKey(headers) };
+  return { live: liveOptions(), limiter: liveCheckLimiter(), clientKey: clientKey(headers), requestId: requestIdFrom(headers) };
 }
 
 export type Begun =
@@ -119,6 +122,7 @@ export function phasedFetch(base: typeof fetch, live: LiveOptions, onPhase: (p: 
 export async function beginVerification(bag: FieldBag, cookieSetupId: string | undefined, deps: VerifyDeps): Promise<Begun> {
   const started = performance.now();
   const now = deps.now?.() ?? new Date();
+  const requestId = deps.requestId ?? requestIdFrom(null);
   const secret = secretOf(bag);
   const parsed = formToInput(bag);
   if (!parsed.ok) return { ok: false, error: { code: "invalid_input", message: parsed.message, field: parsed.field } };
@@ -142,14 +146,16 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
   } catch (e) {
     dbDown = true;
     dbError = e;
-    logSaveFailure(e);
+    logSaveFailure(e, requestId);
   }
 
   const finish = async (onPhase?: (phase: VerifyPhase) => void): Promise<VerifyResult> => {
     let report: Report = rules;
+    let liveLimited = false;
     if (input.live) {
       const decision = deps.limiter ? await deps.limiter.consume(deps.clientKey ?? "ip:unknown") : { allowed: true, retryAfterSeconds: 0 };
       if (!decision.allowed) {
+        liveLimited = true;
         report = rateLimited(rules, input, decision.retryAfterSeconds);
       } else {
         const live: LiveOptions = onPhase ? { ...deps.live, fetch: phasedFetch(deps.live.fetch ?? fetch, deps.live, onPhase) } : deps.live;
@@ -177,9 +183,27 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
         progress = toProgressView(rec.setup);
       } catch (e) {
         saved = { ok: false, message: notSaved(e) };
-        logSaveFailure(e);
+        logSaveFailure(e, requestId);
       }
     }
+    log().info(
+      {
+        event: "customer.verify",
+        requestId,
+        runId: saved.ok ? saved.runId : null,
+        saved: saved.ok,
+        duplicate: saved.ok ? saved.duplicate : undefined,
+        step: form.step,
+        mode: form.mode,
+        live: input.live,
+        liveRateLimited: liveLimited,
+        summary: report.summary,
+        failedChecks: checkIdsWith(report, "fail"),
+        errorChecks: checkIdsWith(report, "error"),
+        durationMs,
+      },
+      "customer verification",
+    );
     return redact(scrub({ report, saved, progress, durationMs }, secret), secretsOf(input));
   };
 
@@ -187,8 +211,11 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
 }
 
 /** One line for the server log: what failed, never the input (the secret is in it). */
-function logSaveFailure(e: unknown): void {
+function logSaveFailure(e: unknown, requestId: string): void {
   const name = e instanceof Error ? e.name : typeof e;
   const code = (e as { code?: unknown })?.code;
-  console.error(`customer verify: run not saved (${name}${typeof code === "string" ? ` ${code}` : ""})`);
+  log().error(
+    { event: "customer.verify.not_saved", requestId, error: name, ...(typeof code === "string" ? { dbCode: code.slice(0, 16) } : {}) },
+    "customer verify: run not saved",
+  );
 }

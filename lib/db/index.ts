@@ -13,6 +13,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { config, ConfigError } from "../config";
+import { log } from "../log";
 
 export * from "./generated/client";
 
@@ -42,7 +43,7 @@ export function createDatabase(url: string, options: { max?: number; application
     connectionTimeoutMillis: 10_000,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
-  pool.on("error", (err) => console.error(`db: idle connection error: ${err.message}`));
+  pool.on("error", (err) => log().error({ event: "db.idle_connection_error", error: err.message }, "db: idle connection error"));
   // A client handed to a waiter can get the server's "terminating connection" (a restart) before the
   // waiter listens (pool.connect()'s promise resolves a tick later): an uncaughtException without this.
   // Its next query fails anyway and pg-pool drops it on release (scripts/bench-soak.ts found it).

@@ -11,6 +11,7 @@ import { finishSignIn, safeReturnTo, startSignIn, STATE_COOKIE, type SignInConfi
 import { SIGN_IN_PARAM, SIGN_IN_RUN_PARAM, type SignInOutcome } from "./messages";
 import { recordSignedInRun } from "./record";
 import { auditRefusedSignIn, hashState, SIGN_IN_TTL_MS } from "./store";
+import { log as appLog } from "../log";
 
 /** The checker registration from the environment, or what is missing. */
 export function signInConfig(): { ok: true; config: SignInConfig } | { ok: false; missing: string } {
@@ -42,7 +43,7 @@ const back = (returnTo: string, outcome: SignInOutcome | "ok", run?: string) =>
 
 function log(line: string): void {
   // Outcome, timing and request count only: never a code, a token, a state or an account name.
-  console.log(`microsoft sign-in: ${line}`);
+  appLog().info({ event: "microsoft_sign_in" }, `microsoft sign-in: ${line}`);
 }
 
 /** POST /auth/microsoft/start (clientId, returnTo) → 303 to Microsoft's sign-in page. */

@@ -3,6 +3,7 @@
 // rows expire after 10 minutes. No token of the signed-in user is ever written here.
 import { createHash } from "node:crypto";
 import { getPrisma } from "../db";
+import { log } from "../log";
 
 export const SIGN_IN_TTL_MS = 10 * 60_000;
 
@@ -48,6 +49,6 @@ export async function auditRefusedSignIn(details: { why: string; setupPublicId?:
       },
     });
   } catch {
-    console.error("microsoft sign-in: could not write the audit event of a refused callback");
+    log().error({ event: "microsoft_sign_in.audit_failed" }, "microsoft sign-in: could not write the audit event of a refused callback");
   }
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "@/lib/config";
 import { handleVerifyRequest, MAX_BODY_BYTES, type VerifyApiDeps } from "@/lib/api/verify";
+import { createLogger, setLoggerForTests } from "@/lib/log";
 import { memoryLimiter } from "@/lib/ratelimit";
 import { reportSchema, type Report } from "@/lib/verify";
 import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
@@ -170,16 +171,20 @@ describe("429: live checks are rate-limited per client", () => {
 
 describe("never a 500 with a stack trace", () => {
   it("a broken configuration answers JSON", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lines: string[] = [];
+    setLoggerForTests(createLogger({ write: (l: string) => void lines.push(l) }, { level: "info" }));
     try {
       const res = await handleVerifyRequest(req({ clientId: "x" }), () => {
         throw new ConfigError("Invalid environment variable GRAPH_BASE_URL: must be an https:// URL");
       });
       const err = await expectError(res, 500, "internal", null);
       expect(err.message).toMatch(/try again/i);
-      expect(errors).toHaveBeenCalledTimes(1);
+      const errors = lines.map((l) => JSON.parse(l) as { level: string; event: string; requestId: string }).filter((l) => l.level === "error");
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.event).toBe("api.verify.internal_error");
+      expect(errors[0]!.requestId).toBe(res.headers.get("x-request-id"));
     } finally {
-      errors.mockRestore();
+      setLoggerForTests(null);
     }
   });
 

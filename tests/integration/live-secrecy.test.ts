@@ -7,6 +7,7 @@ import { handleVerifyRequest, type VerifyApiDeps } from "@/lib/api/verify";
 import { memoryLimiter } from "@/lib/ratelimit";
 import { verifyRaw } from "@/lib/verify";
 import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
+import { createLogger, setLoggerForTests } from "@/lib/log";
 
 const A = FAKE.apps;
 const T = FAKE.tenants;
@@ -28,9 +29,12 @@ beforeEach(() => {
       logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
     }),
   );
+  // The app's structured log (lib/log.ts), every level, into the same list.
+  setLoggerForTests(createLogger({ write: (l: string) => void logged.push(l) }, { level: "trace" }));
 });
 afterEach(() => {
   for (const s of spies) s.mockRestore();
+  setLoggerForTests(null);
 });
 
 /** Fails if the secret, or any 8-character piece of it beyond the 3-char hint, appears. */

@@ -29,8 +29,12 @@ beforeAll(async () => {
   db = await createTestDatabase({ label: "signin" });
   http = await import("@/lib/signin/http");
   for (const m of ["log", "error", "warn", "info"] as const) vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void logs.push(a.map(String).join(" ")));
+  // The app's structured log (lib/log.ts), every level, into the same list.
+  const { createLogger, setLoggerForTests } = await import("@/lib/log");
+  setLoggerForTests(createLogger({ write: (l: string) => void logs.push(l) }, { level: "trace" }));
 });
 afterAll(async () => {
+  (await import("@/lib/log")).setLoggerForTests(null);
   vi.restoreAllMocks();
   await db?.drop();
   await fake?.close();

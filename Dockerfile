@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+# Multi-stage image of the site: dependencies → build (output: "standalone") → a small non-root runtime.
+# Not built or run on the machines this project was written on (no container runtime there): see
+# README "Deploy".
+
+ARG NODE_VERSION=20-bookworm-slim
+
+# ---- deps: node_modules from the lockfile (postinstall generates the Prisma client) ----
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+COPY package.json package-lock.json ./
+COPY packages ./packages
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+COPY scripts/prisma-generate.mjs ./scripts/prisma-generate.mjs
+RUN npm ci --no-audit --no-fund
+
+# ---- build: next build → .next/standalone ----
+FROM deps AS build
+WORKDIR /app
+COPY . .
+RUN npx next build
+
+# ---- migrate: the one-shot migrations job (compose's "migrate" service: npm run db:migrate) ----
+FROM deps AS migrate
+WORKDIR /app
+COPY lib ./lib
+COPY scripts ./scripts
+COPY tsconfig.json ./
+USER node
+CMD ["npm", "run", "db:migrate"]
+
+# ---- runtime: the standalone server, the static files, nothing else ----
+FROM node:${NODE_VERSION} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+COPY --from=build --chown=node:node /app/.next/standalone ./
+COPY --from=build --chown=node:node /app/.next/static ./.next/static
+COPY --from=build --chown=node:node /app/scripts/http-preload.cjs ./scripts/http-preload.cjs
+USER node
+EXPOSE 3000
+# /api/ready: PostgreSQL answers and every migration is applied (503 otherwise).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# http-preload.cjs appends the socket address to X-Forwarded-For (lib/http/client-ip.ts, TRUSTED_PROXY_HOPS).
+CMD ["node", "--require", "./scripts/http-preload.cjs", "server.js"]
