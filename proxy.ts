@@ -1,6 +1,8 @@
 // Runs before every page and route (Next 16's renamed middleware):
 //  - unknown HTTP methods (TRACE, PUT, …) → 405 (nothing here answers them; Next would throw a 500);
 //  - server-action POSTs over the body limit → 413 (Next would throw a 500);
+//  - a request id on every request and response (`x-request-id`: the proxy's own when it sends a plain
+//    token, else a new one), which the log lines of the request carry (lib/log.ts, instrumentation.ts);
 //  - the Content-Security-Policy of pages (lib/http/csp.ts explains the policy: hashes for prerendered
 //    pages, a per-request nonce for dynamic ones).
 // The other security headers (nosniff, frame, referrer, permissions, HSTS) are set for every response,
@@ -43,6 +45,25 @@ function commonHashes(): string[] {
   return layoutHashes;
 }
 
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/; // as lib/log.ts requestIdFrom
+
+/** The request with its request id, and the response headers that echo it. */
+function withRequestId(request: NextRequest, extra?: Headers): { headers: Headers; id: string } {
+  const incoming = request.headers.get("x-request-id")?.trim();
+  const id = incoming && INCOMING_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const headers = extra ?? new Headers(request.headers);
+  headers.set("x-request-id", id);
+  return { headers, id };
+}
+
+function next(request: NextRequest, csp: string, requestHeaders?: Headers): NextResponse {
+  const { headers, id } = withRequestId(request, requestHeaders);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  res.headers.set("x-request-id", id);
+  return res;
+}
+
 export function proxy(request: NextRequest) {
   const preflight = request.method === "OPTIONS" && request.nextUrl.pathname.startsWith("/api/");
   if (!ALLOWED_METHODS.includes(request.method) && !preflight) {
@@ -54,18 +75,10 @@ export function proxy(request: NextRequest) {
       return new NextResponse("Request body too large\n", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
     }
   }
-  if (dev) {
-    const res = NextResponse.next();
-    res.headers.set("content-security-policy", buildCsp({ dev: true }));
-    return res;
-  }
+  if (dev) return next(request, buildCsp({ dev: true }));
   const file = request.method === "GET" || request.method === "HEAD" ? prerenderedFile(request.nextUrl.pathname) : null;
   const pageHashes = file ? prerenderedHashes(file) : null;
-  if (pageHashes) {
-    const res = NextResponse.next();
-    res.headers.set("content-security-policy", buildCsp({ hashes: pageHashes, https }));
-    return res;
-  }
+  if (pageHashes) return next(request, buildCsp({ hashes: pageHashes, https }));
   // A dynamic page (or a 404, whose prerendered not-found HTML the hashes cover): a fresh nonce.
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const notFound = prerenderedHashes("_not-found.html") ?? [];
@@ -73,9 +86,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set("content-security-policy", csp);
-  return res;
+  return next(request, csp, requestHeaders);
 }
 
 export const config = {

@@ -108,6 +108,12 @@ if (!args.has("--no-e2e")) {
     const code = run("npx", ["playwright", "test"]);
     if (!countPlaywright(".tmp/playwright-results.json") && code !== 0) totals.failed += 1;
     step("playwright", code);
+    // Two standalone servers on one database: a run verified on one is read on the other, and the
+    // live-check limit holds across both (scripts/two-instances.ts); one test in the count.
+    console.log("\nnpm test: two standalone instances on one PostgreSQL");
+    const two = step("two instances", run("npx", ["tsx", "scripts/two-instances.ts"]));
+    if (two === 0) totals.passed += 1;
+    else totals.failed += 1;
   } else {
     totals.failed += 1;
   }

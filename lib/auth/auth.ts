@@ -6,6 +6,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { log } from "../log";
 import type { PrismaClient } from "../db";
 
 /** Sign-in attempts allowed per client IP (successful or not) in SIGN_IN_WINDOW_SECONDS. */
@@ -60,6 +61,15 @@ export function createStaffAuth(options: StaffAuthOptions) {
     },
     // Staff accounts are managed by the CLI only: nothing that creates or changes a user is reachable over HTTP.
     disabledPaths: ["/sign-up/email", "/update-user", "/change-email", "/delete-user", "/request-password-reset", "/reset-password"],
+    // Better Auth's own warnings and errors go through the structured logger (never its arguments,
+    // which may hold request data).
+    logger: {
+      level: "warn",
+      log: (level, message) => {
+        const l = level === "debug" ? "debug" : level === "info" ? "info" : level === "warn" ? "warn" : "error";
+        log()[l]({ event: "better-auth" }, message);
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: "database",
