@@ -10,6 +10,7 @@ import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } from "@/lib/http/csp";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
+import { SETUP_COOKIE, SETUP_MARKER_COOKIE, isPublicId, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 const APP_DIR = path.join(process.cwd(), ".next", "server", "app");
@@ -43,6 +44,17 @@ function commonHashes(): string[] {
   return layoutHashes;
 }
 
+/**
+ * A browser that got its setup cookie before the script-readable marker existed gets the marker on
+ * its next page view, so the static guide page knows to load its progress (lib/customer/cookie.ts).
+ */
+function withMarker(request: NextRequest, res: NextResponse): NextResponse {
+  if (!request.cookies.has(SETUP_MARKER_COOKIE) && isPublicId(request.cookies.get(SETUP_COOKIE)?.value)) {
+    res.cookies.set(SETUP_MARKER_COOKIE, "1", setupMarkerCookieOptions());
+  }
+  return res;
+}
+
 export function proxy(request: NextRequest) {
   const preflight = request.method === "OPTIONS" && request.nextUrl.pathname.startsWith("/api/");
   if (!ALLOWED_METHODS.includes(request.method) && !preflight) {
@@ -57,14 +69,14 @@ export function proxy(request: NextRequest) {
   if (dev) {
     const res = NextResponse.next();
     res.headers.set("content-security-policy", buildCsp({ dev: true }));
-    return res;
+    return withMarker(request, res);
   }
   const file = request.method === "GET" || request.method === "HEAD" ? prerenderedFile(request.nextUrl.pathname) : null;
   const pageHashes = file ? prerenderedHashes(file) : null;
   if (pageHashes) {
     const res = NextResponse.next();
     res.headers.set("content-security-policy", buildCsp({ hashes: pageHashes, https }));
-    return res;
+    return withMarker(request, res);
   }
   // A dynamic page (or a 404, whose prerendered not-found HTML the hashes cover): a fresh nonce.
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -75,7 +87,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("content-security-policy", csp);
-  return res;
+  return withMarker(request, res);
 }
 
 export const config = {
