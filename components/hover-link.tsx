@@ -1,34 +1,30 @@
 "use client";
 // next/link that prefetches only on intent (pointer over, focus, touch), never on load or on entering
-// the viewport: a reader who only reads the page costs no request after load.
+// the viewport: a reader who only reads the page costs no request after load. Until the first intent
+// the link has prefetch={false}; then Next's own prefetch ("auto") takes over for it.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, type ComponentProps, type FocusEvent, type MouseEvent, type TouchEvent } from "react";
+import { useState, type ComponentProps, type FocusEvent, type MouseEvent, type TouchEvent } from "react";
 
-type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: string };
+type Props = Omit<ComponentProps<typeof Link>, "prefetch">;
 
-export function HoverLink({ href, onMouseEnter, onFocus, onTouchStart, ...rest }: Props) {
-  const router = useRouter();
-  const done = useRef(false);
-  const prefetch = () => {
-    if (done.current) return;
-    done.current = true;
-    router.prefetch(href);
+export function HoverLink({ onMouseEnter, onFocus, onTouchStart, ...rest }: Props) {
+  const [intent, setIntent] = useState(false);
+  const want = () => {
+    if (!intent) setIntent(true);
   };
   return (
     <Link
-      href={href}
-      prefetch={false}
+      prefetch={intent ? null : false}
       onMouseEnter={(e: MouseEvent<HTMLAnchorElement>) => {
-        prefetch();
+        want();
         onMouseEnter?.(e);
       }}
       onFocus={(e: FocusEvent<HTMLAnchorElement>) => {
-        prefetch();
+        want();
         onFocus?.(e);
       }}
       onTouchStart={(e: TouchEvent<HTMLAnchorElement>) => {
-        prefetch();
+        want();
         onTouchStart?.(e);
       }}
       {...rest}

@@ -64,3 +64,18 @@ test("a setup cookie from before the marker existed gets the marker on the next 
   await page.reload();
   await expect(page.locator("[data-progress-bar]")).toHaveAttribute("data-progress-state", "ok");
 });
+
+test("a link is prefetched when the pointer is over it, not before", async ({ page, context }) => {
+  await context.clearCookies();
+  await gotoReady(page, SETUP);
+  await page.waitForLoadState("load");
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "fetch") fetched.push(r.url());
+  });
+  const link = page.locator('a[rel="next"]');
+  await page.waitForTimeout(500);
+  expect(fetched).toEqual([]);
+  await link.hover();
+  await expect.poll(() => fetched.length, { timeout: 5000 }).toBeGreaterThan(0);
+});
