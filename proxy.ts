@@ -12,6 +12,7 @@ import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } from "@/lib/http/csp";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
+import { SETUP_COOKIE, SETUP_MARKER_COOKIE, isPublicId, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 const APP_DIR = path.join(process.cwd(), ".next", "server", "app");
@@ -56,11 +57,19 @@ function withRequestId(request: NextRequest, extra?: Headers): { headers: Header
   return { headers, id };
 }
 
+/**
+ * The page goes on with its request id and CSP. A browser that got its setup cookie before the
+ * script-readable marker existed gets the marker too, so the static guide page knows to load its
+ * progress (lib/customer/cookie.ts).
+ */
 function next(request: NextRequest, csp: string, requestHeaders?: Headers): NextResponse {
   const { headers, id } = withRequestId(request, requestHeaders);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
   res.headers.set("x-request-id", id);
+  if (!request.cookies.has(SETUP_MARKER_COOKIE) && isPublicId(request.cookies.get(SETUP_COOKIE)?.value)) {
+    res.cookies.set(SETUP_MARKER_COOKIE, "1", setupMarkerCookieOptions());
+  }
   return res;
 }
 

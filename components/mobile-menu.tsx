@@ -1,7 +1,7 @@
 "use client";
 // The menu button shown on narrow screens: opens the guide list in a modal drawer (native <dialog>:
 // focus stays inside, Escape closes, focus returns to the button).
-import Link from "next/link";
+import { HoverLink } from "./hover-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CloseIcon, MenuIcon } from "./icons";
@@ -61,14 +61,14 @@ export function MobileMenu({ guides }: { guides: NavGuide[] }) {
           </button>
         </div>
         <nav aria-label="Guides" className="overflow-y-auto p-4">
-          <Link
+          <HoverLink
             href="/"
             onClick={() => setOpen(false)}
             aria-current={pathname === "/" ? "page" : undefined}
             className="mb-4 block rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800/70"
           >
             Home
-          </Link>
+          </HoverLink>
           <NavTree guides={guides} current={pathname} onNavigate={() => setOpen(false)} />
         </nav>
       </dialog>

@@ -1,5 +1,5 @@
 // The list of guides and their pages (sidebar and mobile menu). No hooks: usable on both sides.
-import Link from "next/link";
+import { HoverLink } from "./hover-link";
 import type { NavGuide } from "@/lib/content/nav";
 
 export type { NavGuide };
@@ -17,7 +17,7 @@ export function NavTree({ guides, current, onNavigate }: { guides: NavGuide[]; c
               const active = p.url === current;
               return (
                 <li key={p.url}>
-                  <Link
+                  <HoverLink
                     href={p.url}
                     onClick={onNavigate}
                     aria-current={active ? "page" : undefined}
@@ -28,7 +28,7 @@ export function NavTree({ guides, current, onNavigate }: { guides: NavGuide[]; c
                     }`}
                   >
                     {p.label}
-                  </Link>
+                  </HoverLink>
                 </li>
               );
             })}

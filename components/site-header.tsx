@@ -1,5 +1,5 @@
 // The header on every page: menu (narrow screens), site name, search, theme toggle.
-import Link from "next/link";
+import { HoverLink } from "./hover-link";
 import type { NavGuide } from "@/lib/content/nav";
 import { SITE_NAME } from "@/lib/content/site";
 import { MobileMenu } from "./mobile-menu";
@@ -11,11 +11,11 @@ export function SiteHeader({ nav }: { nav: NavGuide[] }) {
     <header className="site-header sticky top-0 z-40 h-14 border-b border-zinc-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/95 dark:supports-[backdrop-filter]:bg-zinc-950/90">
       <div className="mx-auto flex h-full max-w-[90rem] items-center gap-2 px-4 sm:gap-3 lg:px-6">
         <MobileMenu guides={nav} />
-        <Link href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-zinc-900 dark:text-zinc-100">
+        <HoverLink href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-zinc-900 dark:text-zinc-100">
           <Logo />
           <span className="hidden sm:inline">{SITE_NAME}</span>
           <span className="sm:hidden">Setup guides</span>
-        </Link>
+        </HoverLink>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <Search />
           <ThemeToggle />

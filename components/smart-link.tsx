@@ -1,6 +1,6 @@
-// Links in guides: internal ones use next/link (prefetched, client-side), external ones open in a new
+// Links in guides: internal ones use next/link (client-side, prefetched on hover/focus), external ones open in a new
 // tab and say so.
-import Link from "next/link";
+import { HoverLink } from "./hover-link";
 import type { ComponentProps } from "react";
 import { ExternalIcon } from "./icons";
 
@@ -9,9 +9,9 @@ export function SmartLink({ href = "", children, ...rest }: ComponentProps<"a">)
   if (!external) {
     if (href.startsWith("#")) return <a href={href} {...rest}>{children}</a>;
     return (
-      <Link href={href} {...rest}>
+      <HoverLink href={href} {...rest}>
         {children}
-      </Link>
+      </HoverLink>
     );
   }
   const { target: _t, rel: _r, className: _c, ...safe } = rest as ComponentProps<"a"> & { className?: string };

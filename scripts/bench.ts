@@ -8,6 +8,7 @@ const benches: { name: string; script: string; what: string }[] = [
   { name: "verify", script: "scripts/bench-verify.ts", what: "rule evaluation and live check against the fake Entra ID" },
   { name: "hostile", script: "scripts/bench-hostile.ts", what: "checker time on 200k-character hostile input in every field, beside JSON.parse + trim" },
   { name: "db", script: "scripts/bench-db.ts", what: "migrations, seeding 100k setups, list queries at 100k" },
+  { name: "record", script: "scripts/bench-record.ts", what: "recordRun beside a minimal pg transaction doing the same writes, 1 and 8 clients (tx/s, ratio, Node CPU per record)" },
   { name: "support", script: "scripts/bench-support.ts", what: "support console queries at 100k setups" },
   { name: "customer", script: "scripts/bench-customer.ts", what: "verify server action: rules only and with the live check" },
   { name: "js", script: "scripts/measure-js.mjs", what: "JavaScript shipped by the guide page (gzip; needs `next build`)" },

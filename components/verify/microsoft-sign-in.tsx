@@ -3,11 +3,12 @@
 // delegated) and we read the app registration and the admin consent from Microsoft Graph. A plain
 // form POST to /auth/microsoft/start (works without JavaScript too); Microsoft sends the admin back
 // here with ?signin=<outcome>&run=<id>, and this panel shows the outcome and the run's results.
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { signInPanelState, type SignInPanelState } from "@/lib/actions/microsoft-sign-in";
 import { isSignInOutcome, SIGN_IN_OUTCOMES, SIGN_IN_PARAM, SIGN_IN_RUN_PARAM, type SignInOutcome } from "@/lib/signin/messages";
 import type { StepId } from "@/lib/steps";
 import { ResultsList } from "./results-list";
+import { hasSetupMarker } from "./setup-marker";
 
 export interface MicrosoftSignInProps {
   /** Where Microsoft sends the admin back (a guide page path, or /progress). */
@@ -24,13 +25,16 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
   // Uncontrolled: what is typed before hydration stays; the remembered client ID fills it only when empty.
   const clientIdInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const q = new URLSearchParams(window.location.search);
-    const o = q.get(SIGN_IN_PARAM);
-    const wanted = showResult && (o === "ok" || isSignInOutcome(o)) ? (o as SignInOutcome | "ok") : null;
-    if (wanted) setOutcome(wanted);
+  // The panel's state (configured here? the remembered client ID, a sign-in's result) costs a server
+  // action. Asked on view only when there is something to show: a setup (marker cookie) or a sign-in
+  // outcome in the URL; otherwise when the visitor first focuses or touches the panel. Until then the
+  // form works as is: /auth/microsoft/start answers "not configured" itself.
+  const asked = useRef(false);
+  const ask = useCallback((runPublicId: string | null) => {
+    if (asked.current) return () => {};
+    asked.current = true;
     let live = true;
-    signInPanelState(wanted === "ok" ? q.get(SIGN_IN_RUN_PARAM) : null)
+    signInPanelState(runPublicId)
       .then((s) => {
         if (!live) return;
         setState(s);
@@ -39,12 +43,23 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
       .catch(() => live && setState({ configured: false, missing: "" }));
     return () => {
       live = false;
+      asked.current = false;
     };
-  }, [showResult]);
+  }, []);
+
+  useEffect(() => {
+    const q = new URLSearchParams(window.location.search);
+    const o = q.get(SIGN_IN_PARAM);
+    const wanted = showResult && (o === "ok" || isSignInOutcome(o)) ? (o as SignInOutcome | "ok") : null;
+    if (wanted) setOutcome(wanted);
+    if (!wanted && !hasSetupMarker()) return;
+    return ask(wanted === "ok" ? q.get(SIGN_IN_RUN_PARAM) : null);
+  }, [showResult, ask]);
+  const onInteract = () => void ask(null);
 
   const message = outcome && outcome !== "ok" ? SIGN_IN_OUTCOMES[outcome] : null;
   return (
-    <div id={showResult ? "sign-in-with-microsoft" : undefined} data-testid="microsoft-sign-in" className="mt-6 rounded-lg border border-sky-300 bg-sky-50/60 p-4 dark:border-sky-800 dark:bg-sky-950/30">
+    <div id={showResult ? "sign-in-with-microsoft" : undefined} data-testid="microsoft-sign-in" onFocus={onInteract} onPointerEnter={onInteract} className="mt-6 rounded-lg border border-sky-300 bg-sky-50/60 p-4 dark:border-sky-800 dark:bg-sky-950/30">
       <h4 className="font-semibold">Sign in with Microsoft to check</h4>
       <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
         An administrator of your tenant signs in and we read, and only read, the app registration and its admin consent from Microsoft Graph. We keep the results, never the sign-in.
@@ -69,7 +84,7 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
               className="mt-1 w-80 max-w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
             />
           </label>
-          <button type="submit" disabled={!state} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60">
+          <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60">
             Sign in with Microsoft to check
           </button>
         </form>

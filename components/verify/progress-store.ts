@@ -1,10 +1,11 @@
 import "client-only";
 // The customer's progress in the browser: loaded once after hydration (the guide page itself stays
 // static), shared by the progress bar and every panel on the page without a provider, and replaced
-// by whatever a later action returns.
+// by whatever a later action returns. A visitor without a setup (no marker cookie) costs no request.
 import { useEffect, useSyncExternalStore } from "react";
 import { loadProgress } from "@/lib/actions/customer";
 import type { ProgressLoad, ProgressView } from "@/lib/customer/view";
+import { hasSetupMarker } from "./setup-marker";
 
 export type ProgressState = { state: "loading" } | ProgressLoad;
 
@@ -42,7 +43,9 @@ export function useProgress(): ProgressState {
   useEffect(() => {
     if (!started) {
       started = true;
-      void reloadProgress();
+      // No marker cookie: this browser never started a setup, so there is nothing to load (no request).
+      if (hasSetupMarker()) void reloadProgress();
+      else emit({ state: "none" });
     }
   }, []);
   return state;

@@ -2,7 +2,7 @@
 // Server actions of the customer side (the guide's panels and progress bar). Thin: read the cookie,
 // call lib/customer, set the cookie when a setup was created, return plain data (never the secret).
 import { cookies, headers } from "next/headers";
-import { SETUP_COOKIE, setupCookieOptions } from "@/lib/customer/cookie";
+import { SETUP_COOKIE, SETUP_MARKER_COOKIE, setupCookieOptions, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
 import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { beginVerification, verifyDeps } from "@/lib/customer/verify";
@@ -17,7 +17,9 @@ async function cookieSetupId(): Promise<string | undefined> {
 }
 
 async function remember(publicId: string): Promise<void> {
-  (await cookies()).set(SETUP_COOKIE, publicId, setupCookieOptions());
+  const jar = await cookies();
+  jar.set(SETUP_COOKIE, publicId, setupCookieOptions());
+  jar.set(SETUP_MARKER_COOKIE, "1", setupMarkerCookieOptions());
 }
 
 /** The customer's progress, for the static guide page after hydration. */

@@ -41,3 +41,29 @@ export function serializeSetupCookie(publicId: string, options: CookieOptions = 
   if (options.secure) parts.push("Secure");
   return parts.join("; ");
 }
+
+/**
+ * A companion marker, readable by scripts: "this browser has a setup". It holds no secret (always
+ * "1"); the static guide page reads it to skip loading progress for visitors who never started one.
+ * Set and cleared together with the setup cookie, with the same lifetime, path and SameSite.
+ */
+export const SETUP_MARKER_COOKIE = "bc_has_setup";
+
+export interface MarkerCookieOptions {
+  httpOnly: false;
+  secure: boolean;
+  sameSite: "lax";
+  path: "/";
+  maxAge: number;
+}
+
+export function setupMarkerCookieOptions(env: { NODE_ENV?: string; SITE_URL?: string } = process.env): MarkerCookieOptions {
+  return { ...setupCookieOptions(env), httpOnly: false };
+}
+
+/** The marker's Set-Cookie header value, beside serializeSetupCookie's. */
+export function serializeSetupMarkerCookie(options: { secure: boolean; maxAge: number } = setupMarkerCookieOptions()): string {
+  const parts = [`${SETUP_MARKER_COOKIE}=1`, "Path=/", `Max-Age=${options.maxAge}`, "SameSite=Lax"];
+  if (options.secure) parts.push("Secure");
+  return parts.join("; ");
+}

@@ -2,7 +2,7 @@
 // reading, and 303 redirects (relative, so they are right behind any proxy).
 import "server-only";
 import { MAX_BODY_BYTES, readBodyText } from "../http/body";
-import { serializeSetupCookie } from "./cookie";
+import { serializeSetupCookie, serializeSetupMarkerCookie } from "./cookie";
 
 /** Forms post from our own pages: a cross-site POST (Origin of another host) is refused. */
 export function sameOrigin(request: Request): boolean {
@@ -36,7 +36,10 @@ export async function readForm(request: Request, limit = MAX_BODY_BYTES): Promis
 
 export function seeOther(location: string, setupCookie?: string): Response {
   const headers = new Headers({ location, "cache-control": "no-store" });
-  if (setupCookie) headers.append("set-cookie", serializeSetupCookie(setupCookie));
+  if (setupCookie) {
+    headers.append("set-cookie", serializeSetupCookie(setupCookie));
+    headers.append("set-cookie", serializeSetupMarkerCookie());
+  }
   return new Response(null, { status: 303, headers });
 }
 

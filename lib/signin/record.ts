@@ -5,5 +5,5 @@ import { recordRun } from "../progress";
 import type { Report } from "../verify/report";
 
 export async function recordSignedInRun(r: { setupPublicId: string; report: Report; clientId: string; tenant: string; durationMs: number; idempotencyKey: string }) {
-  return recordRun({ setupPublicId: r.setupPublicId, stepId: null, source: "signed_in", report: r.report, clientId: r.clientId, tenant: r.tenant, durationMs: r.durationMs, idempotencyKey: r.idempotencyKey });
+  return recordRun({ setupPublicId: r.setupPublicId, stepId: null, source: "signed_in", report: r.report, clientId: r.clientId, tenant: r.tenant, durationMs: r.durationMs, idempotencyKey: r.idempotencyKey, view: false });
 }

@@ -144,8 +144,10 @@ describe("a correct setup, an admin signs in: green", () => {
     expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
     expect(log).not.toContain(U.contosoAdmin.upn);
     expect(log).toMatch(/microsoft sign-in: pass in \d+ ms, 5 requests to Microsoft/);
-    // Only the setup cookie remains in the browser: the state cookie is cleared, no token cookie.
-    expect([...d.jar.keys()]).toEqual(["bc_setup"]);
+    // Only the setup cookie (and its script-readable marker, "1") remains in the browser: the state
+    // cookie is cleared, no token cookie.
+    expect([...d.jar.keys()]).toEqual(["bc_setup", "bc_has_setup"]);
+    expect(d.jar.get("bc_has_setup")).toBe("1");
   });
 });
 

@@ -1,6 +1,6 @@
 // A guide page, prerendered at build time for every page of every guide.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { HoverLink } from "@/components/hover-link";
 import { notFound } from "next/navigation";
 import { GuideLayout, InlineToc } from "@/components/guide-layout";
 import { mdxComponents, withComponents } from "@/components/mdx";
@@ -54,15 +54,15 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
         <nav aria-label="Breadcrumb" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           <ol className="flex flex-wrap items-center gap-1">
             <li>
-              <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+              <HoverLink href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Guides
-              </Link>
+              </HoverLink>
             </li>
             <li aria-hidden="true">/</li>
             <li>
-              <Link href={guideEntry?.pages[0]?.url ?? ref.url} className="hover:text-zinc-900 dark:hover:text-zinc-100">
+              <HoverLink href={guideEntry?.pages[0]?.url ?? ref.url} className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 {guideTitle}
-              </Link>
+              </HoverLink>
             </li>
           </ol>
         </nav>
