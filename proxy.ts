@@ -12,6 +12,7 @@ import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } from "@/lib/http/csp";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
+import { requestIdOf } from "@/lib/http/request-id";
 import { SETUP_COOKIE, SETUP_MARKER_COOKIE, isPublicId, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
@@ -46,12 +47,9 @@ function commonHashes(): string[] {
   return layoutHashes;
 }
 
-const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/; // as lib/log.ts requestIdFrom
-
 /** The request with its request id, and the response headers that echo it. */
 function withRequestId(request: NextRequest, extra?: Headers): { headers: Headers; id: string } {
-  const incoming = request.headers.get("x-request-id")?.trim();
-  const id = incoming && INCOMING_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const id = requestIdOf(request.headers.get("x-request-id"));
   const headers = extra ?? new Headers(request.headers);
   headers.set("x-request-id", id);
   return { headers, id };

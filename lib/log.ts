@@ -8,7 +8,7 @@
 // verification input (which may hold a secret). `redact` below is the second line of defence: those
 // keys are censored wherever a caller puts them by mistake.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { requestIdOf } from "./http/request-id";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
@@ -97,12 +97,9 @@ export function setLoggerForTests(logger: Logger | null): void {
   override = logger ?? undefined;
 }
 
-const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
 /** The request id: the proxy's X-Request-Id when it is a plain token, else a new UUID. */
 export function requestIdFrom(headers?: Headers | null): string {
-  const incoming = headers?.get("x-request-id")?.trim();
-  return incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  return requestIdOf(headers?.get("x-request-id"));
 }
 
 /** Ids of the checks of a report with this status. */

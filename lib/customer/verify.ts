@@ -14,9 +14,9 @@ import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
-import { prepareInput, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
+import { prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
-import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
+import { stripTrailingSlashes } from "../verify/text";
 import { formToInput, type FieldBag, type ParsedForm } from "./fields";
 import { createProgress, findProgress, rememberable, toProgressView } from "./progress";
 import type { ProgressView, SaveOutcome, VerifyPhase, VerifyResult } from "./view";
@@ -66,9 +66,9 @@ function secretOf(bag: FieldBag): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/** Removes every copy of the secret (a GUID is a Secret ID or client ID, shown openly: kept, as lib/verify does). */
+/** Removes every copy of the secret (lib/verify secretCopies: a GUID is kept, it is shown openly). */
 function scrub<T>(value: T, secret: string | undefined): T {
-  return secret && !isGuid(stripEnds(trimAll(secret), "{(\"'`", "})\"'`")) ? redact(value, [secret, secret.trim()]) : value;
+  return redact(value, secretCopies(secret));
 }
 
 /**

@@ -22,12 +22,19 @@ export interface VerifyOptions {
   live?: LiveOptions;
 }
 
+/**
+ * The copies of a typed secret to hide. None for a GUID: it is never a secret value but a Secret ID or
+ * a client ID, which the portal shows openly, and the report must be able to name it ("that is the
+ * Secret ID of …").
+ */
+export function secretCopies(secret: string | undefined): string[] {
+  if (!secret || isGuid(stripEnds(trimAll(secret), "{(\"'`", "})\"'`"))) return [];
+  return [secret, secret.trim()];
+}
+
 /** Every secret the input carries: redacted from anything that leaves the engine. */
 export function secretsOf(input: PreparedInput): string[] {
-  const s: string[] = [];
-  // A GUID is never a secret value: it is a Secret ID or a client ID, which the portal shows openly,
-  // and the report must be able to name it ("that is the Secret ID of …").
-  if (input.secret && !isGuid(stripEnds(trimAll(input.secret), "{(\"'`", "})\"'`"))) s.push(input.secret, input.secret.trim());
+  const s = secretCopies(input.secret);
   for (const c of input.manifest?.secrets ?? []) if (c.secretText) s.push(c.secretText, c.secretText.trim());
   return s;
 }
