@@ -2,7 +2,10 @@
 // in parallel). Each prints its own figures; pass names to run only some: `npm run bench -- verify db`,
 // and options after them: `npm run bench -- soak --count 200 --concurrency 20`.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import type { Goal } from "./lib/bench";
 
 const benches: { name: string; script: string; what: string }[] = [
   { name: "verify", script: "scripts/bench-verify.ts", what: "rule evaluation and live check against the fake Entra ID" },
@@ -20,6 +23,11 @@ const names = new Set(benches.map((b) => b.name));
 const only = process.argv.slice(2).filter((a) => names.has(a));
 const passThrough = process.argv.slice(2).filter((a) => !names.has(a));
 let failed = 0;
+// Each bench appends the goals it checked (scripts/lib/bench.ts reportGoal) to this file.
+const goalsDir = mkdtempSync(path.join(tmpdir(), "bench-goals-"));
+const goalsFile = path.join(goalsDir, "goals.jsonl");
+const loadBefore = loadavg()[0]!;
+const started = new Date();
 for (const b of benches) {
   if (only.length > 0 && !only.includes(b.name)) continue;
   if (!existsSync(b.script)) {
@@ -28,10 +36,23 @@ for (const b of benches) {
   }
   console.log(`\n== ${b.name}: ${b.what}`);
   const runner = b.script.endsWith(".mjs") ? ["node", [b.script, ...passThrough]] : ["npx", ["tsx", b.script, ...passThrough]];
-  const r = spawnSync(runner[0] as string, runner[1] as string[], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(runner[0] as string, runner[1] as string[], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BENCH_GOALS_FILE: goalsFile } });
   if (r.status !== 0) {
     failed++;
     console.log(`== ${b.name}: exited with ${r.status}`);
   }
+}
+
+// Every goal together, with the date and the machine's load: the figures the README quotes.
+const goals: Goal[] = existsSync(goalsFile)
+  ? readFileSync(goalsFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Goal)
+  : [];
+rmSync(goalsDir, { recursive: true, force: true });
+if (goals.length > 0) {
+  const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`;
+  console.log(`\n== goals (${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${load})`);
+  const width = Math.max(...goals.map((g) => g.goal.length));
+  for (const g of goals) console.log(`  ${g.met ? "met    " : "NOT met"}  ${g.goal.padEnd(width)}  ${g.figure.padStart(12)}  target ${g.target}`);
+  console.log(`  ${goals.filter((g) => g.met).length} of ${goals.length} met`);
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 // What every benchmark shares: timing, nearest-rank percentiles, warm-up + repeat, ratios, one way
 // of printing a figure, a free loopback port. scripts/bench-*.ts use these and nothing of their own.
+import { appendFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
 export const now = (): number => performance.now();
@@ -93,3 +94,24 @@ export function printFigure(
 }
 
 export { freePort } from "../../lib/db/embedded";
+
+/** One goal of issue 13 and how this run did against it. */
+export interface Goal {
+  /** What is measured, e.g. "recordRun vs minimal pg, 8 clients". */
+  goal: string;
+  /** The figure this run measured, e.g. "0.52×" or "41 ms". */
+  figure: string;
+  /** The target, e.g. "≥ 0.4×" or "≤ 50 ms". */
+  target: string;
+  met: boolean;
+}
+
+/**
+ * Prints a goal line (`GOAL  met  …`) and, when `npm run bench` runs the bench, appends it to the file
+ * named by BENCH_GOALS_FILE so the runner can print every goal together at the end.
+ */
+export function reportGoal(g: Goal): void {
+  console.log(`  GOAL ${g.met ? "met    " : "NOT met"}  ${g.goal}: ${g.figure} (target ${g.target})`);
+  const file = process.env.BENCH_GOALS_FILE;
+  if (file) appendFileSync(file, JSON.stringify(g) + "\n");
+}
