@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { config } from "../config";
-import { confirmStep, getSetup, startSetup, startStep, updateSetupDetails, type SetupView } from "../progress";
+import { confirmStep, getSetup, startSetup, startStep, updateSetupDetails, type SetupProgress, type SetupView } from "../progress";
 import { isConfirmable, STEPS, type ConfirmableStep, type StepId } from "../steps";
 import { isGuid, trimAll } from "../verify/text";
 import { isPublicId } from "./cookie";
@@ -17,7 +17,7 @@ export function resumeUrl(publicId: string, siteUrl: string = config().SITE_URL)
   return new URL(`/resume/${publicId}`, siteUrl).href;
 }
 
-export function toProgressView(setup: SetupView): ProgressView {
+export function toProgressView(setup: SetupProgress): ProgressView {
   const steps = {} as Record<StepId, StepView>;
   for (const id of STEPS) {
     const s = setup.steps.find((x) => x.stepId === id);

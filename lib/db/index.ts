@@ -111,3 +111,36 @@ export async function disconnectPrisma(): Promise<void> {
   if (holder.__bcSetupCheckerDb === db) delete holder.__bcSetupCheckerDb;
   if (db) await closeDatabase(db);
 }
+
+/**
+ * Runs fn on one pooled connection inside BEGIN … COMMIT (ROLLBACK when fn throws), for the hot paths
+ * that speak SQL directly (lib/progress/record.ts). `begin` is sent with BEGIN in the same round trip:
+ * a constant, parameter-free SQL text (several statements are allowed there). A statement_timeout
+ * bounds the transaction's statements as Prisma's transaction timeout does for the others.
+ */
+export async function withPgTransaction<T>(
+  fn: (client: pg.PoolClient, begun: pg.QueryResult[]) => Promise<T>,
+  options: { begin?: string; statementTimeoutMs?: number } = {},
+): Promise<T> {
+  const client = await current().pool.connect();
+  let broken: Error | undefined;
+  try {
+    const timeout = Math.max(1, Math.floor(options.statementTimeoutMs ?? 20_000));
+    const sql = `BEGIN; SET LOCAL statement_timeout = ${timeout};${options.begin ? ` ${options.begin}` : ""}`;
+    const res = (await client.query(sql)) as unknown as pg.QueryResult[] | pg.QueryResult;
+    const results = Array.isArray(res) ? res.slice(2) : [];
+    const out = await fn(client, results);
+    await client.query("COMMIT");
+    return out;
+  } catch (e) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollbackError) {
+      // The connection is unusable (a restart, a network error): the pool must not hand it out again.
+      broken = rollbackError as Error;
+    }
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -36,4 +36,4 @@ export { stepFunnel, topFailingChecks, parsePeriod, PERIODS, type Funnel, type F
 export { recordAudit, listAudit, encodeAuditCursor, AUDIT_ACTIONS, AUDIT_LABELS, type AuditAction, type AuditInput, type AuditPage, type AuditRow, type AuditFilters } from "./audit";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";
 export { ProgressInputError, SetupNotFoundError, isDatabaseUnavailable } from "./errors";
-export type { SetupView, StepState, RunSummary, RunDetail, CheckResult, StepCell, TimelineRun } from "./views";
+export type { SetupView, SetupProgress, StepState, RunSummary, RunDetail, CheckResult, StepCell, TimelineRun } from "./views";

@@ -8,15 +8,16 @@
 // unique index backs it up).
 import "server-only";
 import { z } from "zod";
-import { getPrisma, Prisma, type ReportStatus, type RunSource, type StepStatus } from "../db";
+import { escapeLiteral } from "pg";
+import { getPrisma, Prisma, withPgTransaction, type ReportStatus, type RunSource, type StepStatus } from "../db";
 import { redact, type Report } from "../verify/report";
 import { secretFingerprint, secretHint } from "./fingerprint";
 import { randomUUID } from "node:crypto";
-import { checkPublicId, checkReport, inTransaction, loadSetupView, newPublicId, parseInput, type Tx } from "./setups";
+import { checkPublicId, checkReport, loadSetupView, newPublicId, parseInput, setupProgressOf, stepStatesOf, type SetupRowOf, type StepRowOf } from "./setups";
 import { CONFIRMING_CHECKS, deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
 import { SetupNotFoundError } from "./errors";
 import { mergeEvidence, parseEvidence, stepState } from "./evidence";
-import type { SetupView } from "./views";
+import type { SetupProgress } from "./views";
 
 export interface RecordRunInput {
   /** The setup the run belongs to; null for a run outside any setup (API / CLI without a setup). */
@@ -41,8 +42,11 @@ export interface RecordRunResult {
   runPublicId: string;
   /** True when the idempotency key had been recorded already: nothing new was written. */
   duplicate: boolean;
-  /** The setup after the run (null for a run outside any setup, or when `view: false` was asked). */
-  setup: SetupView | null;
+  /**
+   * The setup's progress after the run (its steps, no runs: what the panels show); null for a run
+   * outside any setup, or when `view: false` was asked.
+   */
+  setup: SetupProgress | null;
 }
 
 const SOURCES = ["form", "manifest", "live", "api", "cli", "signed_in"] as const satisfies readonly RunSource[];
@@ -121,17 +125,18 @@ export async function recordRun(input: RecordRunInput): Promise<RecordRunResult>
 
   let recorded: Recorded;
   try {
-    recorded = await inTransaction((tx) => recordInTransaction(tx, setupPublicId, runData, report, parsed.stepId));
+    recorded = await recordInTransaction(setupPublicId, runData, report, parsed.stepId);
   } catch (e) {
     // The lock makes a duplicate key impossible between our own transactions; should another
-    // writer have inserted it anyway, answer as a duplicate.
-    if (parsed.idempotencyKey && (e instanceof DuplicateKeyRace || (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002"))) {
+    // writer have inserted it anyway (23505: unique violation), answer as a duplicate.
+    if (parsed.idempotencyKey && (e instanceof DuplicateKeyRace || (e as { code?: unknown }).code === "23505")) {
       return existingRun(setupPublicId, parsed.idempotencyKey, input.view !== false);
     }
     throw e;
   }
-  // The view is read after the commit (the lock is not held for it), and only when the caller wants it.
-  const setup = input.view === false ? null : await loadSetupView(getPrisma(), recorded.setupId);
+  if (input.view === false) return { runPublicId: recorded.runPublicId, duplicate: recorded.duplicate, setup: null };
+  // A duplicate wrote nothing: its progress is read (after the commit, without the lock).
+  const setup = recorded.progress ?? (await readProgress(recorded.setupId));
   return { runPublicId: recorded.runPublicId, duplicate: recorded.duplicate, setup };
 }
 
@@ -142,15 +147,26 @@ async function existingRun(setupPublicId: string, key: string, view: boolean): P
     where: { setupId_idempotencyKey: { setupId: setup.id, idempotencyKey: key } },
     select: { publicId: true },
   });
-  return { runPublicId: run.publicId, duplicate: true, setup: view ? await loadSetupView(prisma, setup.id) : null };
+  return { runPublicId: run.publicId, duplicate: true, setup: view ? await readProgress(setup.id) : null };
 }
 
-/** What the transaction decided; the view, when wanted, is read after it commits. */
+/** The setup's progress as stored now (a duplicate wrote nothing to build it from). */
+async function readProgress(setupId: string): Promise<SetupProgress> {
+  const { recentRuns, totalRuns, runPage, runPages, latestProblemRun, passedSinceProblemAt, ...progress } = await loadSetupView(getPrisma(), setupId);
+  void [recentRuns, totalRuns, runPage, runPages, latestProblemRun, passedSinceProblemAt];
+  return progress;
+}
+
+/** What the transaction decided, and the setup's progress after it (null for a duplicate). */
 interface Recorded {
   setupId: string;
   runPublicId: string;
   duplicate: boolean;
+  progress: SetupProgress | null;
 }
+
+/** As Prisma's transaction timeout for the other use-cases (lib/progress/setups.ts). */
+const TRANSACTION_TIMEOUT_MS = 20_000;
 
 /** Another writer holds the idempotency key but its run is not visible to us yet: answered as a duplicate. */
 class DuplicateKeyRace extends Error {}
@@ -169,129 +185,174 @@ type RunData = Omit<Prisma.VerificationRunUncheckedCreateInput, "setupId"> & {
   durationMs: number;
 };
 
-interface StepRow {
-  stepId: string;
-  status: StepStatus;
-  evidence: unknown;
-  completedAt: string | null;
-}
-
-const iso = (d: Date) => d.toISOString();
-
 /** RunSource as stored (prisma/schema.prisma maps signed_in to "signed-in"); raw SQL needs the stored value. */
 const DB_SOURCE: Record<RunSource, string> = { form: "form", manifest: "manifest", live: "live", api: "api", cli: "cli", signed_in: "signed-in" };
 
+/** A step row as statement 2 reads it (json_build_object gives timestamps as text; they are parsed back). */
+type StepRow = StepRowOf;
+type StepJson = Omit<StepRow, "firstAttemptAt" | "lastAttemptAt" | "startedAt" | "completedAt"> & Record<"firstAttemptAt" | "lastAttemptAt" | "startedAt" | "completedAt", string | null>;
+
+const INSERT_RUN_READ_STEPS = `
+  WITH ins AS (
+    INSERT INTO verification_run
+      (id, "publicId", "setupId", "stepId", source, summary, report, "failedChecks", "clientId", tenant,
+       "secretFingerprint", "secretHint", "durationMs", "idempotencyKey", "createdAt")
+    VALUES ($1::uuid, $2, $3::uuid, $4, $5::"RunSource", $6::"ReportStatus", $7::jsonb, $8::text[], $9, $10, $11, $12, $13::int, $14, $15::timestamptz)
+    ON CONFLICT ("setupId", "idempotencyKey") DO NOTHING
+    RETURNING "publicId"
+  )
+  SELECT
+    (SELECT "publicId" FROM ins) AS inserted,
+    (SELECT "publicId" FROM verification_run
+      WHERE $14::text IS NOT NULL AND "setupId" = $3::uuid AND "idempotencyKey" = $14) AS existing,
+    (SELECT coalesce(json_agg(json_build_object(
+        'stepId', p."stepId", 'status', p.status, 'evidence', p.evidence, 'trust', p.trust, 'attemptCount', p."attemptCount",
+        'firstAttemptAt', p."firstAttemptAt", 'lastAttemptAt', p."lastAttemptAt", 'startedAt', p."startedAt",
+        'completedAt', p."completedAt", 'lastRunPublicId', r."publicId")), '[]'::json)
+      FROM step_progress p LEFT JOIN verification_run r ON r.id = p."lastRunId"
+      WHERE p."setupId" = $3::uuid) AS steps`;
+
+const UPSERT_STEPS_UPDATE_SETUP = `
+  WITH up AS (
+    INSERT INTO step_progress
+      ("setupId", "stepId", status, evidence, trust, "completedAt", "lastAttemptAt", "lastRunId", "attemptCount", "firstAttemptAt")
+    SELECT $1::uuid, u.step, u.status::"StepStatus", u.evidence::jsonb, u.trust, u.completed::timestamptz, $2::timestamptz, $3::uuid, 1, $2::timestamptz
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(step, status, evidence, trust, completed)
+    ON CONFLICT ("setupId", "stepId") DO UPDATE SET
+      status = EXCLUDED.status, evidence = EXCLUDED.evidence, trust = EXCLUDED.trust, "completedAt" = EXCLUDED."completedAt",
+      "lastAttemptAt" = EXCLUDED."lastAttemptAt", "lastRunId" = EXCLUDED."lastRunId",
+      "attemptCount" = step_progress."attemptCount" + 1,
+      "firstAttemptAt" = coalesce(step_progress."firstAttemptAt", EXCLUDED."firstAttemptAt")
+    RETURNING 1
+  )
+  UPDATE setup SET
+    "failedRuns" = "failedRuns" + $9::int,
+    "consecutiveFailures" = CASE $10::text WHEN 'inc' THEN "consecutiveFailures" + 1 WHEN 'one' THEN 1 WHEN 'zero' THEN 0 ELSE "consecutiveFailures" END,
+    "lastFailedCheck" = CASE WHEN $11::boolean THEN $12::text ELSE "lastFailedCheck" END,
+    "clientId" = coalesce($13::text, "clientId"),
+    tenant = coalesce($14::text, tenant),
+    "secretFingerprint" = coalesce($15::text, "secretFingerprint"),
+    "secretHint" = CASE WHEN $15::text IS NULL THEN "secretHint" ELSE $16::text END,
+    status = $17::"SetupStatus",
+    "currentStep" = $18::text,
+    "lastActivityAt" = $2::timestamptz,
+    "completedAt" = CASE WHEN $17::text = 'completed' THEN coalesce("completedAt", $2::timestamptz) ELSE NULL END
+  WHERE id = $1::uuid
+  RETURNING id::text AS id, "publicId", guide, "companyName", "contactEmail", status::text AS status, "currentStep", "clientId", tenant,
+    "secretHint", "failedRuns", "consecutiveFailures", "lastFailedCheck", "createdAt", "lastActivityAt", "completedAt"`;
+
 /**
- * Three statements while the setup row is locked (plus BEGIN / COMMIT):
- *  1. lock the setup row (SELECT … FOR UPDATE), reading the counters the run updates;
+ * Four round trips on one pooled connection (lib/db withPgTransaction), straight SQL: the hot path
+ * of every verification, so it skips Prisma's query engine (≈ 80 % of its cost here):
+ *  1. BEGIN and lock the setup row (SELECT … FOR UPDATE), reading the counters the run updates;
  *  2. insert the run (ON CONFLICT on the idempotency key DO NOTHING) and, in the same statement, read
- *     the setup's step rows and the run an earlier submission stored under the same key;
- *  3. upsert the covered steps' rows (unnest) and update the setup's counters, status and current step.
+ *     the setup's step rows (with their latest run's public id) and the run an earlier submission
+ *     stored under the same key;
+ *  3. upsert the covered steps' rows (unnest) and update the setup's counters, status and current
+ *     step, returning the setup row;
+ *  4. COMMIT.
  * Each statement after the lock takes a fresh snapshot (READ COMMITTED), so it sees every recording
  * committed before ours. Evidence, step statuses and the setup's state are computed here, in
- * TypeScript, by the same functions as before (mergeEvidence / stepState / deriveSetupState).
+ * TypeScript, by the same functions as before (mergeEvidence / stepState / deriveSetupState), and the
+ * setup's progress after the run is built from what was read and written: no read after the commit.
  */
-async function recordInTransaction(tx: Tx, setupPublicId: string, runData: RunData, report: Report, stepId: StepId | null): Promise<Recorded> {
-  const locked = await tx.$queryRaw<{ id: string; lastFailedCheck: string | null }[]>`
-    SELECT id::text AS id, "lastFailedCheck" FROM setup WHERE "publicId" = ${setupPublicId} FOR UPDATE`;
-  const row = locked[0];
-  if (!row) throw new SetupNotFoundError(setupPublicId);
-  const setupId = row.id;
-  // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
-  const now = new Date();
-  const runId = randomUUID();
+async function recordInTransaction(setupPublicId: string, runData: RunData, report: Report, stepId: StepId | null): Promise<Recorded> {
+  // The public id was checked against [A-Za-z0-9_-]{16,64} (checkPublicId); escaped all the same.
+  const lock = `SELECT id::text AS id, "lastFailedCheck" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
+  return withPgTransaction(
+    async (client, [locked]) => {
+      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null } | undefined;
+      if (!row) throw new SetupNotFoundError(setupPublicId);
+      const setupId = row.id;
+      // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
+      const now = new Date();
+      const nowIso = now.toISOString();
+      const runId = randomUUID();
 
-  const [written] = await tx.$queryRaw<{ inserted: string | null; existing: string | null; steps: string }[]>`
-    WITH ins AS (
-      INSERT INTO verification_run
-        (id, "publicId", "setupId", "stepId", source, summary, report, "failedChecks", "clientId", tenant,
-         "secretFingerprint", "secretHint", "durationMs", "idempotencyKey", "createdAt")
-      VALUES
-        (${runId}::uuid, ${runData.publicId}, ${setupId}::uuid, ${runData.stepId}, ${DB_SOURCE[runData.source]}::"RunSource",
-         ${runData.summary}::"ReportStatus", ${JSON.stringify(report)}::jsonb, ${runData.failedChecks}::text[],
-         ${runData.clientId}, ${runData.tenant}, ${runData.secretFingerprint}, ${runData.secretHint},
-         ${runData.durationMs}::int, ${runData.idempotencyKey}, ${iso(now)}::timestamptz)
-      ON CONFLICT ("setupId", "idempotencyKey") DO NOTHING
-      RETURNING "publicId"
-    )
-    SELECT
-      (SELECT "publicId" FROM ins) AS inserted,
-      (SELECT "publicId" FROM verification_run
-        WHERE ${runData.idempotencyKey}::text IS NOT NULL AND "setupId" = ${setupId}::uuid AND "idempotencyKey" = ${runData.idempotencyKey}) AS existing,
-      (SELECT coalesce(json_agg(json_build_object('stepId', "stepId", 'status', status, 'evidence', evidence, 'completedAt', "completedAt")), '[]'::json)::text
-        FROM step_progress WHERE "setupId" = ${setupId}::uuid) AS steps`;
-  if (!written?.inserted) {
-    if (written?.existing) return { setupId, runPublicId: written.existing, duplicate: true };
-    throw new DuplicateKeyRace();
-  }
+      const written = await client.query<{ inserted: string | null; existing: string | null; steps: StepJson[] }>(
+        INSERT_RUN_READ_STEPS,
+        [
+          runId, runData.publicId, setupId, runData.stepId, DB_SOURCE[runData.source], runData.summary, JSON.stringify(report),
+          runData.failedChecks, runData.clientId, runData.tenant, runData.secretFingerprint, runData.secretHint, runData.durationMs,
+          runData.idempotencyKey, nowIso,
+        ],
+      );
+      const w = written.rows[0];
+      if (!w?.inserted) {
+        if (w?.existing) return { setupId, runPublicId: w.existing, duplicate: true, progress: null };
+        throw new DuplicateKeyRace();
+      }
 
-  // Every step the run covers: one attempt more, its evidence, and the status that evidence supports.
-  const rows = JSON.parse(written.steps) as StepRow[];
-  const byStep = new Map(rows.map((r) => [r.stepId, r]));
-  const statuses: Partial<Record<StepId, StepStatus>> = {};
-  for (const r of rows) if (isStepId(r.stepId)) statuses[r.stepId] = r.status;
-  const covered = coveredSteps(report, stepId);
-  const up = { step: [] as string[], status: [] as string[], evidence: [] as string[], trust: [] as (string | null)[], completedAt: [] as (string | null)[] };
-  for (const step of covered) {
-    const prev = byStep.get(step);
-    const { evidence, status, trust } = nextStepProgress(step, prev, report, now);
-    const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? iso(new Date(prev.completedAt)) : iso(now)) : null;
-    statuses[step] = status;
-    up.step.push(step);
-    up.status.push(status);
-    up.evidence.push(JSON.stringify(evidence));
-    up.trust.push(trust);
-    up.completedAt.push(completedAt);
-  }
+      // json_build_object gives timestamps as text: back to Dates.
+      const date = (v: string | null) => (v === null ? null : new Date(v));
+      const rows: StepRow[] = w.steps.map((r) => ({
+        ...r,
+        firstAttemptAt: date(r.firstAttemptAt),
+        lastAttemptAt: date(r.lastAttemptAt),
+        startedAt: date(r.startedAt),
+        completedAt: date(r.completedAt),
+      }));
+      const byStep = new Map(rows.map((r) => [r.stepId, r]));
+      const statuses: Partial<Record<StepId, StepStatus>> = {};
+      for (const r of rows) if (isStepId(r.stepId)) statuses[r.stepId] = r.status;
 
-  // The setup's counters: failed runs, and how many runs in a row failed on the same check.
-  let failedInc = 0;
-  let consecutive: "inc" | "one" | "zero" | "keep" = "keep";
-  let setLastFailed = false;
-  let lastFailed: string | null = null;
-  if (runData.summary === "fail") {
-    failedInc = 1;
-    if (row.lastFailedCheck !== null && runData.failedChecks.includes(row.lastFailedCheck)) consecutive = "inc";
-    else {
-      consecutive = "one";
-      setLastFailed = true;
-      lastFailed = runData.failedChecks[0] ?? null;
-    }
-  } else if (runData.summary === "pass" || runData.summary === "warn") {
-    consecutive = "zero";
-    setLastFailed = true;
-  }
-  const { status, currentStep } = deriveSetupState(statuses);
-  const nowIso = iso(now);
+      // Every step the run covers: one attempt more, its evidence, and the status that evidence supports.
+      const covered = coveredSteps(report, stepId);
+      const up = { step: [] as string[], status: [] as string[], evidence: [] as string[], trust: [] as (string | null)[], completedAt: [] as (string | null)[] };
+      for (const step of covered) {
+        const prev = byStep.get(step);
+        const { evidence, status, trust } = nextStepProgress(step, prev, report, now);
+        const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
+        statuses[step] = status;
+        up.step.push(step);
+        up.status.push(status);
+        up.evidence.push(JSON.stringify(evidence));
+        up.trust.push(trust);
+        up.completedAt.push(completedAt ? completedAt.toISOString() : null);
+        // The row as statement 3 writes it, for the progress returned below.
+        byStep.set(step, {
+          stepId: step,
+          status,
+          evidence,
+          trust,
+          attemptCount: (prev?.attemptCount ?? 0) + 1,
+          firstAttemptAt: prev?.firstAttemptAt ?? now,
+          lastAttemptAt: now,
+          startedAt: prev?.startedAt ?? null,
+          completedAt,
+          lastRunPublicId: runData.publicId,
+        });
+      }
 
-  await tx.$executeRaw`
-    WITH up AS (
-      INSERT INTO step_progress
-        ("setupId", "stepId", status, evidence, trust, "completedAt", "lastAttemptAt", "lastRunId", "attemptCount", "firstAttemptAt")
-      SELECT ${setupId}::uuid, u.step, u.status::"StepStatus", u.evidence::jsonb, u.trust, u.completed::timestamptz,
-             ${nowIso}::timestamptz, ${runId}::uuid, 1, ${nowIso}::timestamptz
-      FROM unnest(${up.step}::text[], ${up.status}::text[], ${up.evidence}::text[], ${up.trust}::text[], ${up.completedAt}::text[])
-        AS u(step, status, evidence, trust, completed)
-      ON CONFLICT ("setupId", "stepId") DO UPDATE SET
-        status = EXCLUDED.status, evidence = EXCLUDED.evidence, trust = EXCLUDED.trust, "completedAt" = EXCLUDED."completedAt",
-        "lastAttemptAt" = EXCLUDED."lastAttemptAt", "lastRunId" = EXCLUDED."lastRunId",
-        "attemptCount" = step_progress."attemptCount" + 1,
-        "firstAttemptAt" = coalesce(step_progress."firstAttemptAt", EXCLUDED."firstAttemptAt")
-      RETURNING 1
-    )
-    UPDATE setup SET
-      "failedRuns" = "failedRuns" + ${failedInc}::int,
-      "consecutiveFailures" = CASE ${consecutive}::text WHEN 'inc' THEN "consecutiveFailures" + 1 WHEN 'one' THEN 1 WHEN 'zero' THEN 0 ELSE "consecutiveFailures" END,
-      "lastFailedCheck" = CASE WHEN ${setLastFailed}::boolean THEN ${lastFailed}::text ELSE "lastFailedCheck" END,
-      "clientId" = coalesce(${runData.clientId || null}::text, "clientId"),
-      tenant = coalesce(${runData.tenant || null}::text, tenant),
-      "secretFingerprint" = coalesce(${runData.secretFingerprint || null}::text, "secretFingerprint"),
-      "secretHint" = CASE WHEN ${runData.secretFingerprint || null}::text IS NULL THEN "secretHint" ELSE ${runData.secretHint}::text END,
-      status = ${status}::"SetupStatus",
-      "currentStep" = ${currentStep}::text,
-      "lastActivityAt" = ${nowIso}::timestamptz,
-      "completedAt" = CASE WHEN ${status}::text = 'completed' THEN coalesce("completedAt", ${nowIso}::timestamptz) ELSE NULL END
-    WHERE id = ${setupId}::uuid`;
+      // The setup's counters: failed runs, and how many runs in a row failed on the same check.
+      let failedInc = 0;
+      let consecutive: "inc" | "one" | "zero" | "keep" = "keep";
+      let setLastFailed = false;
+      let lastFailed: string | null = null;
+      if (runData.summary === "fail") {
+        failedInc = 1;
+        if (row.lastFailedCheck !== null && runData.failedChecks.includes(row.lastFailedCheck)) consecutive = "inc";
+        else {
+          consecutive = "one";
+          setLastFailed = true;
+          lastFailed = runData.failedChecks[0] ?? null;
+        }
+      } else if (runData.summary === "pass" || runData.summary === "warn") {
+        consecutive = "zero";
+        setLastFailed = true;
+      }
+      const { status, currentStep } = deriveSetupState(statuses);
 
-  return { setupId, runPublicId: runData.publicId, duplicate: false };
+      const updated = await client.query<SetupRowOf>(UPSERT_STEPS_UPDATE_SETUP, [
+        setupId, nowIso, runId, up.step, up.status, up.evidence, up.trust, up.completedAt,
+        failedInc, consecutive, setLastFailed, lastFailed,
+        runData.clientId || null, runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
+        status, currentStep,
+      ]);
+      const setupRow = updated.rows[0];
+      if (!setupRow) throw new SetupNotFoundError(setupPublicId);
+      return { setupId, runPublicId: runData.publicId, duplicate: false, progress: setupProgressOf(setupRow, stepStatesOf([...byStep.values()]), now) };
+    },
+    { begin: lock, statementTimeoutMs: TRANSACTION_TIMEOUT_MS },
+  );
 }

@@ -12,7 +12,7 @@ import { parseEvidence, stepState } from "./evidence";
 import { reportSchema, type Report } from "../verify/report";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
 import { stuckReason } from "./stuck";
-import type { CheckResult, RunDetail, RunSummary, SetupView, StepState } from "./views";
+import type { CheckResult, RunDetail, RunSummary, SetupProgress, SetupView, StepState } from "./views";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -183,41 +183,9 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
       ? (await db.verificationRun.findMany({ where: { id: { in: lastRunIds } }, select: { id: true, publicId: true } })).map((r) => [r.id, r.publicId])
       : [],
   );
-  const byStep = new Map(base.steps.map((s) => [s.stepId, s]));
-  const steps: StepState[] = STEPS.map((stepId) => {
-    const s = byStep.get(stepId);
-    return {
-      stepId,
-      title: STEP_INFO[stepId].title,
-      status: s?.status ?? "not_started",
-      attemptCount: s?.attemptCount ?? 0,
-      firstAttemptAt: s?.firstAttemptAt ?? null,
-      lastAttemptAt: s?.lastAttemptAt ?? null,
-      startedAt: s?.startedAt ?? null,
-      completedAt: s?.completedAt ?? null,
-      lastRunPublicId: (s?.lastRunId && runIds.get(s.lastRunId)) || null,
-      ...stepChecksOf(stepId, s?.evidence, s?.status ?? "not_started", s?.trust ?? null),
-    };
-  });
+  const steps = stepStatesOf(base.steps.map((s) => ({ ...s, lastRunPublicId: (s.lastRunId && runIds.get(s.lastRunId)) || null })));
   return {
-    id: base.id,
-    publicId: base.publicId,
-    guide: base.guide,
-    companyName: base.companyName,
-    contactEmail: base.contactEmail,
-    status: base.status,
-    currentStep: isStepId(base.currentStep) ? base.currentStep : null,
-    clientId: base.clientId,
-    tenant: base.tenant,
-    secretHint: base.secretHint,
-    failedRuns: base.failedRuns,
-    consecutiveFailures: base.consecutiveFailures,
-    lastFailedCheck: base.lastFailedCheck,
-    createdAt: base.createdAt,
-    lastActivityAt: base.lastActivityAt,
-    completedAt: base.completedAt,
-    stuck: stuckReason(base, { days: config().SUPPORT_STUCK_DAYS, now: options.now }),
-    steps,
+    ...setupProgressOf(base, steps, options.now),
     recentRuns: runs.map(toRunSummary),
     totalRuns,
     runPage,
@@ -363,6 +331,84 @@ export function checkReport(report: unknown): Report {
 }
 
 /** The required checks of a verifiable step from its stored evidence, and the trust of a verified one. */
+/** A step row as stored, with its latest run's public id (null when none). */
+export interface StepRowOf {
+  stepId: string;
+  status: StepStatus;
+  attemptCount: number;
+  firstAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  lastRunPublicId: string | null;
+  evidence: unknown;
+  trust: string | null;
+}
+
+/** Every step of the guide, in guide order, from the setup's step rows (missing rows: not started). */
+export function stepStatesOf(rows: readonly StepRowOf[]): StepState[] {
+  const byStep = new Map(rows.map((s) => [s.stepId, s]));
+  return STEPS.map((stepId) => {
+    const s = byStep.get(stepId);
+    return {
+      stepId,
+      title: STEP_INFO[stepId].title,
+      status: s?.status ?? "not_started",
+      attemptCount: s?.attemptCount ?? 0,
+      firstAttemptAt: s?.firstAttemptAt ?? null,
+      lastAttemptAt: s?.lastAttemptAt ?? null,
+      startedAt: s?.startedAt ?? null,
+      completedAt: s?.completedAt ?? null,
+      lastRunPublicId: s?.lastRunPublicId ?? null,
+      ...stepChecksOf(stepId, s?.evidence, s?.status ?? "not_started", s?.trust ?? null),
+    };
+  });
+}
+
+/** The setup row's columns as the data layer shows them. */
+export interface SetupRowOf {
+  id: string;
+  publicId: string;
+  guide: string;
+  companyName: string | null;
+  contactEmail: string | null;
+  status: SetupProgress["status"];
+  currentStep: string | null;
+  clientId: string | null;
+  tenant: string | null;
+  secretHint: string | null;
+  failedRuns: number;
+  consecutiveFailures: number;
+  lastFailedCheck: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  completedAt: Date | null;
+}
+
+/** A setup row and its step states as a SetupProgress (with the stuck reason as of `now`). */
+export function setupProgressOf(base: SetupRowOf, steps: StepState[], now?: Date): SetupProgress {
+  return {
+    id: base.id,
+    publicId: base.publicId,
+    guide: base.guide,
+    companyName: base.companyName,
+    contactEmail: base.contactEmail,
+    status: base.status,
+    currentStep: isStepId(base.currentStep) ? base.currentStep : null,
+    clientId: base.clientId,
+    tenant: base.tenant,
+    secretHint: base.secretHint,
+    failedRuns: base.failedRuns,
+    consecutiveFailures: base.consecutiveFailures,
+    lastFailedCheck: base.lastFailedCheck,
+    createdAt: base.createdAt,
+    lastActivityAt: base.lastActivityAt,
+    completedAt: base.completedAt,
+    stuck: stuckReason(base, { days: config().SUPPORT_STUCK_DAYS, now }),
+    steps,
+  };
+}
+
 function stepChecksOf(stepId: StepId, evidence: unknown, status: StepStatus, trust: string | null): Pick<StepState, "checks" | "trust"> {
   if (!isVerifiable(stepId)) return { checks: null, trust: null };
   const state = stepState(stepId, parseEvidence(evidence));

@@ -69,7 +69,8 @@ export interface RunDetail extends RunSummary {
   setupPublicId: string | null;
 }
 
-export interface SetupView {
+/** A setup and every step's state, without its runs: what recordRun returns for the panels. */
+export interface SetupProgress {
   id: string;
   publicId: string;
   guide: string;
@@ -90,6 +91,10 @@ export interface SetupView {
   stuck: string | null;
   /** Every step of the guide, in guide order (not_started when never touched). */
   steps: StepState[];
+}
+
+/** The one view of a setup: its progress, and (when asked) its runs. */
+export interface SetupView extends SetupProgress {
   /** One page of runs, newest first (none unless asked for). */
   recentRuns: RunSummary[];
   /** All runs of the setup. */

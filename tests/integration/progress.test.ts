@@ -276,6 +276,63 @@ describe("idempotency and concurrency", () => {
   });
 });
 
+describe("what recordRun returns and costs", () => {
+  /** The setup as a fresh read shows it, without its runs (what recordRun returns). */
+  async function freshProgress(id: string) {
+    const { recentRuns, totalRuns, runPage, runPages, latestProblemRun, passedSinceProblemAt, ...progress } = (await getSetup(id))!;
+    void [recentRuns, totalRuns, runPage, runPages, latestProblemRun, passedSinceProblemAt];
+    return progress;
+  }
+
+  it("returns the setup's progress exactly as a read after the commit shows it", async () => {
+    const id = await startSetup({ companyName: "Return Ltd" });
+    await confirmStep(id, "prerequisites", true);
+    await startStep(id, "extension-installation");
+    const runs = [
+      { stepId: "register-application" as const, source: "form" as const, report: report({ "client-id.format": "pass", "redirect-uri": "fail" }), clientId: "11111111-2222-3333-4444-555555555555" },
+      { stepId: null, source: "manifest" as const, report: report({ "redirect-uri": "pass", "sign-in-audience": "pass", "permissions.financials": "pass", "permissions.extra": "warn" }) },
+      { stepId: "client-secret" as const, source: "live" as const, report: report({ "secret.shape": "pass", "live.token": "pass" }), secret: "Q1w8Q~abcdefghijklmnopqrstuvwxyz0123456", tenant: "contoso.onmicrosoft.com" },
+      { stepId: "register-application" as const, source: "form" as const, report: report({ "client-id.format": "pass", "redirect-uri": "pass", "sign-in-audience": "pass" }) },
+    ];
+    for (const [i, r] of runs.entries()) {
+      const rec = await recordRun({ setupPublicId: id, durationMs: i, idempotencyKey: `returned-${i}-xxxxxxxx`, ...r });
+      expect(rec.setup).toEqual(await freshProgress(id));
+    }
+    // A duplicate returns the progress too (read, as nothing was written).
+    const dup = await recordRun({ setupPublicId: id, durationMs: 1, idempotencyKey: "returned-0-xxxxxxxx", ...runs[0]! });
+    expect(dup.duplicate).toBe(true);
+    expect(dup.setup).toEqual(await freshProgress(id));
+    // view: false reads nothing back.
+    expect((await recordRun({ setupPublicId: id, durationMs: 1, view: false, ...runs[3]! })).setup).toBeNull();
+  });
+
+  it("takes 4 round trips to the database (BEGIN + lock, run + steps read, steps + setup, COMMIT)", async () => {
+    const id = await startSetup();
+    const counted = createDatabase(db.url);
+    const sql: string[] = [];
+    counted.pool.on("connect", (client) => {
+      const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+      (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+        const text = typeof a[0] === "string" ? a[0] : (a[0] as { text?: string }).text ?? "";
+        sql.push(text.trim().split(/\s+/).slice(0, 3).join(" "));
+        return query(...a);
+      };
+    });
+    setPrismaForTests(counted.prisma, counted.pool);
+    try {
+      await recordRun({ setupPublicId: id, stepId: "register-application", source: "form", report: report({ "redirect-uri": "fail" }), durationMs: 1 });
+      sql.length = 0;
+      await recordRun({ setupPublicId: id, stepId: null, source: "manifest", report: report({ "redirect-uri": "pass", "permissions.financials": "pass" }), durationMs: 1, idempotencyKey: "round-trips-xxxxxxxx" });
+      expect(sql).toHaveLength(4);
+      expect(sql[0]).toMatch(/^BEGIN/);
+      expect(sql[3]).toBe("COMMIT");
+    } finally {
+      setPrismaForTests(db.prisma, db.pool);
+      await closeDatabase(counted);
+    }
+  });
+});
+
 describe("atomicity", () => {
   // A real failure inside the transaction (no mocks): a trigger makes the database reject the very
   // last write of recordRun, after the run and the step progress were written.
