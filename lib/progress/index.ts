@@ -1,7 +1,8 @@
 import "server-only";
 // The one data layer: customers' setups, step progress, runs, the list (one filter builder for the
 // list and its count), the support console's queries (setup view, funnel, failing checks, audit).
-// Every function uses the process's client (getPrisma() from lib/db); none takes a client.
+// Every function uses the process's database (getPrisma() from lib/db; recordRun, the hot path of every
+// verification, speaks SQL on the same pg pool through withPgTransaction); none takes a client.
 export {
   startSetup,
   updateSetupDetails,
