@@ -352,7 +352,7 @@ test.describe("page weight", () => {
     expect(again.status).toBe(304);
     // A client-side navigation or prefetch (RSC request) still gets Next's flight data, not the HTML.
     // (Without the `_rsc` query that matches its headers, Next first redirects to the URL with it.)
-    for (const headers of [{ rsc: "1" }, { rsc: "1", "next-router-prefetch": "1" }]) {
+    for (const headers of [{ rsc: "1" }, { rsc: "1", "next-router-prefetch": "1" }] as Record<string, string>[]) {
       let rsc = await rawGet(`${baseURL}${SETUP}`, { "accept-encoding": "gzip", ...headers });
       expect(String(rsc.headers["content-type"] ?? ""), JSON.stringify(headers)).not.toContain("text/html");
       if (rsc.status === 307) rsc = await rawGet(new URL(String(rsc.headers.location), baseURL).toString(), { "accept-encoding": "gzip", ...headers });
