@@ -80,7 +80,6 @@ function findNginx(): string | null {
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bc-bench-guide-"));
 const children = new Set<ChildProcess>();
 const cleanups: Array<() => Promise<void>> = [];
-let nodeReference: http.Server | undefined;
 process.on("exit", () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   if (!KEEP_LOGS) rmSync(tmp, { recursive: true, force: true });
@@ -89,7 +88,6 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void fin
 
 async function finish(code: number): Promise<never> {
   for (const c of children) c.kill("SIGTERM");
-  nodeReference?.close();
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   process.exit(code);
 }
@@ -205,22 +203,33 @@ http {
   return { origin, what: `${version}, 2 workers, gzip on the fly (gzip_comp_level ${GZIP_LEVEL})`, staticOrigin: `http://127.0.0.1:${staticPort}` };
 }
 
+/** The Node reference: its own process (not this one, which runs the load generator), 1 core like the site. */
+const NODE_REFERENCE = `
+const http = require("node:http");
+const { readFileSync } = require("node:fs");
+const { gzipSync } = require("node:zlib");
+const html = readFileSync(process.env.REF_HTML);
+const level = Number(process.env.REF_LEVEL);
+const server = http.createServer((req, res) => {
+  const gzip = /\\bgzip\\b/.test(String(req.headers["accept-encoding"] || ""));
+  const body = gzip ? gzipSync(html, { level }) : html;
+  const headers = { "content-type": "text/html; charset=utf-8", "content-length": body.length, vary: "Accept-Encoding" };
+  if (gzip) headers["content-encoding"] = "gzip";
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+});
+server.keepAliveTimeout = 65000;
+server.listen(Number(process.env.REF_PORT), "127.0.0.1");
+`;
+
 async function startNodeReference(html: Buffer): Promise<{ origin: string; what: string }> {
   const port = await freePort();
-  nodeReference = http.createServer((req, res) => {
-    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const body = gzip ? gzipSync(html, { level: GZIP_LEVEL }) : html;
-    res.writeHead(200, {
-      "content-type": "text/html; charset=utf-8",
-      "content-length": body.length,
-      vary: "Accept-Encoding",
-      ...(gzip ? { "content-encoding": "gzip" } : {}),
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
-  });
-  nodeReference.keepAliveTimeout = 65_000;
-  await new Promise<void>((r) => nodeReference!.listen(port, "127.0.0.1", r));
-  return { origin: `http://127.0.0.1:${port}`, what: `plain Node ${process.version} http server in this process (1 core, like the site), zlib gzip level ${GZIP_LEVEL} on the fly per request` };
+  const file = path.join(tmp, "page.html");
+  writeFileSync(file, html);
+  const child = startChild("node-reference", process.execPath, ["-e", NODE_REFERENCE], { ...process.env, REF_HTML: file, REF_PORT: String(port), REF_LEVEL: String(GZIP_LEVEL) });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForOk(`${origin}${PAGE}`, child, "the Node reference");
+  return { origin, what: `plain Node ${process.version} http server (its own process: 1 core, like the site), zlib gzip level ${GZIP_LEVEL} on the fly per request` };
 }
 
 // ---- one load generator for both -------------------------------------------------------------------
