@@ -37,6 +37,7 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
+COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/scripts/http-preload.cjs ./scripts/http-preload.cjs
 USER node
 EXPOSE 3000

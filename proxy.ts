@@ -4,13 +4,17 @@
 //  - a request id on every request and response (`x-request-id`: the proxy's own when it sends a plain
 //    token, else a new one), which the log lines of the request carry (lib/log.ts, instrumentation.ts);
 //  - the Content-Security-Policy of pages (lib/http/csp.ts explains the policy: hashes for prerendered
-//    pages, a per-request nonce for dynamic ones).
+//    pages, a per-request nonce for dynamic ones);
+//  - a prerendered guide page asked for by a plain document request is answered here, from a copy of
+//    its built HTML gzipped once, instead of Next gzipping the same bytes on every view
+//    (lib/http/precompressed.ts says when and with which headers).
 // The other security headers (nosniff, frame, referrer, permissions, HSTS) are set for every response,
 // static files included, in next.config.js.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } from "@/lib/http/csp";
+import { PAGE_VARY, PRECOMPRESSED_ENABLED, PRECOMPRESSED_HEADER, isPlainDocumentRequest, notModified, precompressedPage } from "@/lib/http/precompressed";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
 import { requestIdOf } from "@/lib/http/request-id";
 import { SETUP_COOKIE, SETUP_MARKER_COOKIE, isPublicId, setupMarkerCookieOptions } from "@/lib/customer/cookie";
@@ -62,13 +66,35 @@ function withRequestId(request: NextRequest, extra?: Headers): { headers: Header
  */
 function next(request: NextRequest, csp: string, requestHeaders?: Headers): NextResponse {
   const { headers, id } = withRequestId(request, requestHeaders);
-  const res = NextResponse.next({ request: { headers } });
+  return withPageHeaders(request, NextResponse.next({ request: { headers } }), csp, id);
+}
+
+/** CSP, request id and (for a browser that has a setup but not the marker yet) the setup marker cookie. */
+function withPageHeaders(request: NextRequest, res: NextResponse, csp: string, id: string): NextResponse {
   res.headers.set("content-security-policy", csp);
   res.headers.set("x-request-id", id);
   if (!request.cookies.has(SETUP_MARKER_COOKIE) && isPublicId(request.cookies.get(SETUP_COOKIE)?.value)) {
     res.cookies.set(SETUP_MARKER_COOKIE, "1", setupMarkerCookieOptions());
   }
   return res;
+}
+
+/** A prerendered guide page from its gzipped copy (lib/http/precompressed.ts); null: let Next serve it. */
+function precompressed(request: NextRequest, file: string, csp: string): NextResponse | null {
+  if (!PRECOMPRESSED_ENABLED() || !isPlainDocumentRequest(request.method, request.nextUrl.pathname, request.nextUrl.search, request.headers)) return null;
+  const page = precompressedPage(APP_DIR, file);
+  if (!page) return null;
+  const headers = new Headers(page.headers);
+  headers.set("etag", page.etag);
+  headers.set("vary", PAGE_VARY);
+  headers.set("cache-control", "s-maxage=31536000");
+  if (notModified(request.headers.get("if-none-match"), page.etag)) {
+    return withPageHeaders(request, new NextResponse(null, { status: 304, headers }), csp, requestIdOf(request.headers.get("x-request-id")));
+  }
+  headers.set("content-type", "text/html; charset=utf-8");
+  headers.set(PRECOMPRESSED_HEADER, "gzip");
+  const body = request.method === "HEAD" ? null : page.body;
+  return withPageHeaders(request, new NextResponse(body, { status: 200, headers }), csp, requestIdOf(request.headers.get("x-request-id")));
 }
 
 export function proxy(request: NextRequest) {
@@ -85,7 +111,10 @@ export function proxy(request: NextRequest) {
   if (dev) return next(request, buildCsp({ dev: true }));
   const file = request.method === "GET" || request.method === "HEAD" ? prerenderedFile(request.nextUrl.pathname) : null;
   const pageHashes = file ? prerenderedHashes(file) : null;
-  if (pageHashes) return next(request, buildCsp({ hashes: pageHashes, https }));
+  if (pageHashes) {
+    const csp = buildCsp({ hashes: pageHashes, https });
+    return (file && precompressed(request, file, csp)) || next(request, csp);
+  }
   // A dynamic page (or a 404, whose prerendered not-found HTML the hashes cover): a fresh nonce.
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const notFound = prerenderedHashes("_not-found.html") ?? [];

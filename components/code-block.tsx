@@ -9,10 +9,10 @@ export function CodeBlock({ children, ...props }: PreProps) {
   const language = props["data-language"];
   const label = title ? `Copy ${title.charAt(0).toLowerCase()}${title.slice(1)}` : "Copy code";
   return (
-    <div data-code-block className="code-block not-prose group relative my-5 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
+    <div data-code-block className="code-block not-prose group">
       {title ? (
-        <div className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 dark:border-zinc-700 dark:bg-zinc-900">
-          <span className="truncate text-xs font-medium text-zinc-700 dark:text-zinc-300">{title}</span>
+        <div className="code-title">
+          <span>{title}</span>
           <CopyButton label={label} showText />
         </div>
       ) : (

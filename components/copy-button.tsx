@@ -59,7 +59,7 @@ export function CopyButton({
       aria-label={label}
       title={label}
       data-copy-state={state}
-      className={`copy-button inline-flex shrink-0 items-center gap-1 rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-xs font-medium text-zinc-700 transition-colors hover:bg-zinc-100 hover:text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200 dark:hover:bg-zinc-700 dark:hover:text-white ${className}`}
+      className={className ? `copy-button ${className}` : "copy-button"}
     >
       {state === "copied" ? <CheckIcon className="text-emerald-600 dark:text-emerald-400" /> : <CopyIcon />}
       {showText && <span aria-hidden="true">{state === "copied" ? "Copied" : "Copy"}</span>}

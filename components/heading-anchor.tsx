@@ -11,7 +11,7 @@ export function HeadingAnchor({ id, title }: { id: string; title: string }) {
     <a
       href={`#${id}`}
       aria-label={`Link to section: ${title} (copies the link)`}
-      className="heading-anchor ml-2 inline-flex h-6 w-6 items-center justify-center rounded align-middle text-zinc-500 opacity-0 transition-opacity group-hover:opacity-100 hover:text-violet-700 focus-visible:opacity-100 dark:text-zinc-400 dark:hover:text-violet-300"
+      className="heading-anchor"
       onClick={async () => {
         const url = `${window.location.origin}${window.location.pathname}#${id}`;
         if (await copyText(url)) {

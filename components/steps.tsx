@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 export function Steps({ children }: { children?: ReactNode }) {
   return (
-    <div data-steps className="steps relative my-8">
+    <div data-steps className="steps">
       {children}
     </div>
   );
@@ -15,12 +15,12 @@ export function Step({ id, number, title, children }: { id: string; number?: str
     <section
       data-step={id}
       aria-labelledby={id}
-      className="step relative border-l-2 border-zinc-200 pb-6 pl-8 last:pb-0 dark:border-zinc-800 sm:pl-10"
+      className="step"
     >
       <span
         aria-hidden="true"
         title={title}
-        className="step-number absolute -left-[15px] top-[1.05rem] flex h-7 w-7 items-center justify-center rounded-full border-2 border-violet-600 bg-white text-xs font-bold text-violet-800 dark:border-violet-400 dark:bg-zinc-950 dark:text-violet-200"
+        className="step-number"
       >
         {number}
       </span>

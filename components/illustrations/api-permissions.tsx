@@ -1,6 +1,7 @@
 // A sketch of "API permissions" after the two delegated Business Central permissions are added and
 // admin consent is granted.
 import { MONO, Sketch, T } from "./parts";
+import { ILLUSTRATIONS } from "./meta";
 
 export function ApiPermissionsSketch() {
   const rows = [
@@ -9,12 +10,7 @@ export function ApiPermissionsSketch() {
     { y: 272, name: "User.Read", type: "Delegated", ours: false },
   ];
   return (
-    <Sketch
-      width={720}
-      height={310}
-      title="API permissions page"
-      desc="Configured permissions: Dynamics 365 Business Central with two delegated permissions, Financials.ReadWrite.All and user_impersonation, both granted; Microsoft Graph User.Read, added by default. The Grant admin consent button is above the list."
-    >
+    <Sketch {...ILLUSTRATIONS["api-permissions"]}>
       <text x="24" y="38" fontSize="19" fontWeight="600" className={T.text}>
         API permissions
       </text>

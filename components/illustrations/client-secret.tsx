@@ -1,5 +1,6 @@
 // A sketch of "Certificates & secrets": the Value column is what Codat needs; the Secret ID is not.
 import { MONO, Sketch, T } from "./parts";
+import { ILLUSTRATIONS } from "./meta";
 
 export function ClientSecretSketch() {
   const cols = [
@@ -9,12 +10,7 @@ export function ClientSecretSketch() {
     { x: 482, label: "Secret ID" },
   ];
   return (
-    <Sketch
-      width={720}
-      height={290}
-      title="Certificates and secrets page"
-      desc="The Client secrets tab lists each secret with Description, Expires, Value and Secret ID. Copy the Value, shown in full only right after you add the secret. The Secret ID is a GUID that only identifies the secret: do not paste it as the client secret."
-    >
+    <Sketch {...ILLUSTRATIONS["client-secret"]}>
       <text x="24" y="38" fontSize="19" fontWeight="600" className={T.text}>
         Certificates &amp; secrets
       </text>

@@ -1,5 +1,6 @@
 // A sketch of the Azure portal's "Register an application" form with the three fields filled in.
 import { Badge, Field, MONO, Radio, Sketch, T } from "./parts";
+import { ILLUSTRATIONS } from "./meta";
 
 const X = 50; // left edge of the form; the numbered badges sit in the margin before it
 
@@ -15,12 +16,7 @@ export function RegisterApplicationSketch() {
     { y: 294, lines: ["Personal Microsoft accounts only"] },
   ];
   return (
-    <Sketch
-      width={720}
-      height={444}
-      title="Register an application form"
-      desc="Name: a name your customers recognise. Supported account types: the third option, Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox). Redirect URI: platform Web, value https://dynamics365businesscentral.codat.io/oauth/callback. Then Register."
-    >
+    <Sketch {...ILLUSTRATIONS["register-application"]}>
       <text x={X} y="38" fontSize="19" fontWeight="600" className={T.text}>
         Register an application
       </text>

@@ -76,9 +76,10 @@ describe("the Business Central setup guide", () => {
     expect(html).toContain(`>${REDIRECT_URI}</code>`);
   });
 
-  test("uses our own illustrations, no image files", () => {
-    expect(html).not.toMatch(/<img\b/);
-    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(3);
+  test("shows our own illustrations as static SVG files (one per theme), each with alt text", () => {
+    expect(html).not.toMatch(/<svg[^>]*role="img"/);
+    const images = [...html.matchAll(/<img src="\/illustrations\/([a-z-]+)\.svg"[^>]*alt="([^"]+)"/g)].map((m) => m[1]);
+    expect(images).toEqual(["register-application", "register-application-dark", "client-secret", "client-secret-dark", "api-permissions", "api-permissions-dark"]);
   });
 
   test("the test page covers trials, sandboxes, admin approval and the sandbox/production choice", async () => {

@@ -62,10 +62,14 @@ describe("steps", () => {
 });
 
 describe("code blocks and values", () => {
-  test("code is highlighted at build time with light and dark colours, title and copy button", async () => {
-    const { html } = await renderBody('```json title="Manifest excerpt"\n{ "a": 1 }\n```\n');
-    expect(html).toContain('class="shiki shiki-themes github-light github-dark');
-    expect(html).toContain("--shiki-dark:");
+  test("code is highlighted at build time as token classes (coloured per theme by CSS), title and copy button", async () => {
+    const { html } = await renderBody('```json title="Manifest excerpt"\n{ "a": 1, "b": "x" }\n```\n');
+    expect(html).toContain('class="shiki css-variables');
+    // Tokens carry one short class each, no inline colours; plain text carries no element.
+    expect(html).toContain('<span class="k">&quot;a&quot;</span>');
+    expect(html).toContain('<span class="n"> 1</span>');
+    expect(html).not.toMatch(/<(pre|span)[^>]*style=/);
+    expect(html).not.toContain('class="line"');
     expect(html).toContain('data-title="Manifest excerpt"');
     expect(html).toContain('aria-label="Copy manifest excerpt"');
   });
@@ -77,9 +81,16 @@ describe("code blocks and values", () => {
     expect(page.sections[0]!.text).toContain("https://example.com/cb");
   });
 
-  test("unknown <Figure> illustrations fail loudly; known ones render an accessible SVG", async () => {
+  test("unknown <Figure> illustrations fail loudly; known ones show the static SVG file per theme, with alt text", async () => {
     const { html } = await renderBody('<Figure illustration="client-secret" caption="Copy the Value." />\n');
-    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).not.toContain("<svg");
+    const light = /<img src="\/illustrations\/client-secret\.svg"[^>]*>/.exec(html)?.[0] ?? "";
+    const dark = /<img src="\/illustrations\/client-secret-dark\.svg"[^>]*>/.exec(html)?.[0] ?? "";
+    for (const img of [light, dark]) {
+      expect(img).toContain('width="720" height="290"');
+      expect(img).toContain('alt="Certificates and secrets page. The Client secrets tab');
+      expect(img).toContain('loading="lazy"');
+    }
     expect(html).toContain("<figcaption");
     await expect(renderBody('<Figure illustration="nope" />\n')).rejects.toThrow(/unknown illustration "nope"/);
   });
