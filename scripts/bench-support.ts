@@ -1,9 +1,22 @@
 // npm run bench:support [-- --setups 100000] [--runs 20] [--url postgresql://…] [--existing]
-// Times the support console's queries: the list, a deep keyset page, each kind of search, filters,
-// the funnel, the failing checks, and a full CSV export (rows/s, memory).
+//                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR]
+// 1. Queries: the support console's queries in-process: the list, a deep keyset page, each kind of
+//    search, filters, the funnel, the failing checks, and a full CSV export (rows/s, memory).
+// 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js, as `npm start` runs
+//    it) on the same database; a staff user is created and signed in, then /support, a filtered
+//    /support, a setup page and /support/insights?days=90 are loaded with the session cookie, 10 at a
+//    time over keep-alive connections, interleaved in rounds with two references on the same server:
+//    GET /api/health (Next's floor for a route handler: routing, proxy.ts, a JSON answer) and
+//    GET /support/sign-in without a session (the floor of a console page: the same layout and RSC
+//    render to HTML, no database; Better Auth's own /api/auth/get-session would be the floor of an
+//    authenticated request, but its rate limit, 100 a minute, answers most of such a run with 429). Printed: p50/p99, req/s, and the server process's CPU per request (utime + stime from
+//    /proc/<pid>/stat before/after each phase; PostgreSQL's own CPU is not in it), each with its ratio
+//    to the references. --requests scales the number of requests per phase.
 // Default: a throwaway database (embedded PostgreSQL, or a new database on --url / TEST_DATABASE_URL)
 // migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
-// database in DATABASE_URL (or the embedded development database) as it is.
+// database in DATABASE_URL (or the embedded development database) as it is (the HTTP phase adds a
+// staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server runs with
+// node --cpu-prof and writes its profile there when it stops.
 import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
@@ -13,13 +26,24 @@ import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks } f
 import { setupsCsvStream } from "../lib/support/export";
 import type { ListParams } from "../lib/support/filters";
 import { measure, now, printFigure } from "./lib/bench";
+import { benchHttp } from "./lib/bench-support-http";
 
 const RULE = { days: 3 };
 
 const argv = process.argv.slice(2);
 const runs = Number(argValue(argv, "--runs") ?? 20);
+const skipQueries = argv.includes("--skip-queries");
+const skipExport = argv.includes("--skip-export");
+const skipHttp = argv.includes("--skip-http");
+const requestScale = Number(argValue(argv, "--requests") ?? 1);
+const httpPort = argValue(argv, "--port");
 
-async function measureAll(prisma: PrismaClient, where: string) {
+async function measureAll(prisma: PrismaClient, where: string, url: string) {
+  if (!skipQueries) await measureQueries(prisma, where);
+  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: httpPort ? Number(httpPort) : undefined, cpuProfDir: argValue(argv, "--cpu-prof") });
+}
+
+async function measureQueries(prisma: PrismaClient, where: string) {
   {
     const total = await prisma.setup.count();
     const runCount = await prisma.verificationRun.count();
@@ -57,6 +81,7 @@ async function measureAll(prisma: PrismaClient, where: string) {
     ];
     const width = Math.max(...cases.map(([n]) => n.length));
     for (const [name, fn] of cases) printFigure(name, await measure(fn, runs), { width });
+    if (skipExport) return;
 
     // The whole list as CSV, streamed.
     global.gc?.();
@@ -87,7 +112,7 @@ async function main() {
       // The support queries use the process's client (getPrisma), as the app does: point it at `url`.
       process.env.DATABASE_URL = url;
       try {
-        await measureAll(getPrisma(), where);
+        await measureAll(getPrisma(), where, url);
       } finally {
         await disconnectPrisma();
       }
@@ -103,7 +128,7 @@ async function main() {
     await applyMigrations(db.url);
     const seeded = await seedDatabase(db.url, { setups, seed: 6, fingerprintKey: "bench-key-".repeat(4) });
     console.log(`bench:support: db:seed made ${seeded.setups} setups, ${seeded.runs} runs in ${(seeded.ms / 1000).toFixed(1)} s`);
-    await measureAll(client.prisma, db.where);
+    await measureAll(client.prisma, db.where, db.url);
   } finally {
     setPrismaForTests(null);
     await closeDatabase(client);
