@@ -1,5 +1,5 @@
 // npm run bench:support [-- --setups 100000] [--runs 20] [--url postgresql://…] [--existing]
-//                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR]
+//                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR] [--server DIR] [--dump DIR]
 // 1. Queries: the support console's queries in-process: the list, a deep keyset page, each kind of
 //    search, filters, the funnel, the failing checks, and a full CSV export (rows/s, memory).
 // 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js, as `npm start` runs
@@ -16,7 +16,9 @@
 // migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
 // database in DATABASE_URL (or the embedded development database) as it is (the HTTP phase adds a
 // staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server runs with
-// node --cpu-prof and writes its profile there when it stops.
+// node --cpu-prof and writes its profile there when it stops. --server DIR: run that standalone build
+// instead of .next/standalone (a copy of the build before a change, to compare on the same database).
+// --dump DIR: writes one answer of each page there first.
 import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
@@ -41,7 +43,7 @@ const httpPort = argValue(argv, "--port");
 
 async function measureAll(prisma: PrismaClient, where: string, url: string) {
   if (!skipQueries) await measureQueries(prisma, where);
-  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: httpPort ? Number(httpPort) : undefined, cpuProfDir: argValue(argv, "--cpu-prof") });
+  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: httpPort ? Number(httpPort) : undefined, cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump") });
 }
 
 async function measureQueries(prisma: PrismaClient, where: string) {

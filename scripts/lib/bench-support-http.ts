@@ -3,7 +3,7 @@
 // interleaved in rounds with two references on the same server (see scripts/bench-support.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +29,7 @@ interface Phase {
   wallMs: number;
   cpuTicks: number;
   errors: number;
+  bytes: number;
 }
 
 /** utime + stime of a process, in clock ticks (/proc/<pid>/stat fields 14 and 15). */
@@ -60,6 +61,7 @@ function get(agent: http.Agent, port: number, pathname: string, cookie: string |
 async function runPhase(agent: http.Agent, port: number, pid: number, t: Target, cookie: string): Promise<Phase> {
   let next = 0;
   let errors = 0;
+  let bytes = 0;
   const latencies: number[] = [];
   const cpu0 = cpuTicks(pid);
   const t0 = now();
@@ -70,6 +72,7 @@ async function runPhase(agent: http.Agent, port: number, pid: number, t: Target,
         const s = now();
         try {
           const r = await get(agent, port, t.path, t.auth ? cookie : null);
+          bytes += Buffer.byteLength(r.body);
           if (r.status !== 200 || (t.expect && !t.expect.test(r.body))) errors++;
         } catch {
           errors++;
@@ -78,7 +81,7 @@ async function runPhase(agent: http.Agent, port: number, pid: number, t: Target,
       }
     }),
   );
-  return { latencies, wallMs: now() - t0, cpuTicks: cpuTicks(pid) - cpu0, errors };
+  return { latencies, wallMs: now() - t0, cpuTicks: cpuTicks(pid) - cpu0, errors, bytes };
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -90,14 +93,15 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: number; port?: number; cpuProfDir?: string }): Promise<void> {
+export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: number; port?: number; cpuProfDir?: string; serverDir?: string; dumpDir?: string }): Promise<void> {
   const root = process.cwd();
-  const server = path.join(root, ".next", "standalone", "server.js");
+  // --server DIR: another standalone build (e.g. a copy of the one before a change), static files included.
+  const server = path.join(o.serverDir ?? path.join(root, ".next", "standalone"), "server.js");
   if (!existsSync(server)) {
-    console.log("\nbench:support: HTTP part skipped: no standalone build (.next/standalone/server.js); run `npm run build` first");
+    console.log(`\nbench:support: HTTP part skipped: no standalone build (${server}); run \`npm run build\` first`);
     return;
   }
-  cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
+  if (!o.serverDir) cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
   const port = o.port ?? (await freePort());
   const siteUrl = `http://127.0.0.1:${port}`;
   const secret = randomBytes(48).toString("base64url");
@@ -165,6 +169,12 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
       { name: "GET /support/setups/<id> (audited)", path: `/support/setups/${sample.publicId}`, count: n(200), auth: true, expect: /Setup id/ },
       { name: "GET /support/insights?days=90 (audited)", path: "/support/insights?days=90", count: n(40), auth: true, expect: /Most frequent failing checks/ },
     ];
+    if (o.dumpDir) {
+      for (const t of targets) {
+        const r = await get(agent, port, t.path, t.auth ? cookie : null);
+        writeFileSync(path.join(o.dumpDir, `${t.path.replace(/[^a-z0-9]+/gi, "_")}.html`), r.body);
+      }
+    }
     // Warm-up: each route compiled/loaded and its queries planned once.
     for (const t of targets) await runPhase(agent, port, child.pid!, { ...t, count: CONCURRENCY }, cookie);
     const phases = new Map<string, Phase[]>(targets.map((t) => [t.name, []]));
@@ -177,18 +187,19 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
       const st = stats(lat);
       const wall = ps.reduce((a, p) => a + p.wallMs, 0);
       const cpu = (ps.reduce((a, p) => a + p.cpuTicks, 0) * TICK_MS) / lat.length;
-      return { t, p50: st.median, p99: st.p99, rps: (lat.length * 1000) / wall, cpu, errors: ps.reduce((a, p) => a + p.errors, 0), n: lat.length };
+      const kb = ps.reduce((a, p) => a + p.bytes, 0) / lat.length / 1024;
+      return { t, p50: st.median, p99: st.p99, rps: (lat.length * 1000) / wall, cpu, kb, errors: ps.reduce((a, p) => a + p.errors, 0), n: lat.length };
     });
     const health = summary[0]!;
-    const session = summary[1]!;
+    const page = summary[1]!;
     const audits = await o.prisma.auditEvent.count({ where: { actorId: staff.id } });
     console.log(`\nHTTP, standalone server on ${siteUrl}, ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} interleaved rounds; ratios to the references (health / sign-in page)`);
     const w = Math.max(...summary.map((s) => s.t.name.length));
-    console.log(`  ${"".padEnd(w)}      p50       p99      req/s   CPU/req   p50 ×      CPU ×       errors`);
+    console.log(`  ${"".padEnd(w)}      p50       p99      req/s   CPU/req   p50 ×      CPU ×       KB/answer  errors`);
     for (const s of summary) {
       console.log(
         `  ${s.t.name.padEnd(w)} ${s.p50.toFixed(1).padStart(6)} ms ${s.p99.toFixed(1).padStart(6)} ms ${s.rps.toFixed(0).padStart(7)}  ${s.cpu.toFixed(1).padStart(6)} ms` +
-          `  ${ratio(s.p50, health.p50).toFixed(1).padStart(5)}/${ratio(s.p50, session.p50).toFixed(1).padEnd(5)} ${ratio(s.cpu, health.cpu).toFixed(1).padStart(5)}/${ratio(s.cpu, session.cpu).toFixed(1).padEnd(5)}  ${s.errors}/${s.n}`,
+          `  ${ratio(s.p50, health.p50).toFixed(1).padStart(5)}/${ratio(s.p50, page.p50).toFixed(1).padEnd(5)} ${ratio(s.cpu, health.cpu).toFixed(1).padStart(5)}/${ratio(s.cpu, page.cpu).toFixed(1).padEnd(5)}  ${s.kb.toFixed(1).padStart(7)}    ${s.errors}/${s.n}`,
       );
     }
     console.log(`  audit rows written by the bench's staff member: ${audits.toLocaleString("en-US")}`);
