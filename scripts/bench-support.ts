@@ -28,7 +28,8 @@ import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks, to
 import { clearFailingCheckRollup } from "../lib/progress/failing-rollup";
 import { setupsCsvStream } from "../lib/support/export";
 import type { ListParams } from "../lib/support/filters";
-import { formatMs, measure, now, printFigure, ratio, reportGoal, roundMs, timed } from "./lib/bench";
+import { randomBytes } from "node:crypto";
+import { freePort, formatMs, measure, now, printFigure, ratio, reportGoal, roundMs, timed } from "./lib/bench";
 import { benchHttp } from "./lib/bench-support-http";
 
 const RULE = { days: 3 };
@@ -43,7 +44,7 @@ const httpPort = argValue(argv, "--port");
 
 async function measureAll(prisma: PrismaClient, where: string, url: string) {
   if (!skipQueries) await measureQueries(prisma, where);
-  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: httpPort ? Number(httpPort) : undefined, cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump") });
+  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: Number(new URL(process.env.SITE_URL!).port), cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump") });
 }
 
 async function measureQueries(prisma: PrismaClient, where: string) {
@@ -129,6 +130,11 @@ async function measureQueries(prisma: PrismaClient, where: string) {
 }
 
 async function main() {
+  // The server's origin and signing secret, set before anything reads the configuration: the HTTP part
+  // measures the app's own session check (getStaff) in this process too, on the server's cookie.
+  const port = httpPort ? Number(httpPort) : await freePort();
+  process.env.SITE_URL = process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
+  process.env.BETTER_AUTH_SECRET = randomBytes(48).toString("base64url");
   if (argv.includes("--existing")) {
     await runDbScript("bench:support", async (url, where) => {
       // The support queries use the process's client (getPrisma), as the app does: point it at `url`.

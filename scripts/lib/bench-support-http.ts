@@ -9,6 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "../../lib/db";
 import { createStaffUser } from "../../lib/auth/staff";
+import { createStaffAuth } from "../../lib/auth/auth";
+import { getStaff } from "../../lib/auth";
+import { getPrisma } from "../../lib/db";
+import { AUDIT_ACTIONS, countAllSetups, countSupportSetups, listSupportSetups, recordAudit } from "../../lib/progress";
 import { freePort, now, ratio, reportGoal, sleep, stats } from "./bench";
 
 const CONCURRENCY = 10;
@@ -84,6 +88,40 @@ async function runPhase(agent: http.Agent, port: number, pid: number, t: Target,
   return { latencies, wallMs: now() - t0, cpuTicks: cpuTicks(pid) - cpu0, errors, bytes };
 }
 
+/**
+ * Where a /support request's CPU goes, piece by piece, measured in this process (process.cpuUsage over
+ * sequential calls, the pg driver included): the session lookup as the page does it (Better Auth with
+ * the same secret and cookie), the list query, the exact count, the cached count and one audit write.
+ * What the server spends beyond their sum is Next's rendering of the page.
+ */
+async function cpuPerPiece(cookie: string, secret: string, siteUrl: string, staff: { id: string; email: string }, n: number): Promise<void> {
+  const auth = createStaffAuth({ prisma: getPrisma(), secret, baseURL: siteUrl });
+  const headers = new Headers({ cookie });
+  const rule = { days: 3 };
+  const pieces: [string, () => Promise<unknown>][] = [
+    ["session lookup (Better Auth getSession)", async () => {
+      if (!(await auth.api.getSession({ headers }))) throw new Error("no session");
+    }],
+    ["session lookup (getStaff, as the pages do)", async () => {
+      if (!(await getStaff(headers))) throw new Error("no session");
+    }],
+    ["list query, first page of 50 (listSupportSetups)", () => listSupportSetups({ sort: "activity" }, rule)],
+    ["exact count of all setups (countSupportSetups)", () => countSupportSetups({ sort: "activity" }, rule)],
+    ["count of all setups, cached (countAllSetups)", () => countAllSetups()],
+    ["one audit row (recordAudit)", () =>
+      recordAudit({ actor: { userId: staff.id, email: staff.email }, action: AUDIT_ACTIONS.listSetups, details: { filters: { q: "bench" }, matches: 1 } })],
+  ];
+  console.log(`\nCPU of the pieces of a /support request, in this process (${n} sequential calls each; wall time is PostgreSQL's too)`);
+  for (const [name, fn] of pieces) {
+    await fn();
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    for (let i = 0; i < n; i++) await fn();
+    const c = process.cpuUsage(c0);
+    console.log(`  ${name.padEnd(52)} CPU ${((c.user + c.system) / 1000 / n).toFixed(2).padStart(6)} ms   wall ${((now() - t0) / n).toFixed(2).padStart(6)} ms`);
+  }
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -104,7 +142,8 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
   if (!o.serverDir) cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
   const port = o.port ?? (await freePort());
   const siteUrl = `http://127.0.0.1:${port}`;
-  const secret = randomBytes(48).toString("base64url");
+  // Set by scripts/bench-support.ts before the configuration was read, so getStaff here checks the server's cookies.
+  const secret = process.env.BETTER_AUTH_SECRET ?? randomBytes(48).toString("base64url");
   const email = `bench-${randomBytes(4).toString("hex")}@example.com`;
   const password = randomBytes(18).toString("base64url");
   const staff = await createStaffUser(o.prisma, { email, password }, { secret, baseURL: siteUrl });
@@ -156,6 +195,8 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
       .map((c) => c.split(";")[0]!)
       .join("; ");
     if (signIn.status !== 200 || !cookie.includes("session_token")) throw new Error(`sign-in answered ${signIn.status} without a session cookie`);
+
+    await cpuPerPiece(cookie, secret, siteUrl, staff, Math.max(20, Math.round(100 * o.scale)));
 
     const sample = await o.prisma.setup.findFirst({ where: { companyName: { not: null } }, orderBy: { lastActivityAt: "desc" } });
     if (!sample) throw new Error("no setups: seed first");
