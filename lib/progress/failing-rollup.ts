@@ -48,8 +48,12 @@ export async function ensureRolledUp(from: Date, to: Date): Promise<number> {
       await q.$queryRaw<{ day: string }[]>`
         SELECT to_char(d, 'YYYY-MM-DD') AS day
           FROM generate_series(${isoDay(from.getTime())}::date, ${isoDay(to.getTime() - DAY)}::date, interval '1 day') AS d
-         WHERE NOT EXISTS (SELECT 1 FROM failing_check_rollup r WHERE r.day = d::date)`
-    ).map((r) => r.day);
+         WHERE NOT EXISTS (SELECT 1 FROM failing_check_rollup r WHERE r.day = d::date)
+         ORDER BY 1`
+    )
+      .map((r) => r.day)
+      // Sorted here too: the first and last bound the scan below (PostgreSQL 16+ may hash the series).
+      .sort();
   if (to.getTime() <= from.getTime() || (await missingOf(prisma)).length === 0) return 0;
   return prisma.$transaction(
     async (tx) => {
