@@ -23,8 +23,21 @@ export const viewport: Viewport = {
   ],
 };
 
+// The guides are part of the build: in production they are read once per process, not on every dynamic
+// request (every support console page renders this layout; reading and parsing the guide folder was a
+// tenth of a console page's CPU). `next dev` reads them each time, so edits show at once.
+let navOnce: ReturnType<typeof getNav> | undefined;
+function siteNav(): ReturnType<typeof getNav> {
+  if (process.env.NODE_ENV !== "production") return getNav();
+  navOnce ??= getNav().catch((err: unknown) => {
+    navOnce = undefined;
+    throw err;
+  });
+  return navOnce;
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nav = await getNav();
+  const nav = await siteNav();
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

@@ -1,25 +1,53 @@
 // npm run bench:support [-- --setups 100000] [--runs 20] [--url postgresql://…] [--existing]
-// Times the support console's queries: the list, a deep keyset page, each kind of search, filters,
-// the funnel, the failing checks, and a full CSV export (rows/s, memory).
+//                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR] [--server DIR] [--dump DIR]
+// 1. Queries: the support console's queries in-process: the list, a deep keyset page, each kind of
+//    search, filters, the funnel, the failing checks, and a full CSV export (rows/s, memory).
+// 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js, as `npm start` runs
+//    it) on the same database; a staff user is created and signed in, then /support, a filtered
+//    /support, a setup page and /support/insights?days=90 are loaded with the session cookie, 10 at a
+//    time over keep-alive connections, interleaved in rounds with two references on the same server:
+//    GET /api/health (Next's floor for a route handler: routing, proxy.ts, a JSON answer) and
+//    GET /support/sign-in without a session (the floor of a console page: the same layout and RSC
+//    render to HTML, no database; Better Auth's own /api/auth/get-session would be the floor of an
+//    authenticated request, but its rate limit, 100 a minute, answers most of such a run with 429). Printed: p50/p99, req/s, and the server process's CPU per request (utime + stime from
+//    /proc/<pid>/stat before/after each phase; PostgreSQL's own CPU is not in it), each with its ratio
+//    to the references. --requests scales the number of requests per phase.
 // Default: a throwaway database (embedded PostgreSQL, or a new database on --url / TEST_DATABASE_URL)
 // migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
-// database in DATABASE_URL (or the embedded development database) as it is.
+// database in DATABASE_URL (or the embedded development database) as it is (the HTTP phase adds a
+// staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server runs with
+// node --cpu-prof and writes its profile there when it stops. --server DIR: run that standalone build
+// instead of .next/standalone (a copy of the build before a change, to compare on the same database).
+// --dump DIR: writes one answer of each page there first.
 import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { runDbScript, argValue } from "../lib/db/script";
 import { seedDatabase } from "../lib/db/seed";
-import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks } from "../lib/progress";
+import { countSupportSetups, listSupportSetups, stepFunnel, topFailingChecks, topFailingChecksByScan } from "../lib/progress";
+import { clearFailingCheckRollup } from "../lib/progress/failing-rollup";
 import { setupsCsvStream } from "../lib/support/export";
 import type { ListParams } from "../lib/support/filters";
-import { measure, now, printFigure } from "./lib/bench";
+import { randomBytes } from "node:crypto";
+import { freePort, formatMs, measure, now, printFigure, ratio, reportGoal, roundMs, timed } from "./lib/bench";
+import { benchHttp } from "./lib/bench-support-http";
 
 const RULE = { days: 3 };
 
 const argv = process.argv.slice(2);
 const runs = Number(argValue(argv, "--runs") ?? 20);
+const skipQueries = argv.includes("--skip-queries");
+const skipExport = argv.includes("--skip-export");
+const skipHttp = argv.includes("--skip-http");
+const requestScale = Number(argValue(argv, "--requests") ?? 1);
+const httpPort = argValue(argv, "--port");
 
-async function measureAll(prisma: PrismaClient, where: string) {
+async function measureAll(prisma: PrismaClient, where: string, url: string) {
+  if (!skipQueries) await measureQueries(prisma, where);
+  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: Number(new URL(process.env.SITE_URL!).port), cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump") });
+}
+
+async function measureQueries(prisma: PrismaClient, where: string) {
   {
     const total = await prisma.setup.count();
     const runCount = await prisma.verificationRun.count();
@@ -52,11 +80,31 @@ async function measureAll(prisma: PrismaClient, where: string) {
       ["filter: stuck only + count", () => countSupportSetups({ ...base, stuck: "yes" }, RULE)],
       ["insights: funnel, 30 days", () => stepFunnel({ days: 30 })],
       ["insights: funnel, 90 days", () => stepFunnel({ days: 90 })],
-      ["insights: top failing checks, 30 days", () => topFailingChecks({ days: 30 })],
-      ["insights: top failing checks, 90 days", () => topFailingChecks({ days: 90 })],
     ];
     const width = Math.max(...cases.map(([n]) => n.length));
     for (const [name, fn] of cases) printFigure(name, await measure(fn, runs), { width });
+
+    // Most frequent failing checks: the daily rollup (closed days) + live rows beside the one pass over
+    // the period's runs it replaced (the reference), interleaved; first the cold read that rolls up
+    // every closed day of the period.
+    console.log("\nMost frequent failing checks (rollup of closed days + live rest, beside the full scan of the period's runs)");
+    await clearFailingCheckRollup();
+    const [coldMs] = await timed(() => topFailingChecks({ days: 90 }));
+    console.log(`  first read after clearing the rollup (rolls up ~90 days): ${roundMs(coldMs)}`);
+    for (const days of [30, 90]) {
+      const scan: number[] = [];
+      const rolled: number[] = [];
+      await topFailingChecksByScan({ days });
+      for (let i = 0; i < runs; i++) {
+        scan.push((await timed(() => topFailingChecksByScan({ days })))[0]);
+        rolled.push((await timed(() => topFailingChecks({ days })))[0]);
+      }
+      const a = printFigure(`failing checks, ${days} days: full scan (before)`, scan, { width });
+      const b = printFigure(`failing checks, ${days} days: rollup + live`, rolled, { width });
+      console.log(`  ${"".padEnd(width)} ratio of medians ${ratio(b.median, a.median).toFixed(3)}×`);
+      if (days === 90) reportGoal({ goal: "failing checks over 90 days, 100k setups (median)", figure: formatMs(b.median), target: "≤ 50 ms", met: b.median <= 50 });
+    }
+    if (skipExport) return;
 
     // The whole list as CSV, streamed.
     global.gc?.();
@@ -82,12 +130,17 @@ async function measureAll(prisma: PrismaClient, where: string) {
 }
 
 async function main() {
+  // The server's origin and signing secret, set before anything reads the configuration: the HTTP part
+  // measures the app's own session check (getStaff) in this process too, on the server's cookie.
+  const port = httpPort ? Number(httpPort) : await freePort();
+  process.env.SITE_URL = process.env.BETTER_AUTH_URL = `http://127.0.0.1:${port}`;
+  process.env.BETTER_AUTH_SECRET = randomBytes(48).toString("base64url");
   if (argv.includes("--existing")) {
     await runDbScript("bench:support", async (url, where) => {
       // The support queries use the process's client (getPrisma), as the app does: point it at `url`.
       process.env.DATABASE_URL = url;
       try {
-        await measureAll(getPrisma(), where);
+        await measureAll(getPrisma(), where, url);
       } finally {
         await disconnectPrisma();
       }
@@ -103,7 +156,7 @@ async function main() {
     await applyMigrations(db.url);
     const seeded = await seedDatabase(db.url, { setups, seed: 6, fingerprintKey: "bench-key-".repeat(4) });
     console.log(`bench:support: db:seed made ${seeded.setups} setups, ${seeded.runs} runs in ${(seeded.ms / 1000).toFixed(1)} s`);
-    await measureAll(client.prisma, db.where);
+    await measureAll(client.prisma, db.where, db.url);
   } finally {
     setPrismaForTests(null);
     await closeDatabase(client);

@@ -4,7 +4,17 @@ import Link from "next/link";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
 import { config } from "@/lib/config";
-import { AUDIT_ACTIONS, countSupportSetups, CursorError, listSupportSetups, recordAudit, STUCK_FAILURE_STREAK, type SetupPage } from "@/lib/progress";
+import {
+  AUDIT_ACTIONS,
+  countAllSetups,
+  countSupportSetups,
+  CursorError,
+  listSupportSetups,
+  recordAudit,
+  STUCK_FAILURE_STREAK,
+  type SetupPage,
+  type SetupTotal,
+} from "@/lib/progress";
 import { filtersOf, hasAnyFilter, parseListParams, toQueryString } from "@/lib/support/filters";
 import { SetupFilterForm } from "@/components/support/setup-filter-form";
 import { SetupsTable } from "@/components/support/setups-table";
@@ -26,15 +36,23 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
   const now = new Date();
   const rule = { days: config().SUPPORT_STUCK_DAYS, now };
 
+  const filtered = hasAnyFilter(filters);
   let page: SetupPage | null = null;
-  let total: number | null = null;
+  let counted: SetupTotal | null = null;
   let problem: string | null = null;
   try {
-    [page, total] = await Promise.all([listSupportSetups(params, rule), countSupportSetups(filters, rule)]);
+    // Filtered: an exact count now (it is also the audit's `matches`). Unfiltered: the number of all
+    // setups, counted at most every 30 s (lib/progress countAllSetups); its age is shown below.
+    [page, counted] = await Promise.all([
+      listSupportSetups(params, rule),
+      filtered ? countSupportSetups(filters, rule).then((n) => ({ n, countedAt: now })) : countAllSetups(),
+    ]);
   } catch (err) {
     problem = err instanceof CursorError ? err.message : "Could not load setups: the database did not answer. Try again in a moment.";
   }
-  if ((hasAnyFilter(filters) || errors.length > 0) && !params.after) {
+  const total = counted?.n ?? null;
+  const ageSeconds = counted ? Math.floor((now.getTime() - counted.countedAt.getTime()) / 1000) : 0;
+  if ((filtered || errors.length > 0) && !params.after) {
     await recordAudit({
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.listSetups,
@@ -49,8 +67,10 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
         <h1 className="text-2xl font-semibold tracking-tight">Setups</h1>
         {total !== null ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {ageSeconds >= 1 ? "≈ " : ""}
             {total.toLocaleString("en-US")} {total === 1 ? "setup matches" : "setups match"}
-            {hasAnyFilter(filters) ? " these filters" : ""} · stuck = no progress for {rule.days} days or the same check failing {STUCK_FAILURE_STREAK} times in a row
+            {filtered ? " these filters" : ""}
+            {ageSeconds >= 1 ? ` (counted ${ageSeconds} s ago)` : ""} · stuck = no progress for {rule.days} days or the same check failing {STUCK_FAILURE_STREAK} times in a row
           </p>
         ) : null}
       </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SetupRow } from "@/lib/progress";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
@@ -26,12 +25,14 @@ export function SetupsTable({ rows, now }: { rows: SetupRow[]; now: Date }) {
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
               <td className={td}>
-                <Link
+                {/* A plain link, not next/link: that would be 50 client components per page, each rendered on
+                    the server, serialised into the page's payload, and prefetching its setup page when seen. */}
+                <a
                   href={`/support/setups/${encodeURIComponent(r.publicId)}`}
                   className="font-medium text-violet-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-violet-300"
                 >
                   {r.companyName ?? <span className="italic">No company name</span>}
-                </Link>
+                </a>
                 <div className="text-xs text-zinc-600 dark:text-zinc-400">{r.contactEmail ?? "no contact email"}</div>
                 {r.clientId ? (
                   <div className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">

@@ -15,6 +15,8 @@ export const SIGN_IN_MAX_ATTEMPTS = 5;
 export const SIGN_IN_WINDOW_SECONDS = 60;
 export const MIN_PASSWORD_LENGTH = 12;
 export const SESSION_DAYS = 7;
+/** A session is extended (another SESSION_DAYS) on the first use this long after its last extension. */
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 /** Mount point of Better Auth's handler (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = "/api/auth";
 export const COOKIE_PREFIX = "staff";
@@ -48,7 +50,7 @@ export function createStaffAuth(options: StaffAuthOptions) {
     session: {
       modelName: "staffSession",
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
-      updateAge: 24 * 60 * 60,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
     },
     account: { modelName: "staffAccount" },
     verification: { modelName: "staffVerification" },

@@ -4,12 +4,13 @@
 //   const staff = await requireStaff("/support");           // pages and server actions
 //   const staff = await staffFromRequest(request);          // route handlers (null → 401/redirect)
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "../config";
-import { getPrisma, type PrismaClient } from "../db";
-import { createStaffAuth, type StaffAuth } from "./auth";
+import { getPgPool, getPrisma, type PrismaClient } from "../db";
+import { COOKIE_PREFIX, createStaffAuth, SESSION_DAYS, SESSION_UPDATE_AGE_SECONDS, type StaffAuth } from "./auth";
 import { resolveAuthSecret } from "./secret";
 import { authBaseURL } from "./base-url";
 
@@ -39,8 +40,66 @@ export function getAuth(): StaffAuth {
   return auth;
 }
 
+let secret: string | undefined;
+
+/** The value of one cookie in a Cookie header, or null. */
+function cookieValue(header: string, name: string): string | null {
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/**
+ * The common case of a page view, without Better Auth's request machinery: a correctly signed session
+ * cookie whose session exists, has not expired and is not due to be extended: one query (session
+ * joined to its user). Anything else (no or a bad signature, no such session, expired, due for its
+ * daily extension, "don't remember me") returns undefined and goes through Better Auth's own
+ * getSession, which answers, deletes or extends exactly as before. The signature is the one Better
+ * Auth's cookies carry (better-call: `token.` + base64 HMAC-SHA256 of the token with the auth secret).
+ * Better Auth's getSession costs two queries through the Prisma adapter and its context on every
+ * page (≈ 5 ms of CPU per call, measured; this path ≈ 0.5 ms).
+ */
+async function sessionFastPath(headers: Headers): Promise<Staff | null | undefined> {
+  const header = headers.get("cookie");
+  if (!header) return undefined;
+  const secure = authBaseURL().startsWith("https://");
+  const raw = cookieValue(header, `${secure ? "__Secure-" : ""}${COOKIE_PREFIX}.session_token`);
+  if (!raw || cookieValue(header, `${secure ? "__Secure-" : ""}${COOKIE_PREFIX}.dont_remember`) !== null) return undefined;
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  const dot = value.lastIndexOf(".");
+  const token = value.slice(0, dot);
+  const signature = value.slice(dot + 1);
+  if (dot < 1 || signature.length !== 44 || !signature.endsWith("=")) return undefined;
+  secret ??= resolveAuthSecret(config());
+  const expected = createHmac("sha256", secret).update(token).digest();
+  const given = Buffer.from(signature, "base64");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const { rows } = await getPgPool().query<{ sessionId: string; expiresAt: Date; userId: string; email: string; name: string; role: string | null }>(
+    `SELECT s.id AS "sessionId", s."expiresAt", u.id AS "userId", u.email, u.name, u.role
+       FROM staff_session s JOIN staff_user u ON u.id = s."userId"
+      WHERE s.token = $1`,
+    [token],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const now = Date.now();
+  const expiresAt = row.expiresAt.getTime();
+  const dueForExtension = expiresAt - SESSION_DAYS * 86_400_000 + SESSION_UPDATE_AGE_SECONDS * 1000 <= now;
+  if (expiresAt <= now || dueForExtension) return undefined;
+  return { userId: row.userId, email: row.email, name: row.name, role: row.role ?? "support", sessionId: row.sessionId };
+}
+
 /** The signed-in staff member for these request headers, or null (no cookie, expired or revoked session). */
 export async function getStaff(headers: Headers): Promise<Staff | null> {
+  const fast = await sessionFastPath(headers);
+  if (fast !== undefined) return fast;
   const result = await getAuth().api.getSession({ headers });
   if (!result) return null;
   const user = result.user as typeof result.user & { role?: string | null };

@@ -28,12 +28,14 @@ export {
   LIST_SORTS,
   listSupportSetups,
   countSupportSetups,
+  countAllSetups,
+  TOTAL_MAX_AGE_MS,
   iterateSupportSetups,
   CursorError,
 } from "./list";
-export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage, SetupRow, SetupPage, SupportListFilters } from "./list";
+export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage, SetupRow, SetupPage, SupportListFilters, SetupTotal } from "./list";
 export { STUCK_FAILURE_STREAK, stuckReason, stuckCutoff, type StuckRule } from "./stuck";
-export { stepFunnel, topFailingChecks, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
+export { stepFunnel, topFailingChecks, topFailingChecksByScan, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
 export { recordAudit, listAudit, encodeAuditCursor, AUDIT_ACTIONS, AUDIT_LABELS, type AuditAction, type AuditInput, type AuditPage, type AuditRow, type AuditFilters } from "./audit";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";
 export { ProgressInputError, SetupNotFoundError, isDatabaseUnavailable } from "./errors";

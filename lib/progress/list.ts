@@ -213,6 +213,34 @@ export async function countSupportSetups(filters: SupportListFilters, rule: Stuc
   }
 }
 
+export interface SetupTotal {
+  n: number;
+  /** When it was counted: up to TOTAL_MAX_AGE_MS ago. */
+  countedAt: Date;
+}
+
+/** How old the unfiltered list's total may be. */
+export const TOTAL_MAX_AGE_MS = 30_000;
+const totals = new WeakMap<object, { at: number; value: Promise<SetupTotal> }>();
+
+/**
+ * The number of all setups (the unfiltered list's heading), counted at most once per TOTAL_MAX_AGE_MS
+ * per process and client (concurrent requests share one count). An exact count(*) over 100k setups
+ * costs PostgreSQL a scan on every page view; the page shows the count's age when it is not fresh.
+ */
+export function countAllSetups(maxAgeMs = TOTAL_MAX_AGE_MS): Promise<SetupTotal> {
+  const prisma = getPrisma();
+  const cached = totals.get(prisma);
+  if (cached && Date.now() - cached.at < maxAgeMs) return cached.value;
+  const at = Date.now();
+  const value = countSetups({}).then((n) => ({ n, countedAt: new Date(at) }));
+  totals.set(prisma, { at, value });
+  value.catch(() => {
+    if (totals.get(prisma)?.value === value) totals.delete(prisma);
+  });
+  return value;
+}
+
 /**
  * Every matching setup in list order, in keyset batches (the CSV export): memory holds one batch
  * however many rows match.
