@@ -105,8 +105,11 @@ function snapshot(root: Element): Snapshot {
 function restore(root: Element, snap: Snapshot): void {
   for (const [el, key] of keysOf(root)) {
     const v = snap.values.get(key);
-    if (v?.checked !== undefined && el instanceof HTMLInputElement) el.checked = v.checked;
-    else if (v?.value !== undefined) el.value = v.value;
+    if (v?.checked !== undefined && el instanceof HTMLInputElement) {
+      // A click, not a property: the part's own handler hears it (a confirmation saves, a radio counts
+      // as chosen), as it would have heard the reader's.
+      if (el.checked !== v.checked && (v.checked || el.type === "checkbox")) el.click();
+    } else if (v?.value !== undefined) el.value = v.value;
     if (snap.focus?.key === key) {
       el.focus({ preventScroll: true });
       if (snap.focus.start !== null && "setSelectionRange" in el) {
@@ -291,7 +294,7 @@ const pickVerifiedKeys = (m: unknown) => (m as ConfirmModule).VerifiedKeys;
 const pickProgressBar = (m: unknown) => (m as ProgressBarModule).ProgressBar;
 
 export function LazyVerifyStep(props: ComponentProps<VerifyStepModule["VerifyStep"]>) {
-  return <Island load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={props} options={PANEL} />;
+  return <Island load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={{ ...props, lazy: true }} options={PANEL} />;
 }
 
 export function LazyConfirmStep(props: ComponentProps<ConfirmModule["ConfirmStep"]>) {
