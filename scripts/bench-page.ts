@@ -209,7 +209,8 @@ const INIT = `(() => {
       panel.scrollIntoView({ block: "center" });
       w.__bench.scrolledAt = performance.now();
       const poll = () => {
-        const form = panel.querySelector("form[data-mode]");
+        // The same panel, looked up again: a lazily hydrated panel is mounted anew in the browser.
+        const form = document.querySelector("[data-verify-step] form[data-mode]");
         if (form && hydrated(form)) { w.__bench.verifyReady = performance.now(); return; }
         setTimeout(poll, 20);
       };
@@ -380,4 +381,4 @@ main()
     console.error(`bench page: ${(e as Error).message?.split("\n")[0] ?? String(e)}`);
     process.exitCode = 1;
   })
-  .finally(() => void cleanup());
+  .finally(() => cleanup().then(() => process.exit(process.exitCode ?? 0)));
