@@ -171,7 +171,7 @@ interface IslandOptions {
   withOthers?: boolean;
 }
 
-function Island<P extends object>({ load, server, pick, props, options }: { load: Loader<unknown>; server: unknown; pick: (m: unknown) => ComponentType<P>; props: P; options: IslandOptions }) {
+function Island<P extends object>({ load, server, pick, props, options }: { load: Loader<unknown>; server: (() => unknown) | undefined; pick: (m: unknown) => ComponentType<P>; props: P; options: IslandOptions }) {
   const ref = useRef<HTMLDivElement>(null);
   const [mod, setMod] = useState<unknown>(null);
   const carried = useRef<Snapshot | null>(null);
@@ -250,7 +250,7 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
   }, [mod]);
 
   // The module's own export: the same component on every render.
-  const part = typeof window === "undefined" ? pick(server) : mod ? pick(mod) : null;
+  const part = typeof window === "undefined" ? pick(server?.()) : mod ? pick(mod) : null;
   return part ? (
     <div ref={ref} {...{ [ISLAND]: "" }}>
       {createElement(part, props)}
@@ -267,16 +267,41 @@ type VerifyStepModule = typeof import("./verify-step");
 type ProgressBarModule = typeof import("./progress-bar");
 type ConfirmModule = typeof import("./confirm-step");
 
-// The server renders the parts in place, so it needs them synchronously: a require() inside
+// The server renders the parts in place, so it needs them synchronously: require() inside
 // `typeof window === "undefined"`, which Next replaces by `false` in browser bundles and drops, so
-// the parts stay out of the page's chunks there (only the import()s below reach them).
+// the parts stay out of the page's chunks there (only the import()s below reach them). Plain Node
+// (vitest renders the guide too) has no require() for .tsx: there the import() started when this
+// file was loaded has finished by then (tests await serverPartsLoaded), and its value is used.
+type Settled<T> = Promise<T> & { status?: "fulfilled" | "rejected"; value?: T; reason?: unknown };
+function settled<T>(p: Promise<T>): Settled<T> {
+  const s = p as Settled<T>;
+  p.then(
+    (v) => Object.assign(s, { status: "fulfilled", value: v }),
+    (e: unknown) => Object.assign(s, { status: "rejected", reason: e }),
+  );
+  return s;
+}
+function serverPart<T>(req: () => T, imported: Settled<T>): () => T {
+  return () => {
+    try {
+      return req();
+    } catch (e) {
+      if (imported.status === "fulfilled") return imported.value as T;
+      throw e;
+    }
+  };
+}
+const serverImports =
+  typeof window === "undefined" ? { verifyStep: settled(import("./verify-step")), progressBar: settled(import("./progress-bar")), confirm: settled(import("./confirm-step")) } : null;
+/** Plain Node (tests) that renders the parts waits for this first. */
+export const serverPartsLoaded: Promise<unknown> = serverImports ? Promise.all(Object.values(serverImports)) : Promise.resolve();
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SERVER =
   typeof window === "undefined"
     ? {
-        verifyStep: require("./verify-step") as VerifyStepModule,
-        progressBar: require("./progress-bar") as ProgressBarModule,
-        confirm: require("./confirm-step") as ConfirmModule,
+        verifyStep: serverPart(() => require("./verify-step") as VerifyStepModule, serverImports!.verifyStep),
+        progressBar: serverPart(() => require("./progress-bar") as ProgressBarModule, serverImports!.progressBar),
+        confirm: serverPart(() => require("./confirm-step") as ConfirmModule, serverImports!.confirm),
       }
     : null;
 /* eslint-enable @typescript-eslint/no-require-imports */
