@@ -41,16 +41,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <a
+          href="#main-content"
+          className="skip-link sr-only z-50 rounded-md bg-violet-700 px-4 py-2 text-sm font-semibold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
+        {/* The theme's context wraps the header (its toggle) only: a theme change must not reach the
+            guide page's lazily hydrated parts (components/verify/lazy.tsx), which an update before
+            they hydrate would make React render anew. The no-flash script still runs before the page. */}
         <ThemeProvider>
-          <a
-            href="#main-content"
-            className="skip-link sr-only z-50 rounded-md bg-violet-700 px-4 py-2 text-sm font-semibold text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-          >
-            Skip to content
-          </a>
           <SiteHeader nav={nav} />
-          {children}
         </ThemeProvider>
+        {children}
       </body>
     </html>
   );

@@ -8,8 +8,9 @@ import { Figure } from "./figure";
 import { H2, H3 } from "./heading";
 import { SmartLink } from "./smart-link";
 import { Step, Steps } from "./steps";
-import { ConfirmStep, ExtensionInstall, VerifiedKeys } from "./verify/confirm-step";
-import { VerifyStep } from "./verify/verify-step";
+// The panels and confirmations hydrate lazily (their code is fetched when they come near the viewport
+// or are touched): components/verify/lazy.tsx.
+import { LazyConfirmStep as ConfirmStep, LazyExtensionInstall as ExtensionInstall, LazyVerifiedKeys as VerifiedKeys, LazyVerifyStep as VerifyStep } from "./verify/lazy";
 
 function Table(props: ComponentProps<"table">) {
   return (

@@ -1,6 +1,7 @@
 "use client";
 // On-page table of contents. An IntersectionObserver tells us when headings cross the top part of the
-// viewport; the current section is the last heading above that line. Marked with aria-current.
+// viewport; the current section is the last heading above that line. Marked with aria-current. The
+// observer starts at the reader's first scroll (on load: the first heading, or the address's #heading).
 import { useEffect, useState } from "react";
 
 export interface TocEntry {
@@ -13,33 +14,27 @@ export function Toc({ items, label = "On this page" }: { items: TocEntry[]; labe
   const [active, setActive] = useState<string | undefined>(items[0]?.id);
 
   useEffect(() => {
-    const elements = items.map((i) => document.getElementById(i.id)).filter((e): e is HTMLElement => e !== null);
-    if (elements.length === 0) return;
-    // A heading counts as reached once it is at (or above) the spot a jump to it would put it.
-    const line = () => (parseFloat(getComputedStyle(elements[0]!).scrollMarginTop) || 72) + 8;
-    const update = () => {
-      let current = elements[0]!.id;
-      for (const el of elements) {
-        if (el.getBoundingClientRect().top <= line()) current = el.id;
-        else break;
-      }
-      // At the very bottom, the last section is the current one even if its heading is low.
-      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) current = elements[elements.length - 1]!.id;
-      setActive(current);
-    };
-    const observer = new IntersectionObserver(update, { rootMargin: "0px 0px -60% 0px", threshold: [0, 1] });
-    elements.forEach((el) => observer.observe(el));
     const onHash = () => {
       const id = decodeURIComponent(window.location.hash.slice(1));
       if (items.some((i) => i.id === id)) setActive(id);
     };
     window.addEventListener("hashchange", onHash);
-    window.addEventListener("scrollend", update);
-    update();
+    // On load only the address's #heading matters (a jump lands there); the headings are watched from
+    // the reader's first scroll on, so a reader who has not scrolled costs no layout reads here.
+    let stop = () => {};
+    const start = () => {
+      window.removeEventListener("scroll", start);
+      stop = watchHeadings(items, setActive);
+    };
+    if (window.scrollY > 0) start();
+    else {
+      onHash();
+      window.addEventListener("scroll", start, { passive: true });
+    }
     return () => {
-      observer.disconnect();
       window.removeEventListener("hashchange", onHash);
-      window.removeEventListener("scrollend", update);
+      window.removeEventListener("scroll", start);
+      stop();
     };
   }, [items]);
 
@@ -70,4 +65,30 @@ export function Toc({ items, label = "On this page" }: { items: TocEntry[]; labe
       </ul>
     </nav>
   );
+}
+
+/** The current section, kept up to date as the page scrolls; returns the function that stops watching. */
+function watchHeadings(items: TocEntry[], setActive: (id: string) => void): () => void {
+  const elements = items.map((i) => document.getElementById(i.id)).filter((e): e is HTMLElement => e !== null);
+  if (elements.length === 0) return () => {};
+  // A heading counts as reached once it is at (or above) the spot a jump to it would put it.
+  const line = () => (parseFloat(getComputedStyle(elements[0]!).scrollMarginTop) || 72) + 8;
+  const update = () => {
+    let current = elements[0]!.id;
+    for (const el of elements) {
+      if (el.getBoundingClientRect().top <= line()) current = el.id;
+      else break;
+    }
+    // At the very bottom, the last section is the current one even if its heading is low.
+    if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) current = elements[elements.length - 1]!.id;
+    setActive(current);
+  };
+  const observer = new IntersectionObserver(update, { rootMargin: "0px 0px -60% 0px", threshold: [0, 1] });
+  elements.forEach((el) => observer.observe(el));
+  window.addEventListener("scrollend", update);
+  update();
+  return () => {
+    observer.disconnect();
+    window.removeEventListener("scrollend", update);
+  };
 }

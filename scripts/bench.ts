@@ -15,7 +15,7 @@ const benches: { name: string; script: string; what: string }[] = [
   { name: "support", script: "scripts/bench-support.ts", what: "support console queries at 100k setups" },
   { name: "customer", script: "scripts/bench-customer.ts", what: "verify server action: rules only and with the live check" },
   { name: "guide", script: "scripts/bench-guide.ts", what: "guide page HTML size (raw, gzip, inline RSC payload) and req/s of the standalone server beside nginx (2 workers) or a plain Node server serving the same HTML with gzip on the fly (needs `next build`)" },
-  { name: "js", script: "scripts/measure-js.mjs", what: "JavaScript shipped by the guide page (gzip; needs `next build`)" },
+  { name: "page", script: "scripts/bench-page.ts", what: "the guide page in Chromium, 4× CPU throttle, cold cache: JS downloaded by module group, Verify-ready, TBT, requests after load, main thread vs the same HTML without scripts (needs `next build`)" },
   { name: "soak", script: "scripts/bench-soak.ts", what: "2,000 verifications at 50 concurrent with a PostgreSQL restart; limits across two instances (needs `next build`)" },
 ];
 

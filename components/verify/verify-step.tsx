@@ -27,12 +27,17 @@ const TABS: { mode: FormMode; label: string }[] = [
   { mode: "manifest", label: "Paste the app manifest" },
 ];
 
-export function VerifyStep({ step }: { step: VerifiableStep }) {
+/**
+ * `lazy`: rendered by components/verify/lazy.tsx, which never hydrates the panel but mounts it anew in
+ * the browser (carrying over what was typed): there it starts in the tabbed layout, so the forms are
+ * not swapped a second time while the customer types.
+ */
+export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?: boolean }) {
   const uid = useId().replace(/:/g, "");
   const id = (s: string) => `verify-${step}-${s}-${uid}`;
   const verify = useVerify();
   const [mode, setMode] = useState<FormMode>("fields");
-  const [hydrated, setHydrated] = useState(false);
+  const [hydrated, setHydrated] = useState(() => lazy && typeof window !== "undefined");
   const root = useRef<HTMLElement>(null);
   const carried = useRef<FormSnapshot | null>(null);
   // The tabbed layout mounts new forms: carry over what was typed into the server's forms before

@@ -1,6 +1,7 @@
 // Nothing typed is lost before the page is ready: on a slow device (Chromium, CPU throttled 6×) a
 // customer who types or pastes into a panel at DOMContentLoaded — before React has hydrated the page —
-// keeps what they typed once React takes over, and it is what gets verified.
+// keeps what they typed once React takes over (the panel's code comes when the reader reaches it), and
+// it is what gets verified.
 import { expect, REDIRECT_URI, SETUP, test } from "./docs-fixtures";
 
 test("text typed before hydration survives it (CPU throttled 6×)", async ({ page }) => {
@@ -28,6 +29,9 @@ test("text typed before hydration survives it (CPU throttled 6×)", async ({ pag
   );
   // Hydrated: the header's search is listening.
   await page.locator("[data-search-button][data-ready]").waitFor({ timeout: 90_000 });
+  // The panel's code comes when the reader is at the panel (components/verify/lazy.tsx).
+  await panel.scrollIntoViewIfNeeded();
+  await page.locator("[data-island][data-hydrated]").filter({ has: panel }).waitFor({ timeout: 90_000 });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await expect(fields.getByLabel("Redirect URI (Web)")).toHaveValue(typed);
   await expect(fields.getByLabel("Application (client) ID")).toHaveValue("6f1c2b7a-3d4e-4f50-8a91-b2c3d4e5f607");

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, test } from "vitest";
 import { mdxComponents, withComponents } from "@/components/mdx";
+import { serverPartsLoaded } from "@/components/verify/lazy";
 import { findPage, listGuides, loadPage } from "@/lib/content/guides";
 import type { CompiledPage } from "@/lib/content/compile";
 
@@ -16,6 +17,8 @@ let source: string;
 beforeAll(async () => {
   const ref = (await findPage("dynamics365-business-central", "setup"))!;
   setup = await loadPage(ref);
+  // The lazily hydrated panels (rendered in place on the server) are imported, not required, here.
+  await serverPartsLoaded;
   html = renderToStaticMarkup(withComponents(setup.content, mdxComponents));
   source = readFileSync(ref.file, "utf8");
 });

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { GuideLayout, InlineToc } from "@/components/guide-layout";
 import { mdxComponents, withComponents } from "@/components/mdx";
 import { PrevNext } from "@/components/prev-next";
-import { ProgressBar } from "@/components/verify/progress-bar";
+import { LazyProgressBar } from "@/components/verify/lazy";
 import { ContentError } from "@/lib/content/errors";
 import { findPage, listGuides, listPages, loadPage, neighbours } from "@/lib/content/guides";
 import { findBrokenLinks, formatBrokenLinks } from "@/lib/content/links";
@@ -49,7 +49,7 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
   const minutes = Math.max(1, Math.round(words / 200));
 
   return (
-    <GuideLayout nav={nav} current={ref.url} toc={toc} topSlot={frontmatter.steps.length > 0 ? <ProgressBar basePath={ref.url} /> : undefined}>
+    <GuideLayout nav={nav} current={ref.url} toc={toc} topSlot={frontmatter.steps.length > 0 ? <LazyProgressBar basePath={ref.url} /> : undefined}>
       <article data-guide={guide} data-page={page}>
         <nav aria-label="Breadcrumb" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           <ol className="flex flex-wrap items-center gap-1">

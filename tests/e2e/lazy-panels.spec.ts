@@ -1,0 +1,81 @@
+// The guide page's panels hydrate lazily (components/verify/lazy.tsx): their code is not fetched on
+// load, it is fetched when a panel comes near the viewport or is touched; what was typed before keeps,
+// and a submit made before the code came goes through the panel's own JavaScript path.
+import type { Page } from "@playwright/test";
+import { FAKE } from "../../dev/fake-entra";
+import { expect, gotoReady, REDIRECT_URI, SETUP, test } from "./docs-fixtures";
+
+/** The scripts the page fetched, with what each contains that tells the panel's code apart. */
+function watchScripts(page: Page) {
+  const scripts: { url: string; panel: Promise<boolean> }[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() !== "script") return;
+    // verify-step.tsx's tab labels are in the panel's chunk and nowhere else.
+    scripts.push({ url: r.url(), panel: r.text().then((t) => t.includes("Paste the app manifest"), () => false) });
+  });
+  return {
+    panelFetched: async () => (await Promise.all(scripts.map((s) => s.panel))).some(Boolean),
+    count: () => scripts.length,
+  };
+}
+
+const panelOf = (page: Page, step: string) => page.locator(`[data-verify-step="${step}"]`);
+const islandOf = (page: Page, step: string) => page.locator("[data-island]").filter({ has: panelOf(page, step) });
+
+test("the panel's code is not fetched on load, and is when the panel comes into view", async ({ page, context }) => {
+  await context.clearCookies();
+  const scripts = watchScripts(page);
+  await gotoReady(page, SETUP);
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(1000);
+  expect(scripts.count()).toBeGreaterThan(0);
+  expect(await scripts.panelFetched()).toBe(false);
+  await expect(islandOf(page, "register-application")).not.toHaveAttribute("data-hydrated", "");
+  // The server's HTML form is there all along.
+  await expect(panelOf(page, "register-application").getByRole("form", { name: /Verify: Register/ })).toBeVisible();
+
+  await panelOf(page, "register-application").scrollIntoViewIfNeeded();
+  await expect(islandOf(page, "register-application")).toHaveAttribute("data-hydrated", "");
+  expect(await scripts.panelFetched()).toBe(true);
+  await expect(panelOf(page, "register-application").getByRole("tab", { name: "Paste the app manifest" })).toBeVisible();
+});
+
+test("focusing a panel wakes it too", async ({ page, context }) => {
+  await context.clearCookies();
+  const scripts = watchScripts(page);
+  await gotoReady(page, SETUP);
+  // Focus without scrolling (as a keyboard user tabbing into it would, before the browser scrolls).
+  await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-verify-step="api-permissions"] input[name="clientId"]')!.focus({ preventScroll: true }));
+  await expect(islandOf(page, "api-permissions")).toHaveAttribute("data-hydrated", "");
+  expect(await scripts.panelFetched()).toBe(true);
+  // Focus stays where it was.
+  await expect(panelOf(page, "api-permissions").locator('form[data-mode="fields"] input[name="clientId"]')).toBeFocused();
+});
+
+test("typed and submitted before the panel's code came: it is verified through the panel, in place", async ({ page, context }) => {
+  await context.clearCookies();
+  // Hold the panel's code back until the form has been submitted.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes("Paste the app manifest")) await released;
+    await route.fulfill({ response: res, body });
+  });
+  await gotoReady(page, SETUP);
+  const panel = panelOf(page, "register-application");
+  const form = panel.getByRole("form", { name: /Verify: Register/ });
+  await form.getByLabel("Application (client) ID").fill(FAKE.apps.good.appId);
+  await form.getByLabel("Redirect URI (Web)").fill(`${REDIRECT_URI}/`);
+  await expect(islandOf(page, "register-application")).not.toHaveAttribute("data-hydrated", "");
+  await form.getByRole("button", { name: "Verify" }).click();
+  // Held, not posted as plain HTML: still on the guide page.
+  await page.waitForTimeout(300);
+  expect(new URL(page.url()).pathname).toBe(SETUP);
+  release();
+  await expect(islandOf(page, "register-application")).toHaveAttribute("data-hydrated", "");
+  await expect(panel.getByLabel("Redirect URI (Web)")).toHaveValue(`${REDIRECT_URI}/`);
+  await expect(panel.getByText("a trailing slash (/) at the end").first()).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(SETUP);
+});
