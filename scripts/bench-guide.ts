@@ -24,7 +24,7 @@
 // Goals (issue 13): HTML ≤ 120 KB raw; req/s ≥ 0.8× the reference.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +33,7 @@ import { argValue } from "../lib/db/script";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { freePort, now, ratio, reportGoal, sleep, stats } from "./lib/bench";
+import { prepareStandalone } from "./lib/standalone";
 
 const argv = process.argv.slice(2);
 function num(flag: string, fallback: number, min: number, max: number): number {
@@ -123,9 +124,7 @@ async function startSite(): Promise<string> {
   const db = await createThrowawayDatabase({ serverUrl: process.env.TEST_DATABASE_URL?.trim() || undefined, label: "benchguide" });
   cleanups.push(() => db.drop());
   await applyMigrations(db.url);
-  const out = path.join(root, ".next", "standalone");
-  cpSync(path.join(root, ".next", "static"), path.join(out, ".next", "static"), { recursive: true });
-  if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
+  prepareStandalone(root);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {

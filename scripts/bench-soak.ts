@@ -33,6 +33,7 @@ import { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "../lib/auth/auth";
 import { FAKE, startFakeEntra, type FakeEntra } from "../dev/fake-entra";
 import { freePort, now, roundMs as ms, sleep, stats } from "./lib/bench";
 import { startRestartablePostgres, type RestartablePostgres, type ShutdownMode } from "./lib/soak-postgres";
+import { stopChild } from "./lib/standalone";
 
 // ---- options -----------------------------------------------------------------------------------
 
@@ -113,17 +114,9 @@ interface App {
   log: string;
 }
 
-function stopApp(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const t = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => {
-      clearTimeout(t);
-      apps.delete(child);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+async function stopApp(child: ChildProcess): Promise<void> {
+  await stopChild(child);
+  apps.delete(child);
 }
 
 /** `next start` on 127.0.0.1:port (our direct child, its output in a log file); resolves once it answers. */

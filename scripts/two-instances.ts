@@ -6,13 +6,14 @@
 //   npx tsx scripts/two-instances.ts [--limit 3] [--attempts 8]
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, existsSync, mkdtempSync } from "node:fs";
+import { createWriteStream, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FAKE, startFakeEntra, type FakeEntra } from "../dev/fake-entra";
 import { createThrowawayDatabase, freePort, type ThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
+import { prepareStandalone, stopChild } from "./lib/standalone";
 
 const LIMIT = Number(argValue(process.argv, "--limit") ?? 3);
 const ATTEMPTS = Number(argValue(process.argv, "--attempts") ?? 8);
@@ -20,13 +21,12 @@ const REDIRECT = "https://dynamics365businesscentral.codat.io/oauth/callback";
 const A = FAKE.apps;
 const T = FAKE.tenants;
 const root = process.cwd();
-const server = path.join(root, ".next", "standalone", "server.js");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bc-two-"));
 const children = new Set<ChildProcess>();
 
 interface Instance { name: string; origin: string; child: ChildProcess; log: string }
 
-async function startInstance(name: string, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
+async function startInstance(server: string, name: string, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
   const log = path.join(tmp, `${name}.log`);
   const out = createWriteStream(log);
   const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), server], {
@@ -51,15 +51,6 @@ async function startInstance(name: string, port: number, env: NodeJS.ProcessEnv)
   throw new Error(`${name}: /api/ready did not answer 200 on ${origin} within 60 s (log: ${log})`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const t = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => (clearTimeout(t), resolve()));
-    child.kill("SIGTERM");
-  });
-}
-
 const results: { name: string; ok: boolean; detail: string }[] = [];
 const expectThat = (name: string, ok: boolean, detail: string) => {
   results.push({ name, ok, detail });
@@ -67,11 +58,11 @@ const expectThat = (name: string, ok: boolean, detail: string) => {
 };
 
 async function main() {
-  if (!existsSync(server)) {
+  const server = prepareStandalone(root);
+  if (!server) {
     console.error("two-instances: no standalone build (.next/standalone/server.js): run `npm run build` first");
     process.exit(2);
   }
-  cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
   let db: ThrowawayDatabase | undefined;
   let fake: FakeEntra | undefined;
   try {
@@ -96,7 +87,7 @@ async function main() {
       VERIFY_LIVE_RATE_WINDOW_SECONDS: "600",
       VERIFY_API_KEYS: apiKey,
     };
-    const [a, b] = await Promise.all([startInstance("A", portA, env), startInstance("B", portB, env)]);
+    const [a, b] = await Promise.all([startInstance(server, "A", portA, env), startInstance(server, "B", portB, env)]);
     console.log(`two-instances: A ${a.origin}, B ${b.origin}, one database (${db.where}); logs in ${tmp}`);
     expectThat("both ready", true, "/api/ready answered 200 on A and B (PostgreSQL up, migrations applied)");
 
@@ -149,9 +140,9 @@ async function main() {
       allowed === LIMIT && limited === ATTEMPTS - LIMIT,
       `limit ${LIMIT}: ${allowed} allowed, ${limited} limited — ${statuses.join(" ")}`,
     );
-    await Promise.all([stop(a.child), stop(b.child)]);
+    await Promise.all([stopChild(a.child), stopChild(b.child)]);
   } finally {
-    await Promise.all([...children].map(stop));
+    await Promise.all([...children].map((c) => stopChild(c)));
     await fake?.close();
     await db?.drop();
   }

@@ -330,20 +330,12 @@ export function checkReport(report: unknown): Report {
   return r.data as Report;
 }
 
-/** The required checks of a verifiable step from its stored evidence, and the trust of a verified one. */
 /** A step row as stored, with its latest run's public id (null when none). */
-export interface StepRowOf {
+export type StepRowOf = Omit<StepState, "stepId" | "title" | "checks" | "trust"> & {
   stepId: string;
-  status: StepStatus;
-  attemptCount: number;
-  firstAttemptAt: Date | null;
-  lastAttemptAt: Date | null;
-  startedAt: Date | null;
-  completedAt: Date | null;
-  lastRunPublicId: string | null;
   evidence: unknown;
   trust: string | null;
-}
+};
 
 /** Every step of the guide, in guide order, from the setup's step rows (missing rows: not started). */
 export function stepStatesOf(rows: readonly StepRowOf[]): StepState[] {
@@ -366,24 +358,7 @@ export function stepStatesOf(rows: readonly StepRowOf[]): StepState[] {
 }
 
 /** The setup row's columns as the data layer shows them. */
-export interface SetupRowOf {
-  id: string;
-  publicId: string;
-  guide: string;
-  companyName: string | null;
-  contactEmail: string | null;
-  status: SetupProgress["status"];
-  currentStep: string | null;
-  clientId: string | null;
-  tenant: string | null;
-  secretHint: string | null;
-  failedRuns: number;
-  consecutiveFailures: number;
-  lastFailedCheck: string | null;
-  createdAt: Date;
-  lastActivityAt: Date;
-  completedAt: Date | null;
-}
+export type SetupRowOf = Omit<SetupProgress, "currentStep" | "stuck" | "steps"> & { currentStep: string | null };
 
 /** A setup row and its step states as a SetupProgress (with the stuck reason as of `now`). */
 export function setupProgressOf(base: SetupRowOf, steps: StepState[], now?: Date): SetupProgress {
@@ -409,6 +384,7 @@ export function setupProgressOf(base: SetupRowOf, steps: StepState[], now?: Date
   };
 }
 
+/** The required checks of a verifiable step from its stored evidence, and the trust of a verified one. */
 function stepChecksOf(stepId: StepId, evidence: unknown, status: StepStatus, trust: string | null): Pick<StepState, "checks" | "trust"> {
   if (!isVerifiable(stepId)) return { checks: null, trust: null };
   const state = stepState(stepId, parseEvidence(evidence));

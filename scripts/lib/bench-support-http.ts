@@ -1,9 +1,9 @@
 // The HTTP half of `npm run bench -- support`: the built standalone server on the bench's database,
 // a signed-in staff member, the console's pages loaded 10 at a time over keep-alive connections,
 // interleaved in rounds with two references on the same server (see scripts/bench-support.ts).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { getStaff } from "../../lib/auth";
 import { getPrisma } from "../../lib/db";
 import { AUDIT_ACTIONS, countAllSetups, countSupportSetups, listSupportSetups, recordAudit } from "../../lib/progress";
 import { freePort, now, ratio, reportGoal, sleep, stats } from "./bench";
+import { prepareStandalone, stopChild } from "./standalone";
 
 const CONCURRENCY = 10;
 const ROUNDS = 2;
@@ -122,24 +123,15 @@ async function cpuPerPiece(cookie: string, secret: string, siteUrl: string, staf
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const t = setTimeout(() => child.kill("SIGKILL"), 5000);
-    child.once("exit", () => (clearTimeout(t), resolve()));
-    child.kill("SIGTERM");
-  });
-}
-
 export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: number; port?: number; cpuProfDir?: string; serverDir?: string; dumpDir?: string }): Promise<void> {
   const root = process.cwd();
   // --server DIR: another standalone build (e.g. a copy of the one before a change), static files included.
-  const server = path.join(o.serverDir ?? path.join(root, ".next", "standalone"), "server.js");
-  if (!existsSync(server)) {
-    console.log(`\nbench:support: HTTP part skipped: no standalone build (${server}); run \`npm run build\` first`);
+  const given = o.serverDir ? path.join(o.serverDir, "server.js") : null;
+  const server = given ? (existsSync(given) ? given : null) : prepareStandalone(root);
+  if (!server) {
+    console.log(`\nbench:support: HTTP part skipped: no standalone build (${given ?? path.join(root, ".next", "standalone", "server.js")}); run \`npm run build\` first`);
     return;
   }
-  if (!o.serverDir) cpSync(path.join(root, ".next", "static"), path.join(root, ".next", "standalone", ".next", "static"), { recursive: true });
   const port = o.port ?? (await freePort());
   const siteUrl = `http://127.0.0.1:${port}`;
   // Set by scripts/bench-support.ts before the configuration was read, so getStaff here checks the server's cookies.
@@ -254,7 +246,7 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
     }
   } finally {
     agent.destroy();
-    await stop(child);
+    await stopChild(child);
     await o.prisma.staffUser.delete({ where: { id: staff.id } }).catch(() => undefined);
     if (!process.exitCode) rmSync(tmp, { recursive: true, force: true });
   }
