@@ -206,7 +206,10 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     gateRef.current = gate;
     byElement.set(el, gate);
     listen();
-    if (options.eager?.()) gate.open();
+    // A reader who pointed at or moved into the part before the page hydrated touched it before
+    // these listeners existed: no new pointerover or focusin will come, so that counts as a touch now.
+    const touched = el.matches(":hover") || el.contains(document.activeElement);
+    if (touched || options.eager?.()) gate.open();
     else {
       if (options.near && "IntersectionObserver" in window) {
         const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && gate.open(), { rootMargin: "400px 0px 400px 0px" });

@@ -52,6 +52,27 @@ test("focusing a panel wakes it too", async ({ page, context }) => {
   await expect(panelOf(page, "api-permissions").locator('form[data-mode="fields"] input[name="clientId"]')).toBeFocused();
 });
 
+test("pointed at or focused before the page's scripts ran: the part wakes once they run", async ({ page, context }) => {
+  await context.clearCookies();
+  // Hold the page's scripts until the reader has pointed at the progress bar and tabbed into a panel.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(SETUP, { waitUntil: "commit" });
+  const bar = page.locator("[data-progress-bar]");
+  await bar.hover();
+  await panelOf(page, "client-secret").locator('form[data-mode="fields"] input[name="clientId"]').waitFor({ state: "attached" });
+  await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-verify-step="client-secret"] input[name="clientId"]')!.focus({ preventScroll: true }));
+  release();
+  // No new pointerover or focusin comes after hydration: both count as touched when the page hydrates.
+  await expect(bar).not.toHaveAttribute("data-progress-state", "loading");
+  await expect(islandOf(page, "client-secret")).toHaveAttribute("data-hydrated", "");
+  await expect(panelOf(page, "client-secret").locator('form[data-mode="fields"] input[name="clientId"]')).toBeFocused();
+});
+
 test("typed and submitted before the panel's code came: it is verified through the panel, in place", async ({ page, context }) => {
   await context.clearCookies();
   // Hold the panel's code back until the form has been submitted.
