@@ -170,14 +170,46 @@ export function isDone(status: StepStatus): boolean {
   return status === "verified" || status === "confirmed";
 }
 
-/** A setup's status and current step from its steps' statuses (a step without a row is not_started). */
-export function deriveSetupState(statuses: Partial<Record<StepId, StepStatus>>): { status: SetupStatus; currentStep: StepId | null } {
+/**
+ * Each step's bit in a setup's `attemptedStepBits` / `completedStepBits` (the funnel reads them instead
+ * of every step row). Stable database values: never renumber or reuse one; a new step takes the next
+ * free bit (at most 30), and a migration fills its bit from step_progress. The backfill in
+ * prisma/migrations/*_setup_step_bits holds this table too (a test compares them).
+ */
+export const STEP_BIT: Record<StepId, number> = {
+  prerequisites: 0,
+  "register-application": 1,
+  "client-secret": 2,
+  "api-permissions": 3,
+  "add-keys-to-portal": 4,
+  "enable-integration": 5,
+  "extension-installation": 6,
+};
+
+export interface SetupState {
+  status: SetupStatus;
+  currentStep: StepId | null;
+  /** Bits (STEP_BIT) of the steps not "not_started". */
+  attemptedStepBits: number;
+  /** Bits of the steps verified or confirmed. */
+  completedStepBits: number;
+}
+
+/** A setup's status, current step and step bits from its steps' statuses (a step without a row is not_started). */
+export function deriveSetupState(statuses: Partial<Record<StepId, StepStatus>>): SetupState {
   const of = (s: StepId): StepStatus => statuses[s] ?? "not_started";
+  let attemptedStepBits = 0;
+  let completedStepBits = 0;
+  for (const s of STEPS) {
+    if (of(s) !== "not_started") attemptedStepBits |= 1 << STEP_BIT[s];
+    if (isDone(of(s))) completedStepBits |= 1 << STEP_BIT[s];
+  }
+  const bits = { attemptedStepBits, completedStepBits };
   const currentStep = STEPS.find((s) => !isDone(of(s))) ?? null;
-  if (currentStep === null) return { status: "completed", currentStep };
-  if (STEPS.some((s) => of(s) === "failed")) return { status: "failing", currentStep };
-  if (STEPS.some((s) => of(s) !== "not_started")) return { status: "in_progress", currentStep };
-  return { status: "not_started", currentStep };
+  if (currentStep === null) return { status: "completed", currentStep, ...bits };
+  if (STEPS.some((s) => of(s) === "failed")) return { status: "failing", currentStep, ...bits };
+  if (attemptedStepBits !== 0) return { status: "in_progress", currentStep, ...bits };
+  return { status: "not_started", currentStep, ...bits };
 }
 
 /** The catalogue as a list in guide order (the support grid, filters and funnel). */

@@ -10,6 +10,7 @@ import { faker } from "@faker-js/faker";
 import pg from "pg";
 import { CHECK_INFO, buildReport, makeCheck, type CheckId, type Report, type Status } from "../verify/report";
 import { GUIDE, STEPS, type StepId } from "../verify/constants";
+import { STEP_BIT } from "../steps";
 
 export interface SeedOptions {
   setups: number;
@@ -197,11 +198,13 @@ class Columns {
 }
 
 const SETUP_SQL = `INSERT INTO setup (id, "publicId", guide, "companyName", "contactEmail", status, "currentStep", "clientId", tenant,
-    "secretFingerprint", "secretHint", "failedRuns", "lastFailedCheck", "consecutiveFailures", "createdAt", "lastActivityAt", "completedAt")
-  SELECT id, p, g, cn, ce, st::"SetupStatus", cs, ci, te, sf, sh, fr, lf, cf, ca, la, co
+    "secretFingerprint", "secretHint", "failedRuns", "lastFailedCheck", "consecutiveFailures", "createdAt", "lastActivityAt", "completedAt",
+    "attemptedStepBits", "completedStepBits")
+  SELECT id, p, g, cn, ce, st::"SetupStatus", cs, ci, te, sf, sh, fr, lf, cf, ca, la, co, ab, cb
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                $10::text[], $11::text[], $12::int[], $13::text[], $14::int[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[])
-      AS t(id, p, g, cn, ce, st, cs, ci, te, sf, sh, fr, lf, cf, ca, la, co)`;
+                $10::text[], $11::text[], $12::int[], $13::text[], $14::int[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[],
+                $18::int[], $19::int[])
+      AS t(id, p, g, cn, ce, st, cs, ci, te, sf, sh, fr, lf, cf, ca, la, co, ab, cb)`;
 const STEP_SQL = `INSERT INTO step_progress ("setupId", "stepId", status, "attemptCount", "firstAttemptAt", "lastAttemptAt", "startedAt", "completedAt", "lastRunId")
   SELECT s, st, ss::"StepStatus", ac, fa, la, sa, co, lr
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::uuid[])
@@ -242,7 +245,7 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
     const restore = (await tablesEmpty(client)) ? await dropIndexesAndForeignKeys(client) : [];
 
     const templatesJson = TEMPLATES_JSON();
-    const setups = new Columns(17);
+    const setups = new Columns(19);
     const steps = new Columns(9);
     const runs = new Columns(14);
     // Batches are chained without waiting: PostgreSQL inserts one batch while the next is
@@ -299,6 +302,14 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
       let lastActivity = createdAt;
       let sawClientId = false;
       let sawSecret = false;
+      // The setup's step bits (lib/steps.ts STEP_BIT): every row written here is attempted.
+      let attemptedBits = 0;
+      let completedBits = 0;
+      const addStep = (step: StepId, status: "in_progress" | "confirmed" | "verified" | "failed", ...rest: unknown[]) => {
+        steps.push(id, step, status, ...rest);
+        attemptedBits |= 1 << STEP_BIT[step];
+        if (status === "confirmed" || status === "verified") completedBits |= 1 << STEP_BIT[step];
+      };
 
       const addRun = (step: StepId, tpl: Template, at: number) => {
         const runId = uuid(r);
@@ -338,10 +349,10 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
             // Self-attested: confirmed when done; the current one may just be started (the timer).
             if (done) {
               const confirmedAt = tick(60_000 + Math.floor(r() * 600_000));
-              steps.push(id, step, "confirmed", 0, null, null, new Date(at).toISOString(), new Date(confirmedAt).toISOString(), null);
+              addStep(step, "confirmed", 0, null, null, new Date(at).toISOString(), new Date(confirmedAt).toISOString(), null);
               lastActivity = Math.max(lastActivity, confirmedAt);
             } else if (k === 0 || r() < 0.6) {
-              steps.push(id, step, "in_progress", 0, null, null, new Date(at).toISOString(), null, null);
+              addStep(step, "in_progress", 0, null, null, new Date(at).toISOString(), null, null);
               lastActivity = Math.max(lastActivity, at);
             } else continue;
             result.stepRows++;
@@ -381,11 +392,11 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
           }
 
           if (attempts === 0) {
-            steps.push(id, step, "in_progress", 0, null, null, new Date(at).toISOString(), null, null);
+            addStep(step, "in_progress", 0, null, null, new Date(at).toISOString(), null, null);
             lastActivity = Math.max(lastActivity, at);
           } else {
             const status = done ? "verified" : failing ? "failed" : "in_progress";
-            steps.push(id, step, status, attempts, new Date(first).toISOString(), new Date(last).toISOString(), null, done ? new Date(last).toISOString() : null, lastRun);
+            addStep(step, status, attempts, new Date(first).toISOString(), new Date(last).toISOString(), null, done ? new Date(last).toISOString() : null, lastRun);
           }
           result.stepRows++;
         }
@@ -401,6 +412,7 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
         sawSecret ? fp(secret) : null, sawSecret ? secret.slice(0, 3) : null,
         failedRuns, consecutive > 0 ? lastFailedCheck : null, consecutive,
         new Date(createdAt).toISOString(), new Date(lastActivity).toISOString(), status === "completed" ? new Date(lastActivity).toISOString() : null,
+        attemptedBits, completedBits,
       );
       result.setups++;
       if (setups.length >= batchSize) {

@@ -35,7 +35,7 @@ export {
 } from "./list";
 export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage, SetupRow, SetupPage, SupportListFilters, SetupTotal } from "./list";
 export { STUCK_FAILURE_STREAK, stuckReason, stuckCutoff, type StuckRule } from "./stuck";
-export { stepFunnel, topFailingChecks, topFailingChecksByScan, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
+export { stepFunnel, stepFunnelByScan, topFailingChecks, topFailingChecksByScan, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
 export { recordAudit, listAudit, encodeAuditCursor, AUDIT_ACTIONS, AUDIT_LABELS, type AuditAction, type AuditInput, type AuditPage, type AuditRow, type AuditFilters } from "./audit";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";
 export { ProgressInputError, SetupNotFoundError, isDatabaseUnavailable } from "./errors";

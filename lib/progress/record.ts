@@ -235,6 +235,8 @@ const UPSERT_STEPS_UPDATE_SETUP = `
     "secretHint" = CASE WHEN $15::text IS NULL THEN "secretHint" ELSE $16::text END,
     status = $17::"SetupStatus",
     "currentStep" = $18::text,
+    "attemptedStepBits" = $19::int,
+    "completedStepBits" = $20::int,
     "lastActivityAt" = $2::timestamptz,
     "completedAt" = CASE WHEN $17::text = 'completed' THEN coalesce("completedAt", $2::timestamptz) ELSE NULL END
   WHERE id = $1::uuid
@@ -341,13 +343,13 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         consecutive = "zero";
         setLastFailed = true;
       }
-      const { status, currentStep } = deriveSetupState(statuses);
+      const { status, currentStep, attemptedStepBits, completedStepBits } = deriveSetupState(statuses);
 
       const updated = await client.query<SetupRowOf>(UPSERT_STEPS_UPDATE_SETUP, [
         setupId, nowIso, runId, up.step, up.status, up.evidence, up.trust, up.completedAt,
         failedInc, consecutive, setLastFailed, lastFailed,
         runData.clientId || null, runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
-        status, currentStep,
+        status, currentStep, attemptedStepBits, completedStepBits,
       ]);
       const setupRow = updated.rows[0];
       if (!setupRow) throw new SetupNotFoundError(setupPublicId);

@@ -203,7 +203,7 @@ export async function refreshSetupState(tx: Tx, setupId: string, now: Date, extr
   const rows = await tx.stepProgress.findMany({ where: { setupId }, select: { stepId: true, status: true } });
   const statuses: Partial<Record<StepId, (typeof rows)[number]["status"]>> = {};
   for (const r of rows) if (isStepId(r.stepId)) statuses[r.stepId] = r.status;
-  const { status, currentStep } = deriveSetupState(statuses);
+  const { status, currentStep, attemptedStepBits, completedStepBits } = deriveSetupState(statuses);
   const current = await tx.setup.findUniqueOrThrow({ where: { id: setupId }, select: { completedAt: true } });
   await tx.setup.update({
     where: { id: setupId },
@@ -211,6 +211,8 @@ export async function refreshSetupState(tx: Tx, setupId: string, now: Date, extr
       ...extra,
       status,
       currentStep,
+      attemptedStepBits,
+      completedStepBits,
       lastActivityAt: now,
       completedAt: status === "completed" ? (current.completedAt ?? now) : null,
     },

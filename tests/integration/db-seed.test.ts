@@ -35,7 +35,7 @@ describe("db:seed", () => {
     for (const s of setups) {
       const statuses: Partial<Record<StepId, (typeof s.steps)[number]["status"]>> = {};
       for (const p of s.steps) statuses[p.stepId as StepId] = p.status;
-      expect({ status: s.status, currentStep: s.currentStep }).toEqual(deriveSetupState(statuses));
+      expect({ status: s.status, currentStep: s.currentStep, attemptedStepBits: s.attemptedStepBits, completedStepBits: s.completedStepBits }).toEqual(deriveSetupState(statuses));
       for (const p of s.steps) expect(p.attemptCount).toBe(s.runs.filter((r) => r.stepId === p.stepId).length);
       expect(s.failedRuns).toBe(s.runs.filter((r) => r.summary === "fail").length);
       if (s.consecutiveFailures > 0) expect(s.runs.at(-1)!.failedChecks).toContain(s.lastFailedCheck);
