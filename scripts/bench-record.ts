@@ -84,7 +84,7 @@ async function main() {
         );
         await c.query(
           `UPDATE setup SET "failedRuns" = "failedRuns" + 1, "consecutiveFailures" = "consecutiveFailures" + 1, "lastFailedCheck" = 'redirect-uri',
-             status = 'failing', "currentStep" = 'prerequisites', "lastActivityAt" = now() WHERE id = $1`,
+             status = 'failing', "currentStep" = 'prerequisites', "attemptedStepBits" = 2, "completedStepBits" = 0, "lastActivityAt" = now() WHERE id = $1`,
           [setupId],
         );
         await c.query("COMMIT");
