@@ -3,7 +3,8 @@
 //
 // Starts a throwaway database (--database-url / TEST_DATABASE_URL's server, else embedded PostgreSQL)
 // and `next start` (as scripts/e2e-server.ts does), then loads the page in /usr/bin/chromium through
-// playwright-core, CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), cache disabled, a new
+// playwright-core, CPU throttled 4× (CDP Emulation.setCPUThrottlingRate; `--rate N` or `--rate calibrated`,
+// scripts/lib/cpu-calibration.ts: the host's BenchmarkIndex is printed first), cache disabled, a new
 // browser context (no cookie) per load. Each run loads, interleaved:
 //
 //  static  the same HTML with every <script> and script preload removed, from a plain Node server
@@ -42,11 +43,15 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from "../lib/db/embed
 import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
 import { freePort, reportGoal, sleep, stats } from "./lib/bench";
+import { benchmarkIndex, calibratedRate, deviceClass, REFERENCE_HOST_INDEX, REFERENCE_RATE } from "./lib/cpu-calibration";
 
 const argv = process.argv.slice(2);
 const RUNS = Math.max(1, Math.min(50, Number(argValue(argv, "--runs") ?? 5)));
 const PAGE_PATH = argValue(argv, "--path") ?? "/guides/dynamics365-business-central/setup";
-const RATE = 4;
+// `--rate N` throttles by N instead of 4; `--rate calibrated` by what brings this host where 4× brings a
+// high-end desktop (scripts/lib/cpu-calibration.ts). The goals are at 4×; other rates are labelled so.
+const RATE_ARG = argValue(argv, "--rate") ?? "4";
+let RATE = 4;
 const WINDOW_AFTER_LOAD_MS = 3000;
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const GROUPS = ["react-dom", "next app router", "RSC client", "React", "runtime", "ours"] as const;
@@ -302,13 +307,27 @@ async function main() {
   const html = await (await fetch(pageUrl)).text();
   const staticOrigin = await startStatic(origin, stripScripts(html));
   const staticUrl = new URL(PAGE_PATH, staticOrigin).toString();
-  console.log(`  ${PAGE_PATH}: ${RUNS} runs, Chromium ${RATE}× CPU throttle, cache disabled, new context (no cookie) each load; database ${db.where}; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(`  ${PAGE_PATH}: ${RUNS} runs, Chromium CPU throttle --rate ${RATE_ARG}, cache disabled, new context (no cookie) each load; database ${db.where}; load average ${os.loadavg()[0]!.toFixed(1)}`);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // What the throttle means on this host: Lighthouse's BenchmarkIndex, unthrottled, in a blank page.
+  {
+    const blank = await browser.newPage();
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) samples.push(await benchmarkIndex(blank));
+    await blank.close();
+    const host = stats(samples).median;
+    const calibrated = calibratedRate(host);
+    RATE = RATE_ARG === "calibrated" ? calibrated : Math.max(1, Math.min(20, Number(RATE_ARG) || 4));
+    console.log(
+      `  host: Lighthouse BenchmarkIndex ${Math.round(host)} (${deviceClass(host)}; ${samples.map(Math.round).join(", ")}); ${RATE}× brings it to ≈ ${Math.round(host / RATE)} (${deviceClass(host / RATE)}). ` +
+        `Lighthouse's ${REFERENCE_RATE}× is meant for a high-end desktop (≈ ${REFERENCE_HOST_INDEX} → ≈ ${Math.round(REFERENCE_HOST_INDEX / REFERENCE_RATE)}); here that is ${calibrated}× (\`--rate calibrated\`)`,
+    );
+  }
   // A warm-up of each (the server's first render, the OS file cache), not counted.
   await load(browser, staticUrl, "static");
   await load(browser, pageUrl, "reader");
@@ -369,9 +388,10 @@ async function main() {
   const floorMedian = stats(readerGroups.map(floorOf)).median;
   reportGoal({ goal: "guide page JS downloaded on load vs framework floor + 15 KiB", figure: `${fmtKiB(jsMedian)} (floor ${fmtKiB(floorMedian)})`, target: `≤ ${fmtKiB(floorMedian + 15 * KIB)}`, met: jsMedian <= floorMedian + 15 * KIB });
   const readyMedian = stats(ready).median;
-  reportGoal({ goal: "Verify-ready, 4× CPU, panel scrolled into view at DOMContentLoaded", figure: fmtS(readyMedian), target: "≤ 1.50 s", met: readyMedian <= 1500 });
+  const at = RATE === 4 ? "4× CPU" : `${RATE}× CPU (${RATE_ARG === "calibrated" ? "host-calibrated " : ""}instead of the goal's 4×)`;
+  reportGoal({ goal: `Verify-ready, ${at}, panel scrolled into view at DOMContentLoaded`, figure: fmtS(readyMedian), target: "≤ 1.50 s", met: readyMedian <= 1500 });
   const tbtMedian = stats(rd.map((r) => r.tbtMs)).median;
-  reportGoal({ goal: "guide page TBT, 4× CPU", figure: `${Math.round(tbtMedian)} ms`, target: "≤ 300 ms", met: tbtMedian <= 300 });
+  reportGoal({ goal: `guide page TBT, ${at}`, figure: `${Math.round(tbtMedian)} ms`, target: "≤ 300 ms", met: tbtMedian <= 300 });
   const maxAfter = Math.max(...after);
   reportGoal({ goal: "requests after load, no cookie, reader", figure: String(maxAfter), target: "0 (every run)", met: maxAfter === 0 });
 }
