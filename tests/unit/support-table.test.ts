@@ -83,7 +83,7 @@ describe("support list table", () => {
     expect(classes.every((c) => c.split(" ").length <= 3)).toBe(true);
     expect(html).not.toMatch(/dark:|hover:|px-\d/);
     expect(html).not.toContain("aria-hidden");
-    // ≈ 0.5 KB of HTML per row (it was ≈ 1.6 KB with utility classes on every cell).
+    // ≈ 0.5 KB of HTML per row (it was ≈ 1.3 KB with utility classes on every cell).
     expect(html.length / PAGE_SIZE).toBeLessThan(600);
   });
 });
