@@ -1,4 +1,5 @@
-// The HTTP half of `npm run bench -- support`: the built standalone server on the bench's database,
+// The HTTP half of `npm run bench -- support`: the built standalone server on the bench's database
+// (through scripts/cluster.cjs, as `npm start` runs it),
 // a signed-in staff member, the console's pages loaded 10 at a time over keep-alive connections,
 // interleaved in rounds with two references on the same server (see scripts/bench-support.ts).
 import { spawn } from "node:child_process";
