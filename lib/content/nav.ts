@@ -21,8 +21,8 @@ let navOnce: Promise<NavGuide[]> | undefined;
  * The site's guide list, as every page's header and the 404 page show it. The guides are part of the
  * build: in production they are read once per process, not on every dynamic request (each support
  * console page renders the root layout, and the 404 page too, as the not-found fallback in its payload;
- * reading and parsing the guide folder was a tenth of a console page's CPU). `next dev` reads them each
- * time, so edits show at once.
+ * for the layout, reading and parsing the guide folder was ≈ 7 % of a console page's CPU, and the 404
+ * page's own read ≈ 2 ms a view in a `--cpu-prof` profile). `next dev` reads them each time, so edits show at once.
  */
 export function getSiteNav(): Promise<NavGuide[]> {
   if (process.env.NODE_ENV !== "production") return getNav();
