@@ -38,11 +38,12 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
-COPY --from=build --chown=node:node /app/scripts/http-preload.cjs ./scripts/http-preload.cjs
+COPY --from=build --chown=node:node /app/scripts/http-preload.cjs /app/scripts/cluster.cjs ./scripts/
 USER node
 EXPOSE 3000
 # /api/ready: PostgreSQL answers and every migration is applied (503 otherwise).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# http-preload.cjs appends the socket address to X-Forwarded-For (lib/http/client-ip.ts, TRUSTED_PROXY_HOPS).
-CMD ["node", "--require", "./scripts/http-preload.cjs", "server.js"]
+# cluster.cjs runs server.js in WEB_CONCURRENCY workers (default: one per CPU the container may use), each
+# with http-preload.cjs, which appends the socket address to X-Forwarded-For (lib/http/client-ip.ts, TRUSTED_PROXY_HOPS).
+CMD ["node", "./scripts/cluster.cjs", "server.js"]

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeProvider } from "@/components/theme-provider";
 import { config } from "@/lib/config";
-import { getNav } from "@/lib/content/nav";
+import { getSiteNav } from "@/lib/content/nav";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/content/site";
 import "./globals.css";
 
@@ -23,21 +23,8 @@ export const viewport: Viewport = {
   ],
 };
 
-// The guides are part of the build: in production they are read once per process, not on every dynamic
-// request (every support console page renders this layout; reading and parsing the guide folder was a
-// tenth of a console page's CPU). `next dev` reads them each time, so edits show at once.
-let navOnce: ReturnType<typeof getNav> | undefined;
-function siteNav(): ReturnType<typeof getNav> {
-  if (process.env.NODE_ENV !== "production") return getNav();
-  navOnce ??= getNav().catch((err: unknown) => {
-    navOnce = undefined;
-    throw err;
-  });
-  return navOnce;
-}
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nav = await siteNav();
+  const nav = await getSiteNav();
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

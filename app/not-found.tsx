@@ -1,11 +1,13 @@
 // The friendly 404: say what happened, offer the guides and search.
 import Link from "next/link";
-import { listGuides } from "@/lib/content/guides";
+import { getSiteNav } from "@/lib/content/nav";
 
 export const metadata = { title: "Page not found" };
 
 export default async function NotFound() {
-  const guides = await listGuides();
+  // Read once per process (lib/content/nav.ts): this page is also rendered into every dynamic page's
+  // payload as its not-found fallback.
+  const guides = await getSiteNav();
   return (
     <main id="main-content" tabIndex={-1} className="mx-auto max-w-2xl px-4 py-20 outline-none">
       <p className="text-sm font-semibold text-violet-700 dark:text-violet-300">404</p>

@@ -2,21 +2,21 @@
 //                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR] [--server DIR] [--dump DIR]
 // 1. Queries: the support console's queries in-process: the list, a deep keyset page, each kind of
 //    search, filters, the funnel, the failing checks, and a full CSV export (rows/s, memory).
-// 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js, as `npm start` runs
-//    it) on the same database; a staff user is created and signed in, then /support, a filtered
+// 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js through
+//    scripts/cluster.cjs, as `npm start` runs it: WEB_CONCURRENCY workers, default one per core) on the same database; a staff user is created and signed in, then /support, a filtered
 //    /support, a setup page and /support/insights?days=90 are loaded with the session cookie, 10 at a
 //    time over keep-alive connections, interleaved in rounds with two references on the same server:
 //    GET /api/health (Next's floor for a route handler: routing, proxy.ts, a JSON answer) and
 //    GET /support/sign-in without a session (the floor of a console page: the same layout and RSC
 //    render to HTML, no database; Better Auth's own /api/auth/get-session would be the floor of an
-//    authenticated request, but its rate limit, 100 a minute, answers most of such a run with 429). Printed: p50/p99, req/s, and the server process's CPU per request (utime + stime from
-//    /proc/<pid>/stat before/after each phase; PostgreSQL's own CPU is not in it), each with its ratio
+//    authenticated request, but its rate limit, 100 a minute, answers most of such a run with 429). Printed: p50/p99, req/s, and the server's CPU per request (utime + stime of the primary and its
+//    workers from /proc/<pid>/stat before/after each phase; PostgreSQL's own CPU is not in it), each with its ratio
 //    to the references. --requests scales the number of requests per phase.
 // Default: a throwaway database (embedded PostgreSQL, or a new database on --url / TEST_DATABASE_URL)
 // migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
 // database in DATABASE_URL (or the embedded development database) as it is (the HTTP phase adds a
-// staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server runs with
-// node --cpu-prof and writes its profile there when it stops. --server DIR: run that standalone build
+// staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server's processes (the
+// cluster's primary and each worker; WEB_CONCURRENCY=1 for one) run with node --cpu-prof and each writes its profile there when it stops. --server DIR: run that standalone build
 // instead of .next/standalone (a copy of the build before a change, to compare on the same database).
 // --dump DIR: writes one answer of each page there first.
 import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";

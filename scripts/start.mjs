@@ -123,11 +123,12 @@ if (!dev && existsSync(standalone)) {
   if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(out, "public"), { recursive: true });
   env.PORT = port;
   env.HOSTNAME = process.env.HOST ?? "0.0.0.0"; // not the shell's HOSTNAME (the machine's name)
-  serverArgs = [standalone];
+  // One worker per core (WEB_CONCURRENCY to choose), each with the preload: scripts/cluster.cjs.
+  serverArgs = [path.join(root, "scripts", "cluster.cjs"), standalone];
 } else {
-  serverArgs = [nextBin, dev ? "dev" : "start", "-p", port];
+  serverArgs = ["--require", path.join(root, "scripts", "http-preload.cjs"), nextBin, dev ? "dev" : "start", "-p", port];
 }
-const child = spawn(process.execPath, ["--require", path.join(root, "scripts", "http-preload.cjs"), ...serverArgs], { stdio: "inherit", env });
+const child = spawn(process.execPath, serverArgs, { stdio: "inherit", env });
 let stopping = false;
 function stopDatabase() {
   if (!db || db.exitCode !== null) return Promise.resolve();

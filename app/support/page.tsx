@@ -15,7 +15,7 @@ import {
   type SetupPage,
   type SetupTotal,
 } from "@/lib/progress";
-import { filtersOf, hasAnyFilter, parseListParams, toQueryString } from "@/lib/support/filters";
+import { filtersOf, hasAnyFilter, PAGE_SIZE, parseListParams, toQueryString } from "@/lib/support/filters";
 import { SetupFilterForm } from "@/components/support/setup-filter-form";
 import { SetupsTable } from "@/components/support/setups-table";
 import { Notice } from "@/components/support/notice";
@@ -44,7 +44,7 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
     // Filtered: an exact count now (it is also the audit's `matches`). Unfiltered: the number of all
     // setups, counted at most every 30 s (lib/progress countAllSetups); its age is shown below.
     [page, counted] = await Promise.all([
-      listSupportSetups(params, rule),
+      listSupportSetups(params, rule, PAGE_SIZE),
       filtered ? countSupportSetups(filters, rule).then((n) => ({ n, countedAt: now })) : countAllSetups(),
     ]);
   } catch (err) {

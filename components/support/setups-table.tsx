@@ -1,67 +1,69 @@
+// The support list's table. One page renders this many rows twice (as HTML and again in the RSC
+// payload that hydrates the page), so every row is plain server-rendered markup with as few elements
+// as it needs and no utility lists: the cells are styled by `.setups` in app/globals.css, a badge by
+// one class (`badge s-<status>`). No client component per row, no next/link (each would be a client
+// component in the payload and prefetch its setup page when seen).
 import type { SetupRow } from "@/lib/progress";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
 import { SetupStatusBadge, StuckBadge } from "./badges";
 
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400";
-const td = "px-3 py-2 align-top";
-
 export function SetupsTable({ rows, now }: { rows: SetupRow[]; now: Date }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full text-sm">
+    <div className="setups">
+      <table>
         <caption className="sr-only">Customer setups</caption>
-        <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
+        <thead>
           <tr>
-            <th scope="col" className={th}>Company</th>
-            <th scope="col" className={th}>Created</th>
-            <th scope="col" className={th}>Last activity</th>
-            <th scope="col" className={th}>Current step</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={`${th} text-right`}>Failed attempts</th>
+            <th scope="col">Company</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Current step</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Failed attempts
+            </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((r) => (
-            <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-              <td className={td}>
-                {/* A plain link, not next/link: that would be 50 client components per page, each rendered on
-                    the server, serialised into the page's payload, and prefetching its setup page when seen. */}
-                <a
-                  href={`/support/setups/${encodeURIComponent(r.publicId)}`}
-                  className="font-medium text-violet-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:text-violet-300"
-                >
-                  {r.companyName ?? <span className="italic">No company name</span>}
-                </a>
-                <div className="text-xs text-zinc-600 dark:text-zinc-400">{r.contactEmail ?? "no contact email"}</div>
-                {r.clientId ? (
-                  <div className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
-                    <span className="sr-only">Client ID </span>
-                    {r.clientId}
-                  </div>
-                ) : null}
-              </td>
-              <td className={`${td} whitespace-nowrap`}>
-                <time dateTime={r.createdAt.toISOString()} title={formatUtc(r.createdAt)}>
-                  {formatUtc(r.createdAt).slice(0, 10)}
-                </time>
-              </td>
-              <td className={`${td} whitespace-nowrap`}>
-                <time dateTime={r.lastActivityAt.toISOString()} title={formatUtc(r.lastActivityAt)}>
-                  {relativeAge(r.lastActivityAt, now)}
-                </time>
-              </td>
-              <td className={td}>{r.status === "completed" ? "—" : stepTitle(r.currentStep)}</td>
-              <td className={td}>
-                <div className="flex flex-wrap gap-1">
+        <tbody>
+          {rows.map((r) => {
+            const created = formatUtc(r.createdAt);
+            return (
+              <tr key={r.id}>
+                <td>
+                  <a href={`/support/setups/${encodeURIComponent(r.publicId)}`}>{r.companyName ?? <i>No company name</i>}</a>
+                  <small>{r.contactEmail ?? "no contact email"}</small>
+                  {r.clientId ? (
+                    <code>
+                      <span className="sr-only">Client ID </span>
+                      {r.clientId}
+                    </code>
+                  ) : null}
+                </td>
+                <td>
+                  <time dateTime={r.createdAt.toISOString()} title={created}>
+                    {created.slice(0, 10)}
+                  </time>
+                </td>
+                <td>
+                  <time dateTime={r.lastActivityAt.toISOString()} title={formatUtc(r.lastActivityAt)}>
+                    {relativeAge(r.lastActivityAt, now)}
+                  </time>
+                </td>
+                <td>{r.status === "completed" ? "—" : stepTitle(r.currentStep)}</td>
+                <td>
                   <SetupStatusBadge status={r.status} />
-                  {r.stuck ? <StuckBadge reason={r.stuck} /> : null}
-                </div>
-                {r.stuck ? <div className="mt-0.5 text-xs text-amber-800 dark:text-amber-300">{r.stuck}</div> : null}
-              </td>
-              <td className={`${td} text-right tabular-nums`}>{r.failedRuns}</td>
-            </tr>
-          ))}
+                  {r.stuck ? (
+                    <>
+                      <StuckBadge reason={r.stuck} />
+                      <small className="why">{r.stuck}</small>
+                    </>
+                  ) : null}
+                </td>
+                <td className="num">{r.failedRuns}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -6,7 +6,12 @@ import { SETUP_STATUSES, type SetupStatus } from "../steps";
 
 export const SORT_KEYS = ["activity", "created"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const PAGE_SIZE = 50;
+/**
+ * Rows per page of the support list: a screenful, as common admin consoles show (search and the filters
+ * are how staff find a setup; "Next page" goes on). Each row is rendered twice (HTML and the RSC payload),
+ * so the page's server time grows with it: 50 rows were ≈ 200 KB per view.
+ */
+export const PAGE_SIZE = 25;
 
 export const SORT_LABELS: Record<SortKey, string> = {
   activity: "Last activity, newest first",

@@ -1,9 +1,10 @@
-// The HTTP half of `npm run bench -- support`: the built standalone server on the bench's database,
+// The HTTP half of `npm run bench -- support`: the built standalone server on the bench's database
+// (through scripts/cluster.cjs, as `npm start` runs it),
 // a signed-in staff member, the console's pages loaded 10 at a time over keep-alive connections,
 // interleaved in rounds with two references on the same server (see scripts/bench-support.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { createStaffAuth } from "../../lib/auth/auth";
 import { getStaff } from "../../lib/auth";
 import { getPrisma } from "../../lib/db";
 import { AUDIT_ACTIONS, countAllSetups, countSupportSetups, listSupportSetups, recordAudit } from "../../lib/progress";
+import { PAGE_SIZE } from "../../lib/support/filters";
 import { freePort, now, ratio, reportGoal, sleep, stats } from "./bench";
 import { prepareStandalone, stopChild } from "./standalone";
 
@@ -37,11 +39,26 @@ interface Phase {
   bytes: number;
 }
 
-/** utime + stime of a process, in clock ticks (/proc/<pid>/stat fields 14 and 15). */
+/** utime + stime of a process and its parent pid, in clock ticks (/proc/<pid>/stat fields 4, 14 and 15). */
+function procStat(pid: number): { ppid: number; ticks: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null; // gone meanwhile
+  }
+}
+
+/** CPU ticks of the server: the cluster's primary and every worker (its children). */
 function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
+  let ticks = procStat(pid)?.ticks ?? 0;
+  for (const e of readdirSync("/proc")) {
+    if (!/^\d+$/.test(e)) continue;
+    const s = procStat(Number(e));
+    if (s && s.ppid === pid) ticks += s.ticks;
+  }
+  return ticks;
 }
 /** Milliseconds per clock tick (USER_HZ, 100 on Linux). */
 const TICK_MS = 10;
@@ -106,7 +123,7 @@ async function cpuPerPiece(cookie: string, secret: string, siteUrl: string, staf
     ["session lookup (getStaff, as the pages do)", async () => {
       if (!(await getStaff(headers))) throw new Error("no session");
     }],
-    ["list query, first page of 50 (listSupportSetups)", () => listSupportSetups({ sort: "activity" }, rule)],
+    [`list query, first page of ${PAGE_SIZE} (listSupportSetups)`, () => listSupportSetups({ sort: "activity" }, rule, PAGE_SIZE)],
     ["exact count of all setups (countSupportSetups)", () => countSupportSetups({ sort: "activity" }, rule)],
     ["count of all setups, cached (countAllSetups)", () => countAllSetups()],
     ["one audit row (recordAudit)", () =>
@@ -144,7 +161,8 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
   const log = path.join(tmp, "server.log");
   const out = createWriteStream(log);
   const profile = o.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${o.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--require", path.join(root, "scripts", "http-preload.cjs"), server], {
+  // As `npm start` runs it: scripts/cluster.cjs, one worker per core (WEB_CONCURRENCY), each with the preload.
+  const child = spawn(process.execPath, [...profile, path.join(root, "scripts", "cluster.cjs"), server], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -226,7 +244,8 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
     const health = summary[0]!;
     const page = summary[1]!;
     const audits = await o.prisma.auditEvent.count({ where: { actorId: staff.id } });
-    console.log(`\nHTTP, standalone server on ${siteUrl}, ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} interleaved rounds; ratios to the references (health / sign-in page)`);
+    const workers = /cluster: (\d+) workers?/.exec(readFileSync(log, "utf8"))?.[1] ?? "?";
+    console.log(`\nHTTP, standalone server on ${siteUrl} (${workers} worker process(es), scripts/cluster.cjs; CPU is theirs and the primary's), ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} interleaved rounds; ratios to the references (health / sign-in page)`);
     const w = Math.max(...summary.map((s) => s.t.name.length));
     console.log(`  ${"".padEnd(w)}      p50       p99      req/s   CPU/req   p50 ×      CPU ×       KB/answer  errors`);
     for (const s of summary) {
