@@ -1,7 +1,7 @@
 // h2/h3 in guides: the id comes from the build (step id, {#custom-id} or a slug); each gets a "#" link.
 import type { ComponentProps, ReactNode } from "react";
 import { isValidElement } from "react";
-import { HeadingAnchor } from "./heading-anchor";
+import { StaticHeadingAnchor as HeadingAnchor } from "./prose-static";
 
 export function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);

@@ -130,8 +130,8 @@ function Permissions({ id, verify }: PanelProps) {
   return (
     <div className="mt-4 grid gap-4 sm:grid-cols-2" aria-describedby={errorId}>
       {(["delegated", "application"] as const).map((t) => (
-        <fieldset key={t} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
-          <legend className="px-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t === "delegated" ? "Delegated permissions" : "Application permissions"}</legend>
+        <fieldset key={t} className="vf-group">
+          <legend>{t === "delegated" ? "Delegated permissions" : "Application permissions"}</legend>
           <p className="vf-help">{t === "delegated" ? 'Type "Delegated" in the portal ("Scope" in the manifest).' : 'Type "Application" in the portal ("Role" in the manifest).'}</p>
           {PERMISSION_OPTIONS.filter((p) => p.type === t).map((p) => (
             <Choice

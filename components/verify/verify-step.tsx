@@ -75,10 +75,7 @@ export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?
   return (
     <section ref={root} data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose">
       <h3 id={id("title")} className="verify-title">
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" className="text-violet-700 dark:text-violet-300">
-          <path d="M9 12l2 2 4-4" />
-          <path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />
-        </svg>
+        <span aria-hidden="true" className="icon icon-shield" />
         {`Verify my setup: ${PANEL_TITLE[step]}`}
       </h3>
       <StepChecksNote step={step} />
