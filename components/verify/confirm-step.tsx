@@ -121,14 +121,16 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
           "Nobody can check this step from outside, so we take your word for it. Tick it when it's done."
         )}
       </p>
-      {!hydrated && (
-        <button type="submit" className="vc-save">
-          Save
-        </button>
-      )}
-      <p role="status" className="vc-note">
-        {status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}
-      </p>
+      {/* The no-JavaScript Save and, once awake, the saving status share one row of the same height
+          (the confirmation does not shrink when it wakes, so the page below it does not move). */}
+      <div className="vc-foot">
+        {!hydrated && (
+          <button type="submit" className="vc-save">
+            Save
+          </button>
+        )}
+        <p role="status">{status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}</p>
+      </div>
       {status?.kind === "error" && (
         <p role="alert" className="mt-1 pl-7 text-sm text-red-800 dark:text-red-300">
           {status.message}

@@ -108,17 +108,18 @@ export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?
         </>
       ) : (
         <>
-          <div className="pt-3">{fieldsForm}</div>
+          {/* Where the tabs will be, as high as they are (no shift when the panel wakes). */}
           {step === MANIFEST_PANEL ? (
             <details id={MANIFEST_ANCHOR} className="verify-more">
               <summary>Or paste the app manifest (checks every step at once)</summary>
-              <div className="pt-2">{manifestForm}</div>
+              <div className="pt-3">{manifestForm}</div>
             </details>
           ) : (
             <p className="verify-more">
-              <a href={`#${MANIFEST_ANCHOR}`}>Or paste the whole app manifest</a> (in the first panel: it checks every step at once)
+              <a href={`#${MANIFEST_ANCHOR}`}>Or paste the app manifest</a> (in the first panel: checks every step at once)
             </p>
           )}
+          <div className="pt-3">{fieldsForm}</div>
         </>
       )}
       <VerifyResult {...part} />
