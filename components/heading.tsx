@@ -14,7 +14,7 @@ function make(Tag: "h2" | "h3") {
   return function Heading({ id, children, ...rest }: ComponentProps<"h2">) {
     if (!id) return <Tag {...rest}>{children}</Tag>;
     return (
-      <Tag id={id} {...rest} className={`group ${rest.className ?? ""}`}>
+      <Tag id={id} {...rest} className={rest.className ? `group ${rest.className}` : "group"}>
         {children}
         <HeadingAnchor id={id} title={textOf(children)} />
       </Tag>

@@ -20,15 +20,27 @@ function later(el: Element, reset: () => void): void {
   timers.set(el, setTimeout(reset, SHOWN_MS));
 }
 
+/** The element's polite status region (made on the first intent, so it exists before it speaks). */
+function statusOf(el: Element): HTMLElement {
+  const found = el.querySelector<HTMLElement>(":scope > [role=status]");
+  if (found) return found;
+  const status = document.createElement("span");
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  status.className = "sr-only";
+  el.append(status);
+  return status;
+}
+
 async function copyFrom(button: HTMLButtonElement): Promise<void> {
   const given = button.getAttribute("data-copy") ?? "";
   const text = given !== "" ? given : codeText(button.closest("[data-code-block]")?.querySelector("pre")?.textContent ?? "");
   const ok = await copyText(text);
   const icon = button.querySelector(".icon");
   const word = button.querySelector("[data-copy-word]");
-  const status = button.querySelector("[role=status]");
+  const status = statusOf(button);
   button.setAttribute("data-copy-state", ok ? "copied" : "failed");
-  if (status) status.textContent = ok ? COPY_STATUS.copied : COPY_STATUS.failed;
+  status.textContent = ok ? COPY_STATUS.copied : COPY_STATUS.failed;
   if (ok && icon) {
     icon.classList.remove("icon-copy");
     icon.classList.add(...TICK);
@@ -36,7 +48,7 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   if (ok && word) word.textContent = "Copied";
   later(button, () => {
     button.setAttribute("data-copy-state", "idle");
-    if (status) status.textContent = "";
+    status.textContent = "";
     if (ok && icon) {
       icon.classList.remove(...TICK);
       icon.classList.add("icon-copy");
@@ -50,8 +62,7 @@ const COPIED_LINK = "ml-1 rounded bg-zinc-900 px-1.5 py-0.5 text-xs font-normal 
 async function copyAnchor(a: HTMLAnchorElement): Promise<void> {
   const id = (a.getAttribute("href") ?? "").slice(1);
   if (!(await copyText(sectionUrl(window.location.origin, window.location.pathname, id)))) return;
-  const status = a.querySelector("[role=status]");
-  if (!status) return;
+  const status = statusOf(a);
   status.className = COPIED_LINK;
   status.textContent = "Link copied";
   later(a, () => {
@@ -83,6 +94,8 @@ export function ProseActions() {
       }
     };
     const onIntent = (e: Event) => {
+      const control = (e.target as Element | null)?.closest?.("button[data-copy], a[data-anchor-copy]");
+      if (control) statusOf(control);
       const link = (e.target as Element | null)?.closest?.("a[data-nav]");
       if (!(link instanceof HTMLAnchorElement)) return;
       const href = link.getAttribute("href");

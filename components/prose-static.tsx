@@ -1,7 +1,8 @@
 // The copy buttons and heading anchors inside a guide's prose, as plain HTML: the prose is sent as
 // pre-rendered HTML strings (lib/content/static-html.ts), so these carry no React handlers. One
 // delegated listener (components/prose-actions.tsx) copies, shows the tick and announces the result
-// for screen readers, exactly as the React CopyButton and HeadingAnchor did.
+// for screen readers, as the React CopyButton and HeadingAnchor did; it gives each its polite status
+// region when the reader points at, focuses or touches it (before any click), not in the HTML.
 
 /** A decorative icon of the prose: a CSS mask in the text's colour (app/globals.css, .icon-*). */
 export function ProseIcon({ name, className }: { name: "copy" | "link" | "external" | "note" | "tip" | "info" | "caution" | "danger"; className?: string }) {
@@ -11,14 +12,13 @@ export function ProseIcon({ name, className }: { name: "copy" | "link" | "extern
 /** `text`: what to copy; without it, the text of the nearest code block. */
 export function StaticCopyButton({ text, label = "Copy", className = "", showText = false }: { text?: string; label?: string; className?: string; showText?: boolean }) {
   return (
-    <button type="button" aria-label={label} title={label} data-copy={text ?? ""} data-copy-state="idle" className={className ? `copy-button ${className}` : "copy-button"}>
+    <button type="button" aria-label={label} title={label} data-copy={text ?? ""} className={className ? `copy-button ${className}` : "copy-button"}>
       <ProseIcon name="copy" />
       {showText && (
         <span aria-hidden="true" data-copy-word="">
           Copy
         </span>
       )}
-      <span className="sr-only" role="status" aria-live="polite"></span>
     </button>
   );
 }
@@ -28,7 +28,6 @@ export function StaticHeadingAnchor({ id, title }: { id: string; title: string }
   return (
     <a href={`#${id}`} aria-label={`Link to section: ${title} (copies the link)`} className="heading-anchor" data-anchor-copy="">
       <ProseIcon name="link" />
-      <span role="status" aria-live="polite" className="sr-only"></span>
     </a>
   );
 }
