@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { ProseActions } from "@/components/prose-actions";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeProvider } from "@/components/theme-provider";
 import { config } from "@/lib/config";
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteHeader nav={nav} />
         </ThemeProvider>
         {children}
+        <ProseActions />
       </body>
     </html>
   );

@@ -1,48 +1,25 @@
 // <Callout type title> — also what :::note / :::tip / :::info / :::caution / :::danger become.
 import type { ReactNode } from "react";
-import { CautionIcon, DangerIcon, InfoIcon, NoteIcon, TipIcon } from "./icons";
+import { ProseIcon } from "./prose-static";
 
 export type CalloutType = "note" | "tip" | "info" | "caution" | "danger";
 
-const STYLES: Record<CalloutType, { label: string; Icon: typeof NoteIcon }> = {
-  note: {
-    label: "Note",
-    Icon: NoteIcon,
-  },
-  tip: {
-    label: "Tip",
-    Icon: TipIcon,
-  },
-  info: {
-    label: "Info",
-    Icon: InfoIcon,
-  },
-  caution: {
-    label: "Caution",
-    Icon: CautionIcon,
-  },
-  danger: {
-    label: "Danger",
-    Icon: DangerIcon,
-  },
-};
+const LABEL: Record<CalloutType, string> = { note: "Note", tip: "Tip", info: "Info", caution: "Caution", danger: "Danger" };
 
 export function Callout({ type = "note", title, children }: { type?: CalloutType; title?: string; children?: ReactNode }) {
-  const kind: CalloutType = STYLES[type] ? type : "note";
-  const style = STYLES[kind];
-  const { Icon } = style;
+  const kind: CalloutType = LABEL[type] ? type : "note";
   return (
     <div role="note" data-callout={type} className={`callout callout-${kind} not-prose`}>
       <p className="callout-title">
-        <Icon className="shrink-0" />
+        <ProseIcon name={kind} />
         <span>
           {title ? (
             <>
-              <span className="sr-only">{style.label}: </span>
+              <span className="sr-only">{LABEL[kind]}: </span>
               {title}
             </>
           ) : (
-            style.label
+            LABEL[kind]
           )}
         </span>
       </p>

@@ -1,6 +1,7 @@
-// Code blocks (highlighted at build time by shiki) with an optional title bar and a copy button.
+// Code blocks (highlighted at build time by shiki) with an optional title bar and a copy button (plain
+// HTML, served by components/prose-actions.tsx).
 import type { ComponentProps } from "react";
-import { CopyButton } from "./copy-button";
+import { StaticCopyButton as CopyButton } from "./prose-static";
 
 type PreProps = ComponentProps<"pre"> & { "data-title"?: string; "data-language"?: string };
 

@@ -1,6 +1,6 @@
 // <Copy value="…" label="redirect URI" /> — an exact value shown as code with a one-click copy button.
 // Use it for anything a reader must paste somewhere exactly (URIs, GUIDs, names).
-import { CopyButton } from "./copy-button";
+import { StaticCopyButton as CopyButton } from "./prose-static";
 
 export function Copy({ value, label }: { value: string; label?: string }) {
   return (

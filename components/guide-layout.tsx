@@ -62,8 +62,8 @@ export function InlineToc({ toc }: { toc: TocEntry[] }) {
       <summary className="cursor-pointer py-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">On this page</summary>
       <ul className="mt-2 space-y-1 pb-2 text-sm">
         {toc.map((t) => (
-          <li key={t.id} className={t.depth === 3 ? "pl-4" : ""}>
-            <a href={`#${t.id}`} className="text-zinc-700 hover:text-violet-800 dark:text-zinc-300 dark:hover:text-violet-200">
+          <li key={t.id} className={t.depth === 3 ? "pl-4" : undefined}>
+            <a href={`#${t.id}`}>
               {t.title}
             </a>
           </li>

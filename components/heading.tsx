@@ -1,7 +1,7 @@
 // h2/h3 in guides: the id comes from the build (step id, {#custom-id} or a slug); each gets a "#" link.
 import type { ComponentProps, ReactNode } from "react";
 import { isValidElement } from "react";
-import { HeadingAnchor } from "./heading-anchor";
+import { StaticHeadingAnchor as HeadingAnchor } from "./prose-static";
 
 export function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
@@ -14,7 +14,7 @@ function make(Tag: "h2" | "h3") {
   return function Heading({ id, children, ...rest }: ComponentProps<"h2">) {
     if (!id) return <Tag {...rest}>{children}</Tag>;
     return (
-      <Tag id={id} {...rest} className={`group ${rest.className ?? ""}`}>
+      <Tag id={id} {...rest} className={rest.className ? `group ${rest.className}` : "group"}>
         {children}
         <HeadingAnchor id={id} title={textOf(children)} />
       </Tag>

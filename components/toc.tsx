@@ -51,11 +51,7 @@ export function Toc({ items, label = "On this page" }: { items: TocEntry[]; labe
                 href={`#${item.id}`}
                 aria-current={current ? "location" : undefined}
                 onClick={() => setActive(item.id)}
-                className={`-ml-px block border-l-2 py-1 leading-snug transition-colors ${item.depth === 3 ? "pl-6" : "pl-3"} ${
-                  current
-                    ? "border-violet-600 font-medium text-violet-800 dark:border-violet-400 dark:text-violet-200"
-                    : "border-transparent text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-                }`}
+                className={item.depth === 3 ? "toc-link pl-6" : "toc-link pl-3"}
               >
                 {item.title}
               </a>

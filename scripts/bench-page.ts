@@ -216,7 +216,12 @@ const INIT = `(() => {
       const poll = () => {
         // The same panel, looked up again: a lazily hydrated panel is mounted anew in the browser.
         const form = document.querySelector("[data-verify-step] form[data-mode]");
-        if (form && hydrated(form)) { w.__bench.verifyReady = performance.now(); return; }
+        if (form && hydrated(form)) {
+          w.__bench.verifyReady = performance.now();
+          // The chain's parts (components/verify/lazy.tsx marks them): page hydrated, part opened, chunk came, part awake.
+          w.__bench.marks = Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("island:")).map((m) => [m.name.slice(7), m.startTime]));
+          return;
+        }
         setTimeout(poll, 20);
       };
       poll();
@@ -230,6 +235,9 @@ interface LoadResult {
   tbtMs: number;
   mainThreadMs: number;
   verifyReadyMs: number | null;
+  /** The wake-up chain of the verify run (ms from navigation start): hydrated, open, chunk, awake. */
+  marks: Record<string, number>;
+  domContentLoadedMs: number;
   scripts: { url: string; bytes: number; afterLoad: boolean }[];
   requestsAfterLoad: string[];
 }
@@ -264,13 +272,14 @@ async function load(ctxBrowser: Browser, url: string, mode: "static" | "reader" 
     const after = await cdp.send("Performance.getMetrics");
     const task1 = after.metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
     const data = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longtasks: [number, number][]; fcp: number | null; verifyReady: number | null } }).__bench;
+      const b = (window as unknown as { __bench: { longtasks: [number, number][]; fcp: number | null; verifyReady: number | null; marks?: Record<string, number> } }).__bench;
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      const dcl = nav?.domContentLoadedEventEnd ?? 0;
       const loadEnd = nav?.loadEventEnd ?? 0;
       const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
         .filter((r) => r.initiatorType === "script" || /\.m?js(\?|$)/.test(r.name))
         .map((r) => ({ url: r.name, bytes: r.encodedBodySize, afterLoad: r.startTime > loadEnd }));
-      return { ...b, scripts: res };
+      return { ...b, dcl, scripts: res };
     });
     const fcp = data.fcp ?? 0;
     const tbt = data.longtasks.filter(([start]) => start >= fcp).reduce((s, [, d]) => s + Math.max(0, d - 50), 0);
@@ -280,6 +289,8 @@ async function load(ctxBrowser: Browser, url: string, mode: "static" | "reader" 
       tbtMs: tbt,
       mainThreadMs: (task1 - task0) * 1000,
       verifyReadyMs: data.verifyReady,
+      marks: data.marks ?? {},
+      domContentLoadedMs: data.dcl,
       scripts: data.scripts,
       requestsAfterLoad: afterLoad,
     };
@@ -373,6 +384,12 @@ async function main() {
   console.log(`    ${"first contentful paint, page".padEnd(34)} ${mmm(rd.map((r) => r.fcpMs), fmtS)}`);
   const ready = vf.map((r) => r.verifyReadyMs ?? NaN);
   console.log(`    ${"Verify-ready (scrolled at DCL)".padEnd(34)} ${mmm(ready, fmtS)}`);
+  // Where Verify-ready goes: DOMContentLoaded, the page hydrated (the first lazy part's effect ran),
+  // the panel opened (chunk asked for), its chunk came, the panel awake (rendered in place).
+  console.log(`      ${"DOMContentLoaded".padEnd(32)} ${mmm(vf.map((r) => r.domContentLoadedMs), fmtS)}`);
+  for (const [key, label] of [["hydrated", "page hydrated (parts' effects)"], ["open", "panel opened"], ["chunk", "panel chunk came"], ["awake", "panel awake"]] as const) {
+    console.log(`      ${label.padEnd(32)} ${mmm(vf.map((r) => r.marks[key] ?? NaN), fmtS)}`);
+  }
   console.log(`    ${"TBT, page".padEnd(34)} ${mmm(rd.map((r) => r.tbtMs), (n) => `${Math.round(n)} ms`)}`);
   console.log(`    ${"TBT, page + scrolled panel".padEnd(34)} ${mmm(vf.map((r) => r.tbtMs), (n) => `${Math.round(n)} ms`)}`);
   const mtStatic = stats(st.map((r) => r.mainThreadMs)).median;

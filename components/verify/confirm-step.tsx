@@ -33,7 +33,8 @@ function useHydrated(): boolean {
   return h;
 }
 
-const BOX = "verify-confirm not-prose my-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-700 dark:bg-zinc-900/60";
+// One class per element (app/globals.css, .vc-*): the confirmations are in every guide page's HTML.
+const BOX = "verify-confirm not-prose";
 
 /**
  * On a server-rendered page (/progress, which passes `initial`) the same progress shows elsewhere on
@@ -97,7 +98,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
       <input type="hidden" name="step" value={step} />
       <input type="hidden" name="return" value={step} />
       {children}
-      <div className="flex items-start gap-2">
+      <div className="vc-row">
         <input
           id={`${uid}-confirm`}
           type="checkbox"
@@ -106,13 +107,12 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
           checked={checked}
           onChange={(e) => void save(e.target.checked)}
           aria-describedby={`${uid}-when`}
-          className="mt-0.5 h-5 w-5 shrink-0 accent-emerald-700"
         />
-        <label htmlFor={`${uid}-confirm`} className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+        <label htmlFor={`${uid}-confirm`}>
           I&apos;ve done this: {label}
         </label>
       </div>
-      <p id={`${uid}-when`} className="mt-1 pl-7 text-xs text-zinc-700 dark:text-zinc-300">
+      <p id={`${uid}-when`} className="vc-note">
         {confirmed && stepView?.completedAt ? (
           <span className="inline-flex items-center gap-1 text-emerald-800 dark:text-emerald-300">
             <StatusGlyph status="pass" /> Confirmed on <LocalTime iso={stepView.completedAt} />
@@ -121,14 +121,16 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
           "Nobody can check this step from outside, so we take your word for it. Tick it when it's done."
         )}
       </p>
-      {!hydrated && (
-        <button type="submit" className="mt-2 ml-7 rounded-md border border-zinc-400 px-3 py-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Save
-        </button>
-      )}
-      <p role="status" className="mt-1 pl-7 text-xs text-zinc-700 dark:text-zinc-300">
-        {status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}
-      </p>
+      {/* The no-JavaScript Save and, once awake, the saving status share one row of the same height
+          (the confirmation does not shrink when it wakes, so the page below it does not move). */}
+      <div className="vc-foot">
+        {!hydrated && (
+          <button type="submit" className="vc-save">
+            Save
+          </button>
+        )}
+        <p role="status">{status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}</p>
+      </div>
       {status?.kind === "error" && (
         <p role="alert" className="mt-1 pl-7 text-sm text-red-800 dark:text-red-300">
           {status.message}
@@ -218,7 +220,7 @@ export function ExtensionInstall({ initial }: { initial?: ProgressView | null })
           <button
             type="submit"
             aria-disabled={pending || undefined}
-            className="mt-3 rounded-md border border-violet-700 px-3 py-1.5 text-sm font-semibold text-violet-800 hover:bg-violet-50 aria-disabled:opacity-70 dark:border-violet-400 dark:text-violet-200 dark:hover:bg-violet-950"
+            className="vc-start"
           >
             I&apos;ve started the install
           </button>

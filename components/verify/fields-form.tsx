@@ -98,8 +98,8 @@ function Registration({ id, verify, fields: { field, set } }: PanelProps & { fie
         help="Authentication page → Web → Redirect URIs. Paste it as the portal shows it."
       />
       <fieldset className="mt-4" aria-describedby={errorId}>
-        <legend className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Supported account types</legend>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">As the app's Authentication page (or Overview → Supported account types) shows it.</p>
+        <legend className="vf-label">Supported account types</legend>
+        <p className="vf-help">As the app's Authentication page (or Overview → Supported account types) shows it.</p>
         {AUDIENCE_OPTIONS.map((o) => (
           <Choice
             key={o.value}
@@ -109,7 +109,7 @@ function Registration({ id, verify, fields: { field, set } }: PanelProps & { fie
             value={o.value}
             onChange={() => set("signInAudience")(o.value)}
             label={o.label}
-            detail={<span className="font-mono">signInAudience: {o.value}</span>}
+            detail={<span className="font-mono">{`signInAudience: ${o.value}`}</span>}
             describedBy={errorId}
           />
         ))}
@@ -130,9 +130,9 @@ function Permissions({ id, verify }: PanelProps) {
   return (
     <div className="mt-4 grid gap-4 sm:grid-cols-2" aria-describedby={errorId}>
       {(["delegated", "application"] as const).map((t) => (
-        <fieldset key={t} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
-          <legend className="px-1 text-sm font-semibold text-zinc-900 dark:text-zinc-100">{t === "delegated" ? "Delegated permissions" : "Application permissions"}</legend>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t === "delegated" ? 'Type "Delegated" in the portal ("Scope" in the manifest).' : 'Type "Application" in the portal ("Role" in the manifest).'}</p>
+        <fieldset key={t} className="vf-group">
+          <legend>{t === "delegated" ? "Delegated permissions" : "Application permissions"}</legend>
+          <p className="vf-help">{t === "delegated" ? 'Type "Delegated" in the portal ("Scope" in the manifest).' : 'Type "Application" in the portal ("Role" in the manifest).'}</p>
           {PERMISSION_OPTIONS.filter((p) => p.type === t).map((p) => (
             <Choice
               key={p.value}

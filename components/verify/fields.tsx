@@ -6,8 +6,7 @@
 import type { ReactNode } from "react";
 import type { Hint } from "@/lib/customer/instant";
 
-const INPUT =
-  "mt-1 block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-violet-600 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500";
+// One class per kind of element (app/globals.css, .vf-*): the panels are plain HTML in every guide page.
 
 function ids(base: string, help: boolean, hint: boolean, error: boolean): string | undefined {
   const list = [help ? `${base}-help` : "", hint ? `${base}-hint` : "", error ? `${base}-error` : ""].filter(Boolean);
@@ -25,7 +24,7 @@ export function FieldMessages({ id, help, hint, error }: { id: string; help?: Re
   return (
     <>
       {help && (
-        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <p id={`${id}-help`} className="vf-help">
           {help}
         </p>
       )}
@@ -71,16 +70,15 @@ function textControl({ id, help, hint, error }: Pick<TextFieldProps, "id" | "hel
       "aria-invalid": invalid || undefined,
       "aria-describedby": ids(id, !!help, !!hint, !!error),
     },
-    border: invalid ? "border-red-500 dark:border-red-500" : "border-zinc-300 dark:border-zinc-600",
     messages: <FieldMessages id={id} help={help} hint={hint} error={error} />,
   };
 }
 
 function FieldLabel({ id, label, optional }: { id: string; label: string; optional?: boolean | undefined }) {
   return (
-    <label htmlFor={id} className="block text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+    <label htmlFor={id} className="vf-label">
       {label}
-      {optional && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (optional)</span>}
+      {optional && <span className="vf-opt"> (optional)</span>}
     </label>
   );
 }
@@ -88,7 +86,7 @@ function FieldLabel({ id, label, optional }: { id: string; label: string; option
 export function TextField({ id, name, label, onChange, help, hint, error, placeholder, type = "text", inputMode, optional }: TextFieldProps) {
   const c = textControl({ id, help, hint, error });
   return (
-    <div className="mt-4">
+    <div className="vf-field">
       <FieldLabel id={id} label={label} optional={optional} />
       <input
         {...c.props}
@@ -99,7 +97,7 @@ export function TextField({ id, name, label, onChange, help, hint, error, placeh
         placeholder={placeholder}
         autoCapitalize="off"
         autoCorrect="off"
-        className={`${INPUT} ${c.border}`}
+        className="vf-input"
         {...(type === "password" ? { "data-1p-ignore": "", "data-lpignore": "true" } : {})}
       />
       {c.messages}
@@ -110,9 +108,9 @@ export function TextField({ id, name, label, onChange, help, hint, error, placeh
 export function TextArea({ id, name, label, onChange, help, hint, error, rows = 8, placeholder }: Omit<TextFieldProps, "type" | "inputMode"> & { rows?: number }) {
   const c = textControl({ id, help, hint, error });
   return (
-    <div className="mt-4">
+    <div className="vf-field">
       <FieldLabel id={id} label={label} />
-      <textarea {...c.props} name={name} rows={rows} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className={`${INPUT} text-xs ${c.border}`} />
+      <textarea {...c.props} name={name} rows={rows} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className="vf-input text-xs" />
       {c.messages}
     </div>
   );
@@ -143,7 +141,7 @@ export function Choice({
   id: string;
 }) {
   return (
-    <div className="flex items-start gap-2 py-1">
+    <div className="vf-choice">
       <input
         id={id}
         type={type}
@@ -151,14 +149,13 @@ export function Choice({
         value={value}
         defaultChecked={defaultChecked}
         onChange={onChange ? (e) => onChange(e.target.checked) : undefined}
-        className="mt-1 h-4 w-4 shrink-0 accent-violet-700"
         aria-describedby={[detail ? `${id}-detail` : "", describedBy ?? ""].filter(Boolean).join(" ") || undefined}
         aria-invalid={invalid || undefined}
       />
-      <label htmlFor={id} className="text-sm text-zinc-900 dark:text-zinc-100">
+      <label htmlFor={id}>
         {label}
         {detail && (
-          <span id={`${id}-detail`} className="block text-xs text-zinc-600 dark:text-zinc-400">
+          <span id={`${id}-detail`} className="vf-detail">
             {detail}
           </span>
         )}

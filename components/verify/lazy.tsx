@@ -31,7 +31,22 @@ interface Gate {
 }
 
 const ISLAND = "data-island";
+
+/** A performance mark per step of the first wake-up (page hydrated, part opened, chunk came, part awake): `npm run bench -- page` reads them. */
+const marked = new Set<string>();
+function mark(name: string): void {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark?.(`island:${name}`);
+}
+
+/** Within `margin` px of the viewport now (the IntersectionObserver would say so one frame later). */
+function nearViewport(el: Element, margin: number): boolean {
+  const r = el.getBoundingClientRect();
+  return (r.width > 0 || r.height > 0) && r.bottom > -margin && r.top < window.innerHeight + margin;
+}
 const HOLD_MS = 8000;
+const NEAR_PX = 400;
 const byElement = new WeakMap<Element, Gate>();
 const wakeListeners = new Set<(g: Gate) => void>();
 
@@ -189,11 +204,13 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
       open: () => {
         if (gate.opened) return;
         gate.opened = true;
+        mark("open");
         cleanups.forEach((c) => c());
         for (const l of wakeListeners) l(gate);
         load().then(
           (m) => {
             if (!alive) return;
+            mark("chunk");
             carried.current = snapshot(el);
             flushSync(() => setMod(() => m));
           },
@@ -208,11 +225,14 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     listen();
     // A reader who pointed at or moved into the part before the page hydrated touched it before
     // these listeners existed: no new pointerover or focusin will come, so that counts as a touch now.
+    mark("hydrated");
     const touched = el.matches(":hover") || el.contains(document.activeElement);
-    if (touched || options.eager?.()) gate.open();
+    // Already near the viewport (a reader who scrolled before the page hydrated, or a part near the
+    // top): its chunk is asked for now, not a frame later when the IntersectionObserver reports it.
+    if (touched || options.eager?.() || (options.near && nearViewport(el, NEAR_PX))) gate.open();
     else {
       if (options.near && "IntersectionObserver" in window) {
-        const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && gate.open(), { rootMargin: "400px 0px 400px 0px" });
+        const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && gate.open(), { rootMargin: `${NEAR_PX}px 0px ${NEAR_PX}px 0px` });
         io.observe(el);
         cleanups.push(() => io.disconnect());
       }
@@ -240,6 +260,7 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     carried.current = null;
     gate.awake = true;
     el.setAttribute("data-hydrated", "");
+    mark("awake");
     const held = gate.held;
     gate.held = null;
     if (held) {

@@ -59,9 +59,9 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
 
   const message = outcome && outcome !== "ok" ? SIGN_IN_OUTCOMES[outcome] : null;
   return (
-    <div id={showResult ? "sign-in-with-microsoft" : undefined} data-testid="microsoft-sign-in" onFocus={onInteract} onPointerEnter={onInteract} className="mt-6 rounded-lg border border-sky-300 bg-sky-50/60 p-4 dark:border-sky-800 dark:bg-sky-950/30">
+    <div id={showResult ? "sign-in-with-microsoft" : undefined} data-testid="microsoft-sign-in" onFocus={onInteract} onPointerEnter={onInteract} className="signin-box">
       <h4 className="font-semibold">Sign in with Microsoft to check</h4>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+      <p className="vf-intro mt-1">
         An administrator of your tenant signs in and we read, and only read, the app registration and its admin consent from Microsoft Graph. We keep the results, never the sign-in.
       </p>
       {state && !state.configured ? (
@@ -81,10 +81,10 @@ export function MicrosoftSignIn({ returnTo, showResult = true, focusSteps }: Mic
               required
               autoComplete="off"
               spellCheck={false}
-              className="mt-1 w-80 max-w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
+              className="signin-input"
             />
           </label>
-          <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60">
+          <button type="submit" className="signin-submit">
             Sign in with Microsoft to check
           </button>
         </form>

@@ -14,25 +14,11 @@ function statusOf(progress: ProgressView | null, step: StepId): StepStatus {
   return progress?.steps[step]?.status ?? "not_started";
 }
 
-const CIRCLE: Record<StepStatus, string> = {
-  not_started: "border-zinc-300 bg-white text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300",
-  in_progress: "border-sky-600 bg-sky-50 text-sky-800 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-200",
-  failed: "border-red-600 bg-red-600 text-white dark:border-red-500 dark:bg-red-600",
-  verified: "border-emerald-600 bg-emerald-600 text-white dark:border-emerald-500 dark:bg-emerald-600",
-  confirmed: "border-emerald-600 bg-emerald-600 text-white dark:border-emerald-500 dark:bg-emerald-600",
-};
-
-const WORD: Record<StepStatus, string> = {
-  not_started: "text-zinc-600 dark:text-zinc-400",
-  in_progress: "text-sky-800 dark:text-sky-300",
-  failed: "font-semibold text-red-700 dark:text-red-300",
-  verified: "text-emerald-800 dark:text-emerald-300",
-  confirmed: "text-emerald-800 dark:text-emerald-300",
-};
-
+// Colours by the step's data-status (app/globals.css, .pb-*): one class per element, as the bar is in
+// every guide page's HTML.
 function Circle({ status, n }: { status: StepStatus; n: number }) {
   return (
-    <span aria-hidden="true" className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full border-2 text-[10px] font-bold ${CIRCLE[status]}`}>
+    <span aria-hidden="true" className="pb-dot">
       {status === "verified" || status === "confirmed" ? <StatusGlyph status="pass" className="h-3 w-3" /> : status === "failed" ? <StatusGlyph status="fail" className="h-3 w-3" /> : n}
     </span>
   );
@@ -77,19 +63,16 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
                   aria-current={isCurrent ? "step" : undefined}
                   title={`${i + 1}. ${STEP_INFO[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}${detail ? ` (${detail})` : ""}`}
                   aria-describedby={detail ? `${uid}-detail-${s}` : undefined}
-                  className={`flex flex-col items-center rounded-md px-0.5 py-0.5 text-center hover:bg-zinc-100 dark:hover:bg-zinc-800 ${isCurrent ? "bg-violet-50 ring-1 ring-violet-400 dark:bg-violet-950/50 dark:ring-violet-500" : ""}`}
+                  className="pb-link"
                 >
                   <Circle status={status} n={i + 1} />
-                  <span aria-hidden="true" className="mt-0.5 hidden text-[11px] leading-tight font-medium whitespace-nowrap text-zinc-900 sm:block dark:text-zinc-100">
+                  <span aria-hidden="true" className="pb-short">
                     {STEP_INFO[s].short}
                   </span>
-                  <span aria-hidden="true" className={`hidden text-[10px] leading-tight whitespace-nowrap sm:block ${WORD[status]}`}>
+                  <span aria-hidden="true" className="pb-word">
                     {state.state === "ok" ? STEP_STATUS_TEXT[status] : "\u00a0"}
                   </span>
-                  <span className="sr-only">
-                    Step {i + 1}, {STEP_INFO[s].title}: {state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}
-                    {isCurrent ? " (next step)" : ""}
-                  </span>
+                  <span className="sr-only">{`Step ${i + 1}, ${STEP_INFO[s].title}: ${state.state === "ok" ? STEP_STATUS_TEXT[status] : "not tracked"}${isCurrent ? " (next step)" : ""}`}</span>
                 </a>
                 {detail && (
                   <span id={`${uid}-detail-${s}`} hidden>
@@ -105,11 +88,11 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
             {caption}
           </p>
           {state.state === "loading" ? (
-            <a href="/progress" className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
+            <a href="/progress" className="pb-button">
               My progress
             </a>
           ) : state.state === "unavailable" ? (
-            <button type="button" onClick={() => void reloadProgress()} className="shrink-0 rounded-md border border-zinc-300 px-2 py-1 text-xs font-semibold text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800">
+            <button type="button" onClick={() => void reloadProgress()} className="pb-button">
               Retry
             </button>
           ) : (
@@ -132,7 +115,7 @@ export function ProgressBar({ basePath = "/guides/dynamics365-business-central/s
         </p>
       )}
       <div id={panelId} hidden={!open || state.state === "loading" || state.state === "unavailable"} className="mt-2 max-h-[60vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        {progress ? (
+        {state.state === "loading" || state.state === "unavailable" ? null : progress ? (
           <div className="space-y-3">
             <ResumeLink url={progress.resumeUrl} id={`${uid}-resume`} />
             <p className="text-xs text-zinc-600 dark:text-zinc-400">

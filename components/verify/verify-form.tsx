@@ -30,7 +30,7 @@ export function VerifyForm({
       <input type="hidden" name={FIELD.step} value={step} />
       <input type="hidden" name={FIELD.mode} value={mode} />
       <input type="hidden" name={FIELD.idempotencyKey} value={verify.key} />
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">{intro}</p>
+      <p className="vf-intro">{intro}</p>
       {children}
       {formError && (
         <p data-form-error tabIndex={-1} role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950/60 dark:text-red-200">
@@ -40,7 +40,7 @@ export function VerifyForm({
       <button
         type="submit"
         aria-disabled={verify.pending ? true : undefined}
-        className="mt-5 inline-flex items-center gap-2 rounded-md bg-violet-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-violet-800 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:bg-violet-600 dark:hover:bg-violet-500"
+        className="vf-submit"
       >
         {verify.pending && <StatusGlyph status="running" />}
         {submitLabel}

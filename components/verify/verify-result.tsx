@@ -28,7 +28,7 @@ export function VerifyResult({ step, id, verify }: PanelProps) {
   const failed = outcome ? failedCheckIds(outcome.report.checks) : [];
   return (
     <>
-      <div role="status" aria-live="polite" className="mt-4 min-h-6 text-sm text-zinc-800 dark:text-zinc-200" data-verify-progress>
+      <div role="status" aria-live="polite" className="vf-status" data-verify-progress>
         {pending && (
           <span className="inline-flex items-center gap-2">
             <StatusGlyph status="running" /> {PHASE_TEXT[pending]}

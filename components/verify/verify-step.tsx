@@ -22,6 +22,13 @@ const PANEL_TITLE: Record<VerifiableStep, string> = {
   "api-permissions": "the permissions",
 };
 
+/**
+ * Without JavaScript (and until a panel wakes) only one panel carries the whole-manifest form: a
+ * manifest checks every step at once, so the others link to it. Awake, every panel has its manifest tab.
+ */
+export const MANIFEST_PANEL: VerifiableStep = "register-application";
+const MANIFEST_ANCHOR = "verify-manifest";
+
 const TABS: { mode: FormMode; label: string }[] = [
   { mode: "fields", label: "Enter the values" },
   { mode: "manifest", label: "Paste the app manifest" },
@@ -34,7 +41,8 @@ const TABS: { mode: FormMode; label: string }[] = [
  */
 export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?: boolean }) {
   const uid = useId().replace(/:/g, "");
-  const id = (s: string) => `verify-${step}-${s}-${uid}`;
+  // useId is unique on the page: the step need not be in every id (each is in the HTML several times).
+  const id = (s: string) => `${uid}${s}`;
   const verify = useVerify();
   const [mode, setMode] = useState<FormMode>("fields");
   const [hydrated, setHydrated] = useState(() => lazy && typeof window !== "undefined");
@@ -65,13 +73,10 @@ export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?
   };
 
   return (
-    <section ref={root} data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose my-6 rounded-xl border border-violet-200 bg-violet-50/40 p-4 sm:p-5 dark:border-violet-900 dark:bg-violet-950/20">
-      <h3 id={id("title")} className="flex items-center gap-2 text-base font-bold text-zinc-900 dark:text-zinc-100">
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" className="text-violet-700 dark:text-violet-300">
-          <path d="M9 12l2 2 4-4" />
-          <path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />
-        </svg>
-        Verify my setup: {PANEL_TITLE[step]}
+    <section ref={root} data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose">
+      <h3 id={id("title")} className="verify-title">
+        <span aria-hidden="true" className="icon icon-shield" />
+        {`Verify my setup: ${PANEL_TITLE[step]}`}
       </h3>
       <StepChecksNote step={step} />
       {hydrated ? (
@@ -103,11 +108,18 @@ export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?
         </>
       ) : (
         <>
+          {/* Where the tabs will be, as high as they are (no shift when the panel wakes). */}
+          {step === MANIFEST_PANEL ? (
+            <details id={MANIFEST_ANCHOR} className="verify-more">
+              <summary>Or paste the app manifest (checks every step at once)</summary>
+              <div className="pt-3">{manifestForm}</div>
+            </details>
+          ) : (
+            <p className="verify-more">
+              <a href={`#${MANIFEST_ANCHOR}`}>Or paste the app manifest</a> (in the first panel: checks every step at once)
+            </p>
+          )}
           <div className="pt-3">{fieldsForm}</div>
-          <details className="mt-6 border-t border-zinc-200 pt-4 dark:border-zinc-700">
-            <summary className="cursor-pointer text-sm font-semibold text-zinc-900 dark:text-zinc-100">Or paste the app manifest (checks every step at once)</summary>
-            <div className="pt-2">{manifestForm}</div>
-          </details>
         </>
       )}
       <VerifyResult {...part} />

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { HoverLink } from "@/components/hover-link";
 import { notFound } from "next/navigation";
 import { GuideLayout, InlineToc } from "@/components/guide-layout";
-import { mdxComponents, withComponents } from "@/components/mdx";
+import { renderProse } from "@/components/mdx";
 import { PrevNext } from "@/components/prev-next";
 import { LazyProgressBar } from "@/components/verify/lazy";
 import { ContentError } from "@/lib/content/errors";
@@ -49,7 +49,7 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
   const minutes = Math.max(1, Math.round(words / 200));
 
   return (
-    <GuideLayout nav={nav} current={ref.url} toc={toc} topSlot={frontmatter.steps.length > 0 ? <LazyProgressBar basePath={ref.url} /> : undefined}>
+    <GuideLayout nav={nav} current={ref.url} toc={toc} topSlot={frontmatter.steps.length > 0 ? <LazyProgressBar basePath="" /* the bar is on the steps' own page: its links are "#step" */ /> : undefined}>
       <article data-guide={guide} data-page={page}>
         <nav aria-label="Breadcrumb" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           <ol className="flex flex-wrap items-center gap-1">
@@ -76,7 +76,7 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
           {frontmatter.steps.length > 0 && <span>{frontmatter.steps.length} steps</span>}
         </p>
         <InlineToc toc={toc} />
-        <div className="guide-prose prose prose-zinc mt-8 max-w-none dark:prose-invert">{withComponents(compiled.content, mdxComponents)}</div>
+        <div className="guide-prose prose prose-zinc mt-8 max-w-none dark:prose-invert">{renderProse(compiled.content)}</div>
         <PrevNext
           prev={around.prev && { url: around.prev.url, label: around.prev.label }}
           next={around.next && { url: around.next.url, label: around.next.label }}
