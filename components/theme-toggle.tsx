@@ -12,7 +12,14 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      onClick={() => setTheme(dark ? "light" : "dark")}
+      onClick={() => {
+        // No colour fades while the whole page changes theme: transitions are off (app/globals.css,
+        // .theme-switching) until two frames after next-themes has applied the new class.
+        const root = document.documentElement;
+        root.classList.add("theme-switching");
+        setTheme(dark ? "light" : "dark");
+        requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove("theme-switching")));
+      }}
       aria-label="Dark mode"
       aria-pressed={mounted ? dark : undefined}
       title={dark ? "Switch to light mode" : "Switch to dark mode"}

@@ -12,9 +12,9 @@
 //   script, which is rendered without a nonce), taken from the built not-found page.
 //   'strict-dynamic' is NOT used: with it browsers ignore 'self', and the prerendered HTML of a
 //   not-found answer (served for unknown paths) carries no nonce on its <script src> tags.
-// - Styles: 'self' plus 'unsafe-inline'. next-themes inserts a <style> element when the theme changes
-//   (disableTransitionOnChange) and the plain error pages use a style attribute; style injection can't
-//   run script, and a nonce would turn 'unsafe-inline' off.
+// - Styles: 'self' plus 'unsafe-inline'. The plain error pages use a style attribute (and next-themes
+//   would insert a <style> with disableTransitionOnChange, which we no longer use); style injection
+//   can't run script, and a nonce would turn 'unsafe-inline' off.
 // - In development (`next dev`: nothing is prerendered, React needs eval) scripts are 'self'
 //   'unsafe-inline' 'unsafe-eval'.
 import { createHash } from "node:crypto";

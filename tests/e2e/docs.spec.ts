@@ -190,6 +190,35 @@ test.describe("theme", () => {
     await page.reload();
     await expect(html).not.toHaveClass(/dark/);
   });
+
+  test("loading a page adds no style element; switching pauses transitions, then restores them", async ({ page }) => {
+    // next-themes with disableTransitionOnChange inserted (and removed) a <style> on every load, each a
+    // recalculation of the whole page's styles; the toggle now pauses transitions itself.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __styles: number };
+      w.__styles = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeName === "STYLE") w.__styles++;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.emulateMedia({ colorScheme: "light" });
+    await gotoReady(page, SETUP);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __styles: number }).__styles)).toBe(0);
+
+    const toggle = page.getByRole("button", { name: "Dark mode" });
+    // In the frame of the switch (the click's handler has run), and once it has been painted.
+    const before = await toggle.evaluate((button) => getComputedStyle(button).transitionProperty);
+    const during = await toggle.evaluate((button) => {
+      (button as HTMLButtonElement).click();
+      return { switching: document.documentElement.classList.contains("theme-switching"), transition: getComputedStyle(button).transitionProperty };
+    });
+    expect(during).toEqual({ switching: true, transition: "none" });
+    expect(before).not.toBe("none");
+    await expect(page.locator("html")).not.toHaveClass(/theme-switching/);
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    expect(await toggle.evaluate((button) => getComputedStyle(button).transitionProperty)).toBe(before);
+  });
 });
 
 test.describe("mobile (390 px)", () => {
