@@ -44,6 +44,7 @@ EXPOSE 3000
 # /api/ready: PostgreSQL answers and every migration is applied (503 otherwise).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# cluster.cjs runs server.js in WEB_CONCURRENCY workers (default: one per CPU the container may use), each
+# cluster.cjs runs server.js in WEB_CONCURRENCY workers (default: os.availableParallelism(); set it when the
+# container's CPU quota is below the host's core count), each
 # with http-preload.cjs, which appends the socket address to X-Forwarded-For (lib/http/client-ip.ts, TRUSTED_PROXY_HOPS).
 CMD ["node", "./scripts/cluster.cjs", "server.js"]
