@@ -10,7 +10,7 @@ import { faker } from "@faker-js/faker";
 import pg from "pg";
 import { CHECK_INFO, buildReport, makeCheck, type CheckId, type Report, type Status } from "../verify/report";
 import { GUIDE, STEPS, type StepId } from "../verify/constants";
-import { STEP_BIT } from "../steps";
+import { deriveSetupState, type StepStatus } from "../steps";
 
 export interface SeedOptions {
   setups: number;
@@ -302,13 +302,11 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
       let lastActivity = createdAt;
       let sawClientId = false;
       let sawSecret = false;
-      // The setup's step bits (lib/steps.ts STEP_BIT): every row written here is attempted.
-      let attemptedBits = 0;
-      let completedBits = 0;
+      // The setup's step rows' statuses: its step bits come from them as the data layer derives them.
+      const statuses: Partial<Record<StepId, StepStatus>> = {};
       const addStep = (step: StepId, status: "in_progress" | "confirmed" | "verified" | "failed", ...rest: unknown[]) => {
         steps.push(id, step, status, ...rest);
-        attemptedBits |= 1 << STEP_BIT[step];
-        if (status === "confirmed" || status === "verified") completedBits |= 1 << STEP_BIT[step];
+        statuses[step] = status;
       };
 
       const addRun = (step: StepId, tpl: Template, at: number) => {
@@ -412,7 +410,7 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
         sawSecret ? fp(secret) : null, sawSecret ? secret.slice(0, 3) : null,
         failedRuns, consecutive > 0 ? lastFailedCheck : null, consecutive,
         new Date(createdAt).toISOString(), new Date(lastActivity).toISOString(), status === "completed" ? new Date(lastActivity).toISOString() : null,
-        attemptedBits, completedBits,
+        ...stepBits(statuses),
       );
       result.setups++;
       if (setups.length >= batchSize) {
@@ -464,4 +462,10 @@ async function dropIndexesAndForeignKeys(client: pg.Client): Promise<string[]> {
   for (const fk of fks.rows) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${client.escapeIdentifier(fk.name)}`);
   for (const i of idx.rows) await client.query(`DROP INDEX ${client.escapeIdentifier(i.name)}`);
   return [...idx.rows.map((i) => i.def), ...fks.rows.map((fk) => `ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${client.escapeIdentifier(fk.name)} ${fk.def}`)];
+}
+
+/** A setup's step bits (lib/steps.ts STEP_BIT), as recordRun and refreshSetupState write them. */
+function stepBits(statuses: Partial<Record<StepId, StepStatus>>): [number, number] {
+  const { attemptedStepBits, completedStepBits } = deriveSetupState(statuses);
+  return [attemptedStepBits, completedStepBits];
 }
