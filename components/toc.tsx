@@ -1,7 +1,6 @@
 "use client";
 // On-page table of contents. An IntersectionObserver tells us when headings cross the top part of the
-// viewport; the current section is the last heading above that line. Marked with aria-current. The
-// observer starts at the reader's first scroll (on load: the first heading, or the address's #heading).
+// viewport; the current section is the last heading above that line. Marked with aria-current.
 import { useEffect, useState } from "react";
 
 export interface TocEntry {
@@ -19,21 +18,13 @@ export function Toc({ items, label = "On this page" }: { items: TocEntry[]; labe
       if (items.some((i) => i.id === id)) setActive(id);
     };
     window.addEventListener("hashchange", onHash);
-    // On load only the address's #heading matters (a jump lands there); the headings are watched from
-    // the reader's first scroll on, so a reader who has not scrolled costs no layout reads here.
-    let stop = () => {};
-    const start = () => {
-      window.removeEventListener("scroll", start);
-      stop = watchHeadings(items, setActive);
-    };
-    if (window.scrollY > 0) start();
-    else {
-      onHash();
-      window.addEventListener("scroll", start, { passive: true });
-    }
+    onHash();
+    // The headings are watched from now on. Nothing here reads layout while the page hydrates (not
+    // even window.scrollY, which brings style and layout up to date first): positions are read in the
+    // observer's reports, which come after the browser's own layout.
+    const stop = watchHeadings(items, setActive);
     return () => {
       window.removeEventListener("hashchange", onHash);
-      window.removeEventListener("scroll", start);
       stop();
     };
   }, [items]);
@@ -68,11 +59,11 @@ function watchHeadings(items: TocEntry[], setActive: (id: string) => void): () =
   const elements = items.map((i) => document.getElementById(i.id)).filter((e): e is HTMLElement => e !== null);
   if (elements.length === 0) return () => {};
   // A heading counts as reached once it is at (or above) the spot a jump to it would put it.
-  const line = () => (parseFloat(getComputedStyle(elements[0]!).scrollMarginTop) || 72) + 8;
   const update = () => {
+    const line = (parseFloat(getComputedStyle(elements[0]!).scrollMarginTop) || 72) + 8;
     let current = elements[0]!.id;
     for (const el of elements) {
-      if (el.getBoundingClientRect().top <= line()) current = el.id;
+      if (el.getBoundingClientRect().top <= line) current = el.id;
       else break;
     }
     // At the very bottom, the last section is the current one even if its heading is low.
@@ -80,9 +71,10 @@ function watchHeadings(items: TocEntry[], setActive: (id: string) => void): () =
     setActive(current);
   };
   const observer = new IntersectionObserver(update, { rootMargin: "0px 0px -60% 0px", threshold: [0, 1] });
+  // The observer's first report (one comes for every heading, right after the next layout) sets the
+  // current section: no layout is read here, in the middle of the page's hydration.
   elements.forEach((el) => observer.observe(el));
   window.addEventListener("scrollend", update);
-  update();
   return () => {
     observer.disconnect();
     window.removeEventListener("scrollend", update);

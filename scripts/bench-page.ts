@@ -211,7 +211,7 @@ const INIT = `(() => {
     document.addEventListener("DOMContentLoaded", () => {
       const panel = document.querySelector("[data-verify-step]");
       if (!panel) return;
-      panel.scrollIntoView({ block: "center" });
+      panel.scrollIntoView({ block: "center", behavior: "instant" });
       w.__bench.scrolledAt = performance.now();
       const poll = () => {
         // The same panel, looked up again: a lazily hydrated panel is mounted anew in the browser.

@@ -4,7 +4,9 @@
 // forms that post to the no-JavaScript routes. In the browser the part's code is a chunk of its own,
 // fetched only when the part comes near the viewport (IntersectionObserver, 400 px ahead) or the
 // reader touches it (focus, pointer over or down, a key); the progress bar, always in view, wakes when
-// touched, when the browser has a setup (marker cookie) or when any panel wakes.
+// touched, when the browser has a setup (marker cookie) or once a panel is awake. Watching starts as
+// this module is loaded, before the page has hydrated (islands-early.ts): a part already near the
+// viewport then has its code on the way while the page hydrates.
 //
 // How: while asleep, the browser-side wrapper renders its <div> with an empty dangerouslySetInnerHTML,
 // so React neither hydrates nor touches the server's HTML inside it (its forms keep working as plain
@@ -18,19 +20,26 @@
 // once 12.8 kB of the page went out, and an outlined boundary needs a script to be shown at all.)
 import { createElement, useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ComponentType } from "react";
 import { flushSync } from "react-dom";
+import {
+  byElement,
+  ISLAND,
+  listen,
+  loadConfirm,
+  loadProgressBar,
+  loadVerifyStep,
+  NEAR_PX,
+  nearNow,
+  nearViewport,
+  observe,
+  startEarly,
+  touchedEarly,
+  unobserve,
+  wakeListeners,
+  type Gate,
+  type IslandKind,
+  type Loader,
+} from "./islands-early";
 import { hasSetupMarker } from "./setup-marker";
-
-type Loader<M> = () => Promise<M>;
-
-interface Gate {
-  open: () => void;
-  opened: boolean;
-  awake: boolean;
-  /** A form submitted while the part was asleep: its place among the part's forms. */
-  held: { form: string; submitter: string | null } | null;
-}
-
-const ISLAND = "data-island";
 
 /** A performance mark per step of the first wake-up (page hydrated, part opened, chunk came, part awake): `npm run bench -- page` reads them. */
 const marked = new Set<string>();
@@ -39,16 +48,6 @@ function mark(name: string): void {
   marked.add(name);
   performance.mark?.(`island:${name}`);
 }
-
-/** Within `margin` px of the viewport now (the IntersectionObserver would say so one frame later). */
-function nearViewport(el: Element, margin: number): boolean {
-  const r = el.getBoundingClientRect();
-  return (r.width > 0 || r.height > 0) && r.bottom > -margin && r.top < window.innerHeight + margin;
-}
-const HOLD_MS = 8000;
-const NEAR_PX = 400;
-const byElement = new WeakMap<Element, Gate>();
-const wakeListeners = new Set<(g: Gate) => void>();
 
 // ---- what the reader did in the server's HTML, carried into the part -------------------------------
 
@@ -72,13 +71,6 @@ function keysOf(root: Element): Map<Control, string> {
     out.set(el, `${k}@${(seen[k] = (seen[k] ?? -1) + 1)}`);
   }
   return out;
-}
-
-function formKeyOf(root: Element, form: HTMLFormElement): string | null {
-  const k = `${form.getAttribute("action") ?? ""}|${form.dataset.mode ?? ""}`;
-  const same = Array.from(root.querySelectorAll("form")).filter((f) => `${f.getAttribute("action") ?? ""}|${f.dataset.mode ?? ""}` === k);
-  const i = same.indexOf(form);
-  return i < 0 ? null : `${k}#${i}`;
 }
 
 function formByKey(root: Element, key: string): HTMLFormElement | null {
@@ -140,43 +132,6 @@ function restore(root: Element, snap: Snapshot): void {
 
 // ---- waking up -------------------------------------------------------------------------------------
 
-// One set of window listeners for every part: the capture phase on window runs before React's own.
-let listening = false;
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  const wake = (e: Event) => {
-    const el = (e.target as Element | null)?.closest?.(`[${ISLAND}]`);
-    const g = el && byElement.get(el);
-    if (g && !g.opened) g.open();
-  };
-  for (const type of ["focusin", "pointerdown", "pointerover", "keydown"]) window.addEventListener(type, wake, { capture: true, passive: true });
-  window.addEventListener(
-    "submit",
-    (e) => {
-      const form = e.target as HTMLFormElement;
-      const el = form.closest?.(`[${ISLAND}]`);
-      const g = el && byElement.get(el);
-      if (!el || !g || g.awake) return;
-      const key = formKeyOf(el, form);
-      if (!key) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      const submitter = (e as SubmitEvent).submitter;
-      g.held = { form: key, submitter: submitter?.textContent ?? null };
-      g.open();
-      setTimeout(() => {
-        // The code did not come: post the form as plain HTML (the no-JavaScript route).
-        if (g.held?.form === key && !g.awake) {
-          g.held = null;
-          if (form.isConnected) HTMLFormElement.prototype.submit.call(form);
-        }
-      }, HOLD_MS);
-    },
-    { capture: true },
-  );
-}
-
 interface IslandOptions {
   /** Wake when the part comes within 400 px of the viewport (else only when touched or as below). */
   near: boolean;
@@ -186,7 +141,24 @@ interface IslandOptions {
   withOthers?: boolean;
 }
 
-function Island<P extends object>({ load, server, pick, props, options }: { load: Loader<unknown>; server: (() => unknown) | undefined; pick: (m: unknown) => ComponentType<P>; props: P; options: IslandOptions }) {
+// Parts whose code came in the same moment are put in the page one per task, the touched or held one
+// first: the reader's input is not kept waiting behind every other part near the viewport.
+const mounts: { urgent: boolean; run: () => void }[] = [];
+let mounting = false;
+function mountSoon(urgent: boolean, run: () => void): void {
+  if (urgent) mounts.unshift({ urgent, run });
+  else mounts.push({ urgent, run });
+  if (mounting) return;
+  mounting = true;
+  const next = () => {
+    mounts.shift()?.run();
+    if (mounts.length > 0) setTimeout(next, 0);
+    else mounting = false;
+  };
+  next();
+}
+
+function Island<P extends object>({ kind, load, server, pick, props, options }: { kind: IslandKind; load: Loader<unknown>; server: (() => unknown) | undefined; pick: (m: unknown) => ComponentType<P>; props: P; options: IslandOptions }) {
   const ref = useRef<HTMLDivElement>(null);
   const [mod, setMod] = useState<unknown>(null);
   const carried = useRef<Snapshot | null>(null);
@@ -200,19 +172,24 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     const gate: Gate = {
       opened: false,
       awake: false,
+      near: options.near,
       held: null,
       open: () => {
         if (gate.opened) return;
         gate.opened = true;
         mark("open");
+        unobserve(el);
         cleanups.forEach((c) => c());
-        for (const l of wakeListeners) l(gate);
         load().then(
           (m) => {
             if (!alive) return;
             mark("chunk");
-            carried.current = snapshot(el);
-            flushSync(() => setMod(() => m));
+            const urgent = gate.held !== null || touchedEarly.has(el) || el.contains(document.activeElement);
+            mountSoon(urgent, () => {
+              if (!alive) return;
+              carried.current = snapshot(el);
+              flushSync(() => setMod(() => m));
+            });
           },
           () => {
             // The chunk did not come: the server's HTML forms stay, and still work.
@@ -226,15 +203,16 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     // A reader who pointed at or moved into the part before the page hydrated touched it before
     // these listeners existed: no new pointerover or focusin will come, so that counts as a touch now.
     mark("hydrated");
-    const touched = el.matches(":hover") || el.contains(document.activeElement);
+    const touched = touchedEarly.has(el) || el.contains(document.activeElement) || el.matches(":hover");
     // Already near the viewport (a reader who scrolled before the page hydrated, or a part near the
-    // top): its chunk is asked for now, not a frame later when the IntersectionObserver reports it.
-    if (touched || options.eager?.() || (options.near && nearViewport(el, NEAR_PX))) gate.open();
+    // top): opened now. When the shared observer has said so, that is enough; else it is measured (the
+    // observer's last word may be older than the reader's latest scroll).
+    const near = options.near && (nearNow.get(el) === true || nearViewport(el, NEAR_PX));
+    if (touched || options.eager?.() || near) gate.open();
     else {
-      if (options.near && "IntersectionObserver" in window) {
-        const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && gate.open(), { rootMargin: `${NEAR_PX}px 0px ${NEAR_PX}px 0px` });
-        io.observe(el);
-        cleanups.push(() => io.disconnect());
+      if (options.near) {
+        observe(el);
+        cleanups.push(() => unobserve(el));
       }
       if (options.withOthers) {
         const l = (other: Gate) => other !== gate && gate.open();
@@ -261,6 +239,9 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
     gate.awake = true;
     el.setAttribute("data-hydrated", "");
     mark("awake");
+    // The parts that wake with others (the progress bar) are asked for once this one is in place: its
+    // chunk does not compete with this part's.
+    for (const l of wakeListeners) l(gate);
     const held = gate.held;
     gate.held = null;
     if (held) {
@@ -276,12 +257,12 @@ function Island<P extends object>({ load, server, pick, props, options }: { load
   // The module's own export: the same component on every render.
   const part = typeof window === "undefined" ? pick(server?.()) : mod ? pick(mod) : null;
   return part ? (
-    <div ref={ref} {...{ [ISLAND]: "" }}>
+    <div ref={ref} {...{ [ISLAND]: kind }}>
       {createElement(part, props)}
     </div>
   ) : (
     // Asleep: React leaves the server's HTML inside alone.
-    <div ref={ref} {...{ [ISLAND]: "" }} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+    <div ref={ref} {...{ [ISLAND]: kind }} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
   );
 }
 
@@ -330,10 +311,6 @@ const SERVER =
     : null;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const loadVerifyStep: Loader<VerifyStepModule> = () => import("./verify-step");
-const loadProgressBar: Loader<ProgressBarModule> = () => import("./progress-bar");
-const loadConfirm: Loader<ConfirmModule> = () => import("./confirm-step");
-
 const signInReturn = () => new URLSearchParams(window.location.search).has("signin");
 const PANEL: IslandOptions = { near: true, eager: signInReturn };
 const pickVerifyStep = (m: unknown) => (m as VerifyStepModule).VerifyStep;
@@ -343,22 +320,25 @@ const pickVerifiedKeys = (m: unknown) => (m as ConfirmModule).VerifiedKeys;
 const pickProgressBar = (m: unknown) => (m as ProgressBarModule).ProgressBar;
 
 export function LazyVerifyStep(props: ComponentProps<VerifyStepModule["VerifyStep"]>) {
-  return <Island load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={{ ...props, lazy: true }} options={PANEL} />;
+  return <Island kind="verify" load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={{ ...props, lazy: true }} options={PANEL} />;
 }
 
 export function LazyConfirmStep(props: ComponentProps<ConfirmModule["ConfirmStep"]>) {
-  return <Island load={loadConfirm} server={SERVER?.confirm} pick={pickConfirmStep} props={props} options={PANEL} />;
+  return <Island kind="confirm" load={loadConfirm} server={SERVER?.confirm} pick={pickConfirmStep} props={props} options={PANEL} />;
 }
 
 export function LazyExtensionInstall(props: ComponentProps<ConfirmModule["ExtensionInstall"]>) {
-  return <Island load={loadConfirm} server={SERVER?.confirm} pick={pickExtensionInstall} props={props} options={PANEL} />;
+  return <Island kind="confirm" load={loadConfirm} server={SERVER?.confirm} pick={pickExtensionInstall} props={props} options={PANEL} />;
 }
 
 export function LazyVerifiedKeys(props: ComponentProps<ConfirmModule["VerifiedKeys"]>) {
-  return <Island load={loadConfirm} server={SERVER?.confirm} pick={pickVerifiedKeys} props={props} options={PANEL} />;
+  return <Island kind="confirm" load={loadConfirm} server={SERVER?.confirm} pick={pickVerifiedKeys} props={props} options={PANEL} />;
 }
 
 /** The progress bar is always in view: it wakes when touched, when the browser has a setup, or with a panel. */
 export function LazyProgressBar(props: ComponentProps<ProgressBarModule["ProgressBar"]>) {
-  return <Island load={loadProgressBar} server={SERVER?.progressBar} pick={pickProgressBar} props={props} options={{ near: false, eager: hasSetupMarker, withOthers: true }} />;
+  return <Island kind="progress" load={loadProgressBar} server={SERVER?.progressBar} pick={pickProgressBar} props={props} options={{ near: false, eager: hasSetupMarker, withOthers: true }} />;
 }
+
+// Before the page has hydrated: chunks of the parts near the viewport asked for now (islands-early.ts).
+startEarly();

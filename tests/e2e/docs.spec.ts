@@ -258,6 +258,28 @@ test.describe("mobile (390 px)", () => {
   });
 });
 
+test.describe("sticky offset", () => {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ] as const) {
+    test(`at ${width} px the stylesheet's offset is the header and progress bar's height: nothing restyles the page on load`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await gotoReady(page, SETUP);
+      // The ResizeObserver has reported (its first report comes with the first layout after hydration).
+      await page.waitForTimeout(300);
+      const r = await page.evaluate(() => ({
+        inline: document.documentElement.style.getPropertyValue("--sticky-offset"),
+        css: parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--sticky-offset")),
+        measured: Math.round(document.querySelector(".site-header")!.getBoundingClientRect().height + document.querySelector('[data-slot="top"]')!.getBoundingClientRect().height),
+      }));
+      expect(r.css).toBe(r.measured);
+      // components/sticky-offset.tsx set nothing on <html>.
+      expect(r.inline).toBe("");
+    });
+  }
+});
+
 test.describe("site", () => {
   test("home lists the guides", async ({ page }) => {
     await gotoReady(page, "/");

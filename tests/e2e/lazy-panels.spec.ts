@@ -100,3 +100,25 @@ test("typed and submitted before the panel's code came: it is verified through t
   await expect(panel.getByText("a trailing slash (/) at the end").first()).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(SETUP);
 });
+
+test("a panel already near the viewport has its code asked for before the page has hydrated", async ({ page, context }) => {
+  await context.clearCookies();
+  const panelUrls: string[] = [];
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "script" && (await r.text().catch(() => "")).includes("Paste the app manifest")) panelUrls.push(r.url());
+  });
+  // Arriving at an anchor inside the first panel (its manifest form), with no smooth scrolling: the
+  // browser jumps there as the page loads, before React has hydrated it.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`${SETUP}#verify-manifest`);
+  await expect(islandOf(page, "register-application")).toHaveAttribute("data-hydrated", "");
+  expect(panelUrls).toHaveLength(1);
+  const { asked, hydrated } = await page.evaluate((url) => {
+    const entry = performance.getEntriesByType("resource").find((r) => r.name === url);
+    return { asked: entry?.startTime ?? null, hydrated: performance.getEntriesByName("island:hydrated")[0]?.startTime ?? null };
+  }, panelUrls[0]!);
+  expect(asked).not.toBeNull();
+  expect(hydrated).not.toBeNull();
+  // Asked for while React was still hydrating the page (islands-early.ts), not after its effects ran.
+  expect(asked!).toBeLessThan(hydrated!);
+});

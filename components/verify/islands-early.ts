@@ -1,0 +1,162 @@
+// The guide page's lazy parts (components/verify/lazy.tsx): what happens before the page has hydrated.
+//
+// A part can wake only once the page has hydrated (its gate is made in an effect), and hydrating the
+// page is the longest part of a load on a slow phone. This module is evaluated when React first
+// renders a part, as hydration starts (lazy.tsx calls startEarly() when it is loaded): from then on, a
+// part near the viewport, or touched, has its chunk asked for at once, and one IntersectionObserver
+// watches the others. When the page has hydrated and the part's gate exists, its code is there or on
+// its way, and it wakes without waiting for another round trip.
+//
+// (Not from instrumentation-client.ts, which Next runs even earlier: that runs in a layer of its own,
+// where the parts' server actions do not compile, and its import() would load a copy of the parts
+// that lazy.tsx never uses.)
+import { hasSetupMarker } from "./setup-marker";
+
+type VerifyStepModule = typeof import("./verify-step");
+type ProgressBarModule = typeof import("./progress-bar");
+type ConfirmModule = typeof import("./confirm-step");
+
+export type Loader<M> = () => Promise<M>;
+
+export interface Gate {
+  open: () => void;
+  opened: boolean;
+  awake: boolean;
+  /** Wakes when it comes near the viewport. */
+  near: boolean;
+  /** A form submitted while the part was asleep: its place among the part's forms. */
+  held: { form: string; submitter: string | null } | null;
+}
+
+export const ISLAND = "data-island";
+/** Which part a server-rendered wrapper holds (its data-island value): what to fetch for it before the page hydrates. */
+export type IslandKind = "verify" | "confirm" | "progress";
+
+/** Within `margin` px of the viewport now (the IntersectionObserver would say so one frame later). */
+export function nearViewport(el: Element, margin: number): boolean {
+  const r = el.getBoundingClientRect();
+  return (r.width > 0 || r.height > 0) && r.bottom > -margin && r.top < window.innerHeight + margin;
+}
+export const HOLD_MS = 8000;
+export const NEAR_PX = 400;
+export const byElement = new WeakMap<Element, Gate>();
+export const wakeListeners = new Set<(g: Gate) => void>();
+/** Parts the reader touched (pointer, focus, key) before the page hydrated. */
+export const touchedEarly = new WeakSet<Element>();
+/** What the shared IntersectionObserver last said of each part: near the viewport or not. */
+export const nearNow = new WeakMap<Element, boolean>();
+
+
+/** Asks for a part's chunk ahead of its waking (the bundler fetches and evaluates each chunk once). */
+export function prefetch(el: Element): void {
+  const kind = el.getAttribute(ISLAND) as IslandKind | null;
+  const load = kind ? LOADERS[kind] : undefined;
+  load?.().catch(() => undefined);
+}
+
+export let observer: IntersectionObserver | null = null;
+export function observe(el: Element): void {
+  if (!("IntersectionObserver" in window)) return;
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        nearNow.set(e.target, e.isIntersecting);
+        if (!e.isIntersecting) continue;
+        const g = byElement.get(e.target);
+        if (!g) prefetch(e.target);
+        else if (g.near && !g.opened) g.open();
+      }
+    },
+    { rootMargin: `${NEAR_PX}px 0px ${NEAR_PX}px 0px` },
+  );
+  observer.observe(el);
+}
+export function unobserve(el: Element): void {
+  observer?.unobserve(el);
+}
+
+function formKeyOf(root: Element, form: HTMLFormElement): string | null {
+  const k = `${form.getAttribute("action") ?? ""}|${form.dataset.mode ?? ""}`;
+  const same = Array.from(root.querySelectorAll("form")).filter((f) => `${f.getAttribute("action") ?? ""}|${f.dataset.mode ?? ""}` === k);
+  const i = same.indexOf(form);
+  return i < 0 ? null : `${k}#${i}`;
+}
+
+
+// One set of window listeners for every part: the capture phase on window runs before React's own.
+export let listening = false;
+export function listen(): void {
+  if (listening) return;
+  listening = true;
+  const wake = (e: Event) => {
+    const el = (e.target as Element | null)?.closest?.(`[${ISLAND}]`);
+    if (!el) return;
+    const g = byElement.get(el);
+    if (g) {
+      if (!g.opened) g.open();
+    } else if (!touchedEarly.has(el)) {
+      // Before the page hydrated: remembered (it wakes as soon as it can) and its code asked for now.
+      touchedEarly.add(el);
+      prefetch(el);
+    }
+  };
+  for (const type of ["focusin", "pointerdown", "pointerover", "keydown"]) window.addEventListener(type, wake, { capture: true, passive: true });
+  window.addEventListener(
+    "submit",
+    (e) => {
+      const form = e.target as HTMLFormElement;
+      const el = form.closest?.(`[${ISLAND}]`);
+      const g = el && byElement.get(el);
+      if (!el || !g || g.awake) return;
+      const key = formKeyOf(el, form);
+      if (!key) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const submitter = (e as SubmitEvent).submitter;
+      g.held = { form: key, submitter: submitter?.textContent ?? null };
+      g.open();
+      setTimeout(() => {
+        // The code did not come: post the form as plain HTML (the no-JavaScript route).
+        if (g.held?.form === key && !g.awake) {
+          g.held = null;
+          if (form.isConnected) HTMLFormElement.prototype.submit.call(form);
+        }
+      }, HOLD_MS);
+    },
+    { capture: true },
+  );
+}
+
+export const loadVerifyStep: Loader<VerifyStepModule> = () => import("./verify-step");
+export const loadProgressBar: Loader<ProgressBarModule> = () => import("./progress-bar");
+export const loadConfirm: Loader<ConfirmModule> = () => import("./confirm-step");
+export const LOADERS: Record<IslandKind, Loader<unknown>> = { verify: loadVerifyStep, confirm: loadConfirm, progress: loadProgressBar };
+
+/**
+ * Called when lazy.tsx is loaded, before the page has hydrated: the listeners now, and once the
+ * document is parsed, the parts near the viewport have their chunks asked for and the observer watches
+ * the rest. A browser that already has a setup wakes the progress bar at once: its code is asked for
+ * now too. Safe to call more than once.
+ */
+let started = false;
+export function startEarly(): void {
+  if (started || typeof window === "undefined") return;
+  started = true;
+  listen();
+  const start = () => {
+    for (const el of Array.from(document.querySelectorAll(`[${ISLAND}]`))) {
+      const kind = el.getAttribute(ISLAND);
+      if (kind !== "verify" && kind !== "confirm") continue;
+      // Measured now (the document's first layout is done by then), not a frame later: while the
+      // page's scripts run, the observer's first report can wait for the main thread a long time.
+      if (nearViewport(el, NEAR_PX)) {
+        nearNow.set(el, true);
+        prefetch(el);
+      }
+      observe(el);
+    }
+    if (hasSetupMarker()) LOADERS.progress().catch(() => undefined);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+}
