@@ -44,7 +44,19 @@ export const wakeListeners = new Set<(g: Gate) => void>();
 /** Parts the reader touched (pointer, focus, key) before the page hydrated. */
 export const touchedEarly = new WeakSet<Element>();
 /** What the shared IntersectionObserver last said of each part: near the viewport or not. */
-export const nearNow = new WeakMap<Element, boolean>();
+export const nearNow = new WeakMap<Element, { near: boolean; at: number }>();
+/** When the page last scrolled (a scroll event is dispatched before the observer's report of that frame). */
+let scrolledAt = -1;
+
+/**
+ * Near the viewport now: the observer's report when none came after it (no layout read), else measured
+ * (getBoundingClientRect, which brings style and layout up to date first).
+ */
+export function isNear(el: Element): boolean {
+  const seen = nearNow.get(el);
+  if (seen && seen.at >= scrolledAt) return seen.near;
+  return nearViewport(el, NEAR_PX);
+}
 
 
 /** Asks for a part's chunk ahead of its waking (the bundler fetches and evaluates each chunk once). */
@@ -60,7 +72,7 @@ export function observe(el: Element): void {
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
-        nearNow.set(e.target, e.isIntersecting);
+        nearNow.set(e.target, { near: e.isIntersecting, at: e.time });
         if (!e.isIntersecting) continue;
         const g = byElement.get(e.target);
         if (!g) prefetch(e.target);
@@ -143,17 +155,14 @@ export function startEarly(): void {
   if (started || typeof window === "undefined") return;
   started = true;
   listen();
+  window.addEventListener("scroll", () => (scrolledAt = performance.now()), { capture: true, passive: true });
   const start = () => {
+    // Not measured here: a layout read now would force the page's style and layout in the middle of
+    // its hydration (≈ 40 ms at 4× CPU). The observer's first report comes with the next frame, and
+    // React yields to the browser often enough while it hydrates for that to come early.
     for (const el of Array.from(document.querySelectorAll(`[${ISLAND}]`))) {
       const kind = el.getAttribute(ISLAND);
-      if (kind !== "verify" && kind !== "confirm") continue;
-      // Measured now (the document's first layout is done by then), not a frame later: while the
-      // page's scripts run, the observer's first report can wait for the main thread a long time.
-      if (nearViewport(el, NEAR_PX)) {
-        nearNow.set(el, true);
-        prefetch(el);
-      }
-      observe(el);
+      if (kind === "verify" || kind === "confirm") observe(el);
     }
     if (hasSetupMarker()) LOADERS.progress().catch(() => undefined);
   };

@@ -27,9 +27,7 @@ import {
   loadConfirm,
   loadProgressBar,
   loadVerifyStep,
-  NEAR_PX,
-  nearNow,
-  nearViewport,
+  isNear,
   observe,
   startEarly,
   touchedEarly,
@@ -205,9 +203,8 @@ function Island<P extends object>({ kind, load, server, pick, props, options }: 
     mark("hydrated");
     const touched = touchedEarly.has(el) || el.contains(document.activeElement) || el.matches(":hover");
     // Already near the viewport (a reader who scrolled before the page hydrated, or a part near the
-    // top): opened now. When the shared observer has said so, that is enough; else it is measured (the
-    // observer's last word may be older than the reader's latest scroll).
-    const near = options.near && (nearNow.get(el) === true || nearViewport(el, NEAR_PX));
+    // top): opened now. The shared observer has usually said so already (islands-early.ts isNear).
+    const near = options.near && isNear(el);
     if (touched || options.eager?.() || near) gate.open();
     else {
       if (options.near) {
