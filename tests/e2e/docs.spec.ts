@@ -299,6 +299,18 @@ test.describe("site", () => {
     await expect(page).toHaveURL(new RegExp(`${SETUP}$`));
   });
 
+  test("the icons: app/icon.svg is linked from every page, and /favicon.ico (which browsers ask for on their own) is served", async ({ page, request }) => {
+    await gotoReady(page, SETUP);
+    const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(href).toMatch(/^\/icon\.svg/);
+    expect((await request.get(href!)).status()).toBe(200);
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toBe("image/x-icon");
+    // An ICO header: reserved 0, type 1 (icon), one image.
+    expect([...(await ico.body()).subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+  });
+
   test("metadata, sitemap, robots and the search index", async ({ page, request }) => {
     await gotoReady(page, SETUP);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Register an app in Microsoft Entra ID/);
