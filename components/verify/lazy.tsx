@@ -317,7 +317,7 @@ const pickVerifiedKeys = (m: unknown) => (m as ConfirmModule).VerifiedKeys;
 const pickProgressBar = (m: unknown) => (m as ProgressBarModule).ProgressBar;
 
 export function LazyVerifyStep(props: ComponentProps<VerifyStepModule["VerifyStep"]>) {
-  return <Island kind="verify" load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={{ ...props, lazy: true }} options={PANEL} />;
+  return <Island kind="verify" load={loadVerifyStep} server={SERVER?.verifyStep} pick={pickVerifyStep} props={props} options={PANEL} />;
 }
 
 export function LazyConfirmStep(props: ComponentProps<ConfirmModule["ConfirmStep"]>) {

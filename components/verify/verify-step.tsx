@@ -4,10 +4,9 @@
 // manifest (checks every step at once), as two tabs. Instant hints while typing; on submit the server
 // action answers with the offline rules at once, then says which live check runs, then the recorded
 // result (use-verify.ts). Without JavaScript the same forms post to /verify and land on the report page.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import type { FormMode } from "@/lib/customer/fields";
 import type { VerifiableStep } from "@/lib/steps";
-import { restoreForms, snapshotForms, type FormSnapshot } from "./carry-over";
 import { FieldsForm } from "./fields-form";
 import { MicrosoftSignIn } from "./microsoft-sign-in";
 import { StepChecksNote } from "./step-checks-note";
@@ -35,30 +34,18 @@ const TABS: { mode: FormMode; label: string }[] = [
 ];
 
 /**
- * `lazy`: rendered by components/verify/lazy.tsx, which never hydrates the panel but mounts it anew in
- * the browser (carrying over what was typed): there it starts in the tabbed layout, so the forms are
- * not swapped a second time while the customer types.
+ * Rendered on the server (the no-JavaScript layout: fields form, the manifest form in a disclosure) and
+ * mounted anew in the browser by components/verify/lazy.tsx, never hydrated: in the browser it starts
+ * in the tabbed layout, and lazy.tsx carries what was typed into the server's forms across.
  */
-export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?: boolean }) {
+export function VerifyStep({ step }: { step: VerifiableStep }) {
   const uid = useId().replace(/:/g, "");
   // useId is unique on the page: the step need not be in every id (each is in the HTML several times).
   const id = (s: string) => `${uid}${s}`;
   const verify = useVerify();
   const [mode, setMode] = useState<FormMode>("fields");
-  const [hydrated, setHydrated] = useState(() => lazy && typeof window !== "undefined");
-  const root = useRef<HTMLElement>(null);
-  const carried = useRef<FormSnapshot | null>(null);
-  // The tabbed layout mounts new forms: carry over what was typed into the server's forms before
-  // hydration (restored before the forms' own effects read their values).
-  useEffect(() => {
-    carried.current = snapshotForms(root.current);
-    setHydrated(true);
-  }, []);
-  useLayoutEffect(() => {
-    if (!hydrated || !carried.current) return;
-    restoreForms(root.current, carried.current);
-    carried.current = null;
-  }, [hydrated]);
+  // Server: the plain HTML forms; browser (a fresh mount, see above): the tabs.
+  const tabbed = typeof window !== "undefined";
 
   const part: PanelProps = { step, id, verify };
   const fieldsForm = <FieldsForm {...part} />;
@@ -73,13 +60,13 @@ export function VerifyStep({ step, lazy = false }: { step: VerifiableStep; lazy?
   };
 
   return (
-    <section ref={root} data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose">
+    <section data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose">
       <h3 id={id("title")} className="verify-title">
         <span aria-hidden="true" className="icon icon-shield" />
         {`Verify my setup: ${PANEL_TITLE[step]}`}
       </h3>
       <StepChecksNote step={step} />
-      {hydrated ? (
+      {tabbed ? (
         <>
           <div role="tablist" aria-label="How to verify" className="mt-3 flex gap-1 border-b border-zinc-200 dark:border-zinc-700">
             {TABS.map((t) => (
