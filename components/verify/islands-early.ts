@@ -33,18 +33,18 @@ export const ISLAND = "data-island";
 export type IslandKind = "verify" | "confirm" | "progress";
 
 /** Within `margin` px of the viewport now (the IntersectionObserver would say so one frame later). */
-export function nearViewport(el: Element, margin: number): boolean {
+function nearViewport(el: Element, margin: number): boolean {
   const r = el.getBoundingClientRect();
   return (r.width > 0 || r.height > 0) && r.bottom > -margin && r.top < window.innerHeight + margin;
 }
-export const HOLD_MS = 8000;
-export const NEAR_PX = 400;
+const HOLD_MS = 8000;
+const NEAR_PX = 400;
 export const byElement = new WeakMap<Element, Gate>();
 export const wakeListeners = new Set<(g: Gate) => void>();
 /** Parts the reader touched (pointer, focus, key) before the page hydrated. */
 export const touchedEarly = new WeakSet<Element>();
 /** What the shared IntersectionObserver last said of each part: near the viewport or not. */
-export const nearNow = new WeakMap<Element, { near: boolean; at: number }>();
+const nearNow = new WeakMap<Element, { near: boolean; at: number }>();
 /** When the page last scrolled (a scroll event is dispatched before the observer's report of that frame). */
 let scrolledAt = -1;
 
@@ -58,15 +58,14 @@ export function isNear(el: Element): boolean {
   return nearViewport(el, NEAR_PX);
 }
 
-
 /** Asks for a part's chunk ahead of its waking (the bundler fetches and evaluates each chunk once). */
-export function prefetch(el: Element): void {
+function prefetch(el: Element): void {
   const kind = el.getAttribute(ISLAND) as IslandKind | null;
   const load = kind ? LOADERS[kind] : undefined;
   load?.().catch(() => undefined);
 }
 
-export let observer: IntersectionObserver | null = null;
+let observer: IntersectionObserver | null = null;
 export function observe(el: Element): void {
   if (!("IntersectionObserver" in window)) return;
   observer ??= new IntersectionObserver(
@@ -96,7 +95,7 @@ function formKeyOf(root: Element, form: HTMLFormElement): string | null {
 
 
 // One set of window listeners for every part: the capture phase on window runs before React's own.
-export let listening = false;
+let listening = false;
 export function listen(): void {
   if (listening) return;
   listening = true;
@@ -142,7 +141,7 @@ export function listen(): void {
 export const loadVerifyStep: Loader<VerifyStepModule> = () => import("./verify-step");
 export const loadProgressBar: Loader<ProgressBarModule> = () => import("./progress-bar");
 export const loadConfirm: Loader<ConfirmModule> = () => import("./confirm-step");
-export const LOADERS: Record<IslandKind, Loader<unknown>> = { verify: loadVerifyStep, confirm: loadConfirm, progress: loadProgressBar };
+const LOADERS: Record<IslandKind, Loader<unknown>> = { verify: loadVerifyStep, confirm: loadConfirm, progress: loadProgressBar };
 
 /**
  * Called when lazy.tsx is loaded, before the page has hydrated: the listeners now, and once the

@@ -198,8 +198,9 @@ function Island<P extends object>({ kind, load, server, pick, props, options }: 
     gateRef.current = gate;
     byElement.set(el, gate);
     listen();
-    // A reader who pointed at or moved into the part before the page hydrated touched it before
-    // these listeners existed: no new pointerover or focusin will come, so that counts as a touch now.
+    // A reader who pointed at or moved into the part before the page hydrated: seen by the listeners
+    // (islands-early.ts) if it happened after this module loaded; before that, no new pointerover or
+    // focusin will come, so being under the pointer or holding the focus counts as a touch now.
     mark("hydrated");
     const touched = touchedEarly.has(el) || el.contains(document.activeElement) || el.matches(":hover");
     // Already near the viewport (a reader who scrolled before the page hydrated, or a part near the
