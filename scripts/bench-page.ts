@@ -14,7 +14,9 @@
 //          requests after the load event (window: until 3 s after load; the favicon Chromium fetches
 //          itself after load is left out).
 //  verify  the page with a reader who scrolls the first "Verify my setup" panel to the middle of
-//          the screen as soon as the document is parsed (DOMContentLoaded): Verify-ready = time from
+//          the screen as soon as the document is parsed (DOMContentLoaded; scrollIntoView with
+//          behavior "instant": the page's `scroll-behavior: smooth` would add its ≈ 0.5 s animation at
+//          4×, which is the scroll's time, not the page's): Verify-ready = time from
 //          navigation start until React has attached that panel's submit handler (the form element
 //          carries React's props with an onSubmit function; polled every 20 ms). With lazy panels
 //          this includes fetching and hydrating the panel's chunk.
