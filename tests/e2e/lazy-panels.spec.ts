@@ -102,16 +102,22 @@ test("typed and submitted before the panel's code came: it is verified through t
 });
 
 test("a panel already near the viewport has its code asked for before the page has hydrated", async ({ page, context }) => {
+  test.setTimeout(120_000);
   await context.clearCookies();
   const panelUrls: string[] = [];
   page.on("response", async (r) => {
     if (r.request().resourceType() === "script" && (await r.text().catch(() => "")).includes("Paste the app manifest")) panelUrls.push(r.url());
   });
-  // Arriving at an anchor inside the first panel (its manifest form), with no smooth scrolling: the
-  // browser jumps there as the page loads, before React has hydrated it.
-  await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(`${SETUP}#verify-manifest`);
-  await expect(islandOf(page, "register-application")).toHaveAttribute("data-hydrated", "");
+  // A slow device (CPU throttled 6×, so hydrating takes long enough to tell the order apart) and a
+  // reader who has the first panel on screen as soon as the document is parsed.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => document.querySelector("[data-verify-step]")?.scrollIntoView({ block: "center", behavior: "instant" }));
+  });
+  await page.goto(SETUP);
+  await expect(islandOf(page, "register-application")).toHaveAttribute("data-hydrated", "", { timeout: 60_000 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   expect(panelUrls).toHaveLength(1);
   const { asked, hydrated } = await page.evaluate((url) => {
     const entry = performance.getEntriesByType("resource").find((r) => r.name === url);
