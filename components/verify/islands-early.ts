@@ -93,12 +93,9 @@ function formKeyOf(root: Element, form: HTMLFormElement): string | null {
   return i < 0 ? null : `${k}#${i}`;
 }
 
-
-// One set of window listeners for every part: the capture phase on window runs before React's own.
-let listening = false;
-export function listen(): void {
-  if (listening) return;
-  listening = true;
+// One set of window listeners for every part (installed once, by startEarly): the capture phase on
+// window runs before React's own.
+function listen(): void {
   const wake = (e: Event) => {
     const el = (e.target as Element | null)?.closest?.(`[${ISLAND}]`);
     if (!el) return;

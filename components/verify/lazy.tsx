@@ -23,7 +23,6 @@ import { flushSync } from "react-dom";
 import {
   byElement,
   ISLAND,
-  listen,
   loadConfirm,
   loadProgressBar,
   loadVerifyStep,
@@ -141,15 +140,15 @@ interface IslandOptions {
 
 // Parts whose code came in the same moment are put in the page one per task, the touched or held one
 // first: the reader's input is not kept waiting behind every other part near the viewport.
-const mounts: { urgent: boolean; run: () => void }[] = [];
+const mounts: (() => void)[] = [];
 let mounting = false;
 function mountSoon(urgent: boolean, run: () => void): void {
-  if (urgent) mounts.unshift({ urgent, run });
-  else mounts.push({ urgent, run });
+  if (urgent) mounts.unshift(run);
+  else mounts.push(run);
   if (mounting) return;
   mounting = true;
   const next = () => {
-    mounts.shift()?.run();
+    mounts.shift()?.();
     if (mounts.length > 0) setTimeout(next, 0);
     else mounting = false;
   };
@@ -197,7 +196,6 @@ function Island<P extends object>({ kind, load, server, pick, props, options }: 
     };
     gateRef.current = gate;
     byElement.set(el, gate);
-    listen();
     // A reader who pointed at or moved into the part before the page hydrated: seen by the listeners
     // (islands-early.ts) if it happened after this module loaded; before that, no new pointerover or
     // focusin will come, so being under the pointer or holding the focus counts as a touch now.
