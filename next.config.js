@@ -1,4 +1,7 @@
 // @ts-check
+// next.config.js is CommonJS (as scripts/cluster.cjs), so its helper comes in by require().
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addCompileHints } = require("./scripts/compile-hints.cjs");
 
 /**
  * Security headers of every response (pages, routes, static files). The Content-Security-Policy is
@@ -29,6 +32,13 @@ const nextConfig = {
   },
   // Same figure as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/limits.ts): proxy.ts answers 413 above it.
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  compiler: {
+    // V8's compile hint on every client chunk (scripts/compile-hints.cjs): the page's start-up code is
+    // compiled while it streams in, off the main thread, instead of inside the start-up's long task.
+    runAfterProductionCompile: async ({ distDir }) => {
+      addCompileHints(distDir);
+    },
+  },
   // proxy.ts must see the App Router's own requests as they are (the `rsc` and next-router-* headers,
   // the `_rsc` query): it answers only plain document requests from a precompressed copy
   // (lib/http/precompressed.ts). By default Next hides those from the proxy.

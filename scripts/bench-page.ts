@@ -381,6 +381,9 @@ async function main() {
   }
 
   console.log(`\n  timings (${RATE}× CPU throttle):`);
+  // The floor under Verify-ready on this host: the same HTML and CSS without any script is parsed,
+  // styled and laid out by then. No handler can be ready before DOMContentLoaded (the bench scrolls there).
+  console.log(`    ${"DOMContentLoaded, static".padEnd(34)} ${mmm(st.map((r) => r.domContentLoadedMs), fmtS)}`);
   console.log(`    ${"load event, static".padEnd(34)} ${mmm(st.map((r) => r.loadMs), fmtS)}`);
   console.log(`    ${"load event, page".padEnd(34)} ${mmm(rd.map((r) => r.loadMs), fmtS)}`);
   console.log(`    ${"first contentful paint, page".padEnd(34)} ${mmm(rd.map((r) => r.fcpMs), fmtS)}`);
@@ -408,7 +411,8 @@ async function main() {
   reportGoal({ goal: "guide page JS downloaded on load vs framework floor + 15 KiB", figure: `${fmtKiB(jsMedian)} (floor ${fmtKiB(floorMedian)})`, target: `≤ ${fmtKiB(floorMedian + 15 * KIB)}`, met: jsMedian <= floorMedian + 15 * KIB });
   const readyMedian = stats(ready).median;
   const at = RATE === 4 ? "4× CPU" : `${RATE}× CPU (${RATE_ARG === "calibrated" ? "host-calibrated " : ""}instead of the goal's 4×)`;
-  reportGoal({ goal: `Verify-ready, ${at}, panel scrolled into view at DOMContentLoaded`, figure: fmtS(readyMedian), target: "≤ 1.50 s", met: readyMedian <= 1500 });
+  const staticDcl = stats(st.map((r) => r.domContentLoadedMs)).median;
+  reportGoal({ goal: `Verify-ready, ${at}, panel scrolled into view at DOMContentLoaded`, figure: `${fmtS(readyMedian)} (no-script floor: DOMContentLoaded ${fmtS(staticDcl)})`, target: "≤ 1.50 s", met: readyMedian <= 1500 });
   const tbtMedian = stats(rd.map((r) => r.tbtMs)).median;
   reportGoal({ goal: `guide page TBT, ${at}`, figure: `${Math.round(tbtMedian)} ms`, target: "≤ 300 ms", met: tbtMedian <= 300 });
   const maxAfter = Math.max(...after);

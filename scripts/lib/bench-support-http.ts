@@ -256,8 +256,10 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
     }
     console.log(`  audit rows written by the bench's staff member: ${audits.toLocaleString("en-US")}`);
     const list = summary[2]!;
-    reportGoal({ goal: "/support p50, c=10, 100k setups", figure: `${list.p50.toFixed(1)} ms`, target: "≤ 50 ms", met: list.p50 <= 50 && list.errors === 0 });
-    reportGoal({ goal: "/support p99, c=10, 100k setups", figure: `${list.p99.toFixed(1)} ms`, target: "≤ 200 ms", met: list.p99 <= 200 && list.errors === 0 });
+    // Beside each goal, the same server's floor for a console page (the sign-in page: the layout and
+    // Next's render, no session, no database), so a slower host is told apart from a slower page.
+    reportGoal({ goal: "/support p50, c=10, 100k setups", figure: `${list.p50.toFixed(1)} ms (sign-in page floor ${page.p50.toFixed(1)} ms)`, target: "≤ 50 ms", met: list.p50 <= 50 && list.errors === 0 });
+    reportGoal({ goal: "/support p99, c=10, 100k setups", figure: `${list.p99.toFixed(1)} ms (floor ${page.p99.toFixed(1)} ms)`, target: "≤ 200 ms", met: list.p99 <= 200 && list.errors === 0 });
     const failed = summary.filter((s) => s.errors > 0);
     if (failed.length) {
       console.log(`  answers that were not a 200 with the page: ${failed.map((s) => `${s.t.name} ${s.errors}`).join(", ")} (log: ${log})`);

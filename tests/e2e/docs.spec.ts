@@ -424,6 +424,22 @@ test.describe("page weight", () => {
     }
   });
 
+  test("every script the guide page loads starts with V8's compile hint (scripts/compile-hints.cjs), and the page works", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.url());
+    });
+    await gotoReady(page, SETUP);
+    // A panel woken up (its chunk fetched too): the page's code ran from the hinted chunks.
+    await page.locator('[data-verify-step="register-application"]').scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-island="verify"][data-hydrated]').first()).toBeAttached();
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const url of scripts) {
+      const text = await (await page.request.get(url)).text();
+      expect(text.startsWith("//# allFunctionsCalledOnLoad\n"), url).toBe(true);
+    }
+  });
+
   test("code tokens are coloured by class, in light and in dark mode", async ({ page }) => {
     const colours = async () =>
       page.locator("[data-code-block] pre.shiki[data-language=json]").first().evaluate((pre) => {
