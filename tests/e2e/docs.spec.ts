@@ -440,6 +440,25 @@ test.describe("page weight", () => {
     }
   });
 
+  test("the stylesheet keeps prose styles out of .not-prose with class selectors, not [class~=] (scripts/postcss-class-attribute.cjs)", async ({ page }) => {
+    await gotoReady(page, SETUP);
+    const sheet = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')!.href;
+      return (await fetch(href)).text();
+    });
+    expect(sheet).not.toContain("[class~=");
+    expect(sheet).toContain(".not-prose");
+    // The guard still works: a paragraph of the prose gets the prose's spacing, one inside a panel
+    // (section.not-prose within the prose) does not.
+    const margins = await page.evaluate(() => {
+      const inProse = document.querySelector(".prose p:not(.not-prose p)")!;
+      const inPanel = document.querySelector(".prose .not-prose p")!;
+      return { prose: getComputedStyle(inProse).marginBottom, panel: getComputedStyle(inPanel).marginBottom };
+    });
+    expect(margins.prose).not.toBe("0px");
+    expect(margins.panel).not.toBe(margins.prose);
+  });
+
   test("code tokens are coloured by class, in light and in dark mode", async ({ page }) => {
     const colours = async () =>
       page.locator("[data-code-block] pre.shiki[data-language=json]").first().evaluate((pre) => {
