@@ -5,8 +5,8 @@
 // Chromium that a change to the class attribute of any element may restyle everything inside it: when
 // next-themes sets the theme class on <html> again as the page starts (same value, removed and added),
 // the whole page is restyled (895 elements, ≈ 0.1 s of main thread at 4× CPU, right where the first
-// "Verify my setup" panel wakes up); so is a section's subtree whenever the table of contents or a panel
-// changes a class. `.not-prose` matches exactly the same elements (`[class~=x]` is the class selector's
+// "Verify my setup" panel wakes up); so is an element's whole subtree whenever a script changes its
+// classes (a panel's tabs and states, the theme toggle). `.not-prose` matches exactly the same elements (`[class~=x]` is the class selector's
 // definition) and is invalidated only when that class comes or goes.
 //
 // Only plain identifiers are rewritten (anything that would need escaping is left as it is). The input
