@@ -6,6 +6,9 @@
 // each of them on the main thread in the middle of that start-up, one long task. Other browsers read a
 // comment.
 //
+// Every chunk gets it, not only those the page starts with: the others are fetched when their code is
+// about to run (a panel waking up, the search dialog opening), so eager compilation is not wasted there.
+//
 // next.config.js runs this after the production compile (experimental.runAfterProductionCompile), before
 // pages are prerendered: every client chunk gets the line once. The chunk's file name (its content
 // hash) stays: the same build input still gives the same bytes, so immutable caching stays right. A
