@@ -86,11 +86,27 @@ export function unobserve(el: Element): void {
   observer?.unobserve(el);
 }
 
-function formKeyOf(root: Element, form: HTMLFormElement): string | null {
-  const k = `${form.getAttribute("action") ?? ""}|${form.dataset.mode ?? ""}`;
-  const same = Array.from(root.querySelectorAll("form")).filter((f) => `${f.getAttribute("action") ?? ""}|${f.dataset.mode ?? ""}` === k);
-  const i = same.indexOf(form);
+/** A form's kind in a part: where it posts and its mode. */
+function formKind(form: HTMLFormElement): string {
+  return `${form.getAttribute("action") ?? ""}|${form.dataset.mode ?? ""}`;
+}
+
+/**
+ * A form's place in its part (its kind, and which of that kind): the same for the server's form and the
+ * one that replaces it when the part is mounted anew, so a held submit (below) and what was typed
+ * (lazy.tsx) find their form again.
+ */
+export function formKeyOf(root: Element, form: HTMLFormElement): string | null {
+  const k = formKind(form);
+  const i = Array.from(root.querySelectorAll("form")).filter((f) => formKind(f) === k).indexOf(form);
   return i < 0 ? null : `${k}#${i}`;
+}
+
+/** The form of `root` at that place (formKeyOf's inverse). */
+export function formByKey(root: Element, key: string): HTMLFormElement | null {
+  const at = key.lastIndexOf("#");
+  const [k, i] = [key.slice(0, at), Number(key.slice(at + 1))];
+  return Array.from(root.querySelectorAll("form")).filter((f) => formKind(f) === k)[i] ?? null;
 }
 
 // One set of window listeners for every part (installed once, by startEarly): the capture phase on

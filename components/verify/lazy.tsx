@@ -22,6 +22,8 @@ import { createElement, useEffect, useLayoutEffect, useRef, useState, type Compo
 import { flushSync } from "react-dom";
 import {
   byElement,
+  formByKey,
+  formKeyOf,
   ISLAND,
   loadConfirm,
   loadProgressBar,
@@ -50,15 +52,11 @@ function mark(name: string): void {
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-/** A control's place in the part: its form (by action and mode, and which of those), its name and which of those. */
+/** A control's place in the part: its form's place (formKeyOf), its name and which of those. */
 function keysOf(root: Element): Map<Control, string> {
   const out = new Map<Control, string>();
-  const formSeen: Record<string, number> = {};
-  const formKey = new Map<HTMLFormElement, string>();
-  for (const f of Array.from(root.querySelectorAll("form"))) {
-    const k = `${f.getAttribute("action") ?? ""}|${f.dataset.mode ?? ""}`;
-    formKey.set(f, `${k}#${(formSeen[k] = (formSeen[k] ?? -1) + 1)}`);
-  }
+  const formKey = new Map<HTMLFormElement, string | null>();
+  for (const f of Array.from(root.querySelectorAll("form"))) formKey.set(f, formKeyOf(root, f));
   const seen: Record<string, number> = {};
   for (const el of Array.from(root.querySelectorAll<Control>("input[name], textarea[name], select[name]"))) {
     if (el instanceof HTMLInputElement && el.type === "hidden") continue;
@@ -68,11 +66,6 @@ function keysOf(root: Element): Map<Control, string> {
     out.set(el, `${k}@${(seen[k] = (seen[k] ?? -1) + 1)}`);
   }
   return out;
-}
-
-function formByKey(root: Element, key: string): HTMLFormElement | null {
-  const [k, i] = [key.slice(0, key.lastIndexOf("#")), Number(key.slice(key.lastIndexOf("#") + 1))];
-  return Array.from(root.querySelectorAll("form")).filter((f) => `${f.getAttribute("action") ?? ""}|${f.dataset.mode ?? ""}` === k)[i] ?? null;
 }
 
 interface Snapshot {
