@@ -40,11 +40,14 @@ function prerenderedHashes(file: string): string[] | null {
 }
 
 let layoutHashes: string[] | undefined;
-/** Hashes of the inline scripts every page's layout renders (next-themes), from the built not-found page. */
+/**
+ * Hashes of the inline scripts the frames render (next-themes' no-flash script: the same in the guides'
+ * frame and the console's, components/theme-provider.tsx), from the built home page.
+ */
 function commonHashes(): string[] {
   if (layoutHashes) return layoutHashes;
   try {
-    layoutHashes = layoutScriptHashes(readFileSync(path.join(APP_DIR, "_not-found.html"), "utf8"));
+    layoutHashes = layoutScriptHashes(readFileSync(path.join(APP_DIR, "index.html"), "utf8"));
   } catch {
     layoutHashes = [];
   }

@@ -8,7 +8,8 @@ import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader({ nav }: { nav: NavGuide[] }) {
   return (
-    <header className="site-header sticky top-0 z-40 h-14 border-b border-zinc-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/90 dark:border-zinc-800 dark:bg-zinc-950/95 dark:supports-[backdrop-filter]:bg-zinc-950/90">
+    // Styled by `.site-header` in app/globals.css (the page carries it twice: HTML and payload).
+    <header className="site-header">
       <div className="mx-auto flex h-full max-w-[90rem] items-center gap-2 px-4 sm:gap-3 lg:px-6">
         <MobileMenu guides={nav} />
         <HoverLink href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-zinc-900 dark:text-zinc-100">

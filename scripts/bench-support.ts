@@ -1,5 +1,6 @@
 // npm run bench:support [-- --setups 100000] [--runs 20] [--url postgresql://…] [--existing]
 //                        [--skip-queries] [--skip-export] [--skip-http] [--requests 1] [--port P] [--cpu-prof DIR] [--server DIR] [--dump DIR]
+//                        [--only TEXT]
 // 1. Queries: the support console's queries in-process: the list, a deep keyset page, each kind of
 //    search, filters, the funnel, the failing checks, and a full CSV export (rows/s, memory).
 // 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js through
@@ -18,7 +19,8 @@
 // staff user, removed afterwards, and its audit rows). --cpu-prof DIR: the server's processes (the
 // cluster's primary and each worker; WEB_CONCURRENCY=1 for one) run with node --cpu-prof and each writes its profile there when it stops. --server DIR: run that standalone build
 // instead of .next/standalone (a copy of the build before a change, to compare on the same database).
-// --dump DIR: writes one answer of each page there first.
+// --dump DIR: writes one answer of each page there first. --only TEXT: only the page with that path,
+// else those whose path contains TEXT (with --cpu-prof, a profile of that page alone); no goals then.
 import { closeDatabase, createDatabase, disconnectPrisma, getPrisma, setPrismaForTests, type PrismaClient } from "../lib/db";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
@@ -44,7 +46,7 @@ const httpPort = argValue(argv, "--port");
 
 async function measureAll(prisma: PrismaClient, where: string, url: string) {
   if (!skipQueries) await measureQueries(prisma, where);
-  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: Number(new URL(process.env.SITE_URL!).port), cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump") });
+  if (!skipHttp) await benchHttp({ prisma, url, scale: requestScale, port: Number(new URL(process.env.SITE_URL!).port), cpuProfDir: argValue(argv, "--cpu-prof"), serverDir: argValue(argv, "--server"), dumpDir: argValue(argv, "--dump"), only: argValue(argv, "--only") });
 }
 
 async function measureQueries(prisma: PrismaClient, where: string) {

@@ -138,7 +138,9 @@ export async function listSetups(input: ListSetupsInput = {}): Promise<SetupList
     ? await getPrisma().$queryRaw<SetupListItem[]>`
         WITH matches AS MATERIALIZED (${select})
         SELECT * FROM matches ORDER BY ${column} DESC, id DESC LIMIT ${p.limit + 1}`
-    : await getPrisma().$queryRaw<SetupListItem[]>`${select} ORDER BY ${column} DESC, id DESC LIMIT ${p.limit + 1}`;
+    : // `setup.id`, the uuid column (as the cursor compares it and the index holds it), not the output's
+      // `id::text`: ordered by the text PostgreSQL adds a sort step after the index scan.
+      await getPrisma().$queryRaw<SetupListItem[]>`${select} ORDER BY ${column} DESC, setup.id DESC LIMIT ${p.limit + 1}`;
   const items = rows.slice(0, p.limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > p.limit && last ? encodeListCursor(p.sort, last) : null };

@@ -299,6 +299,17 @@ test.describe("site", () => {
     await expect(page).toHaveURL(new RegExp(`${SETUP}$`));
   });
 
+  test("an address no route answers gets the same 404 in the guides' frame, with its search", async ({ page, problems }) => {
+    problems.allow(/^HTTP 404: GET http:\/\/[^/]+\/no\/such\/place$/);
+    problems.allow(/^console error on http:\/\/[^/]+\/no\/such\/place: Failed to load resource: the server responded with a status of 404/);
+    const res = await gotoReady(page, "/no/such/place");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn’t find that page");
+    await expect(page.locator("[data-search-button]")).toBeVisible();
+    await page.keyboard.press("/");
+    await expect(page.getByRole("dialog")).toBeVisible();
+  });
+
   test("the icons: app/icon.svg is linked from every page, and /favicon.ico (which browsers ask for on their own) is served", async ({ page, request }) => {
     await gotoReady(page, SETUP);
     const href = await page.locator('link[rel="icon"]').first().getAttribute("href");

@@ -166,6 +166,43 @@ test.describe("signed in", () => {
     await expect.poll(viewsOfAcme).toBe(viewsBefore + 1);
   });
 
+  test("the console has its own frame: its bar with a theme toggle, not the guides' header; an unknown setup gets its 404 there", async ({ page, problems }) => {
+    const violations: string[] = [];
+    await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto("/support");
+    const bar = page.getByRole("banner");
+    await expect(bar).toHaveCount(1);
+    await expect(bar.getByRole("link", { name: "Support console" })).toBeVisible();
+    await expect(bar.getByRole("navigation", { name: "Support console" }).getByRole("link", { name: "Setups" })).toHaveAttribute("aria-current", "page");
+    // The guides' header (its search and menu) is not part of the console.
+    await expect(page.locator("[data-search-button]")).toHaveCount(0);
+    await expect(page.locator(".site-header")).toHaveCount(0);
+    // next-themes' script runs under the console's nonce policy, and the toggle switches and keeps the theme.
+    const html = page.locator("html");
+    await expect(html).toHaveClass(/\blight\b/);
+    await bar.locator("[data-theme-toggle]").click();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await page.reload();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await page.screenshot({ path: `${SHOTS}/support-list-toggled-dark.png`, fullPage: true });
+    await bar.locator("[data-theme-toggle]").click();
+    await expect(html).toHaveClass(/\blight\b/);
+
+    // A setup id that does not exist: a 404 inside the console's frame, with the way back to the list.
+    problems.allow(/^HTTP 404: GET http:\/\/[^/]+\/support\/setups\/AAAAAAAAAAAAAAAAAAAAAA$/);
+    problems.allow(/^console error on http:\/\/[^/]+\/support\/setups\/AAAAAAAAAAAAAAAAAAAAAA: Failed to load resource: the server responded with a status of 404/);
+    const missing = await page.goto("/support/setups/AAAAAAAAAAAAAAAAAAAAAA");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Nothing here", level: 1 })).toBeVisible();
+    await expect(page.getByText(`Signed in as ${data.email}`)).toBeVisible();
+    await page.getByRole("link", { name: "Back to all setups" }).click();
+    await expect(page).toHaveURL(/\/support$/);
+    expect(violations).toEqual([]);
+  });
+
   test("the funnel shows the same numbers as a direct count", async ({ page }) => {
     for (const days of [7, 30, 90]) {
       await page.goto(`/support/insights?days=${days}`);

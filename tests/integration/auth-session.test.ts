@@ -58,6 +58,17 @@ describe("getStaff", () => {
     expect(await getStaff(new Headers({ cookie: "staff.session_token=nothing" }))).toBeNull();
   });
 
+  it("answers a request without a session cookie at once, without Better Auth (the sign-in page, visitors)", async () => {
+    const betterAuth = vi.spyOn(getAuth().api, "getSession");
+    expect(await getStaff(new Headers())).toBeNull();
+    expect(await getStaff(new Headers({ cookie: "theme=dark; bc_setup_marker=1" }))).toBeNull();
+    expect(betterAuth).not.toHaveBeenCalled();
+    // A session cookie (even a bad one) still goes the whole way.
+    expect(await getStaff(new Headers({ cookie: "staff.session_token=nothing" }))).toBeNull();
+    expect(betterAuth).toHaveBeenCalledTimes(1);
+    betterAuth.mockRestore();
+  });
+
   it("refuses a revoked session and an expired one at once", async () => {
     const a = await signIn();
     await db.prisma.staffSession.delete({ where: { token: a.token } });

@@ -16,8 +16,8 @@ vi.mock("next/headers", () => ({
 }));
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { GET as resumeGet, POST as resumePost } from "@/app/resume/[id]/route";
-import ChoosePage from "@/app/resume/[id]/choose/page";
+import { GET as resumeGet, POST as resumePost } from "@/app/(site)/resume/[id]/route";
+import ChoosePage from "@/app/(site)/resume/[id]/choose/page";
 import { POST as verifyPost } from "@/app/verify/route";
 import { confirmStepAction, startStepAction, trackProgressAction, verifyStep } from "@/lib/actions/customer";
 import { NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";

@@ -2,6 +2,8 @@
 // server renders them: what staff need is there (a link per setup with the company as its name, contact,
 // client ID with its spoken label, dates, current step, status and stuck reason, failed attempts), with
 // light markup (no utility lists per cell, no decorative text read aloud) and the page size the list uses.
+// The rows are one HTML string (lib/support/setups-rows-html.ts): what a customer typed into their setup
+// (company, contact, client ID) and what the database says (stuck reason) must come out as text, never markup.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { CheckStatusBadge, StepStatusBadge, StuckBadge } from "@/components/supp
 import type { SetupRow } from "@/lib/progress";
 import { PAGE_SIZE } from "@/lib/support/filters";
 import { STEP_LIST } from "@/lib/steps";
+import { setupsRowsHtml } from "@/lib/support/setups-rows-html";
 
 const now = new Date("2026-11-30T12:00:00Z");
 
@@ -54,7 +57,7 @@ describe("support list table", () => {
 
   it("links each setup by its company (escaped), with contact, client ID and its spoken label", () => {
     const html = render([row(7)]);
-    expect(html).toContain('<a href="/support/setups/pub-7_x">Company 7 &lt;b&gt;&amp;&lt;/b&gt;</a>');
+    expect(html).toContain('<a href="/support/setups/pub-7_x">Company 7 &#x3C;b>&#x26;&#x3C;/b></a>');
     expect(html).toContain("<small>it7@example.com</small>");
     expect(html).toContain('<code><span class="sr-only">Client ID </span>11111111-2222-3333-4444-555555555555</code>');
     const none = render([row(8, { companyName: null, contactEmail: null, clientId: null })]);
@@ -65,8 +68,8 @@ describe("support list table", () => {
 
   it("shows dates (exact UTC in the title), current step, status, stuck reason and failed attempts", () => {
     const html = render([row(4, { stuck: "secret.shape failed 3 times in a row", status: "failing", failedRuns: 12 })]);
-    expect(html).toContain('<time dateTime="2026-11-01T08:30:00.000Z" title="2026-11-01 08:30 UTC">2026-11-01</time>');
-    expect(html).toContain('<time dateTime="2026-11-30T10:00:00.000Z" title="2026-11-30 10:00 UTC">2 h ago</time>');
+    expect(html).toContain('<time datetime="2026-11-01T08:30:00.000Z" title="2026-11-01 08:30 UTC">2026-11-01</time>');
+    expect(html).toContain('<time datetime="2026-11-30T10:00:00.000Z" title="2026-11-30 10:00 UTC">2 h ago</time>');
     expect(html).toContain(`<td>${STEP_LIST[2]!.title}</td>`);
     expect(html).toContain('<span class="badge s-failing">Failing</span>');
     expect(html).toContain('<span class="badge stuck i-warn" title="secret.shape failed 3 times in a row">Stuck</span>');
@@ -85,6 +88,40 @@ describe("support list table", () => {
     expect(html).not.toContain("aria-hidden");
     // ≈ 0.5 KB of HTML per row (it was ≈ 1.3 KB with utility classes on every cell).
     expect(html.length / PAGE_SIZE).toBeLessThan(600);
+  });
+});
+
+describe("support list rows as one HTML string", () => {
+  const hostile = `"><script>alert(1)</script><img src=x onerror=alert(2)> & 'x'`;
+
+  it("escapes what customers typed, in text and in attributes", () => {
+    const html = render([row(9, { companyName: hostile, contactEmail: hostile, clientId: hostile, stuck: hostile, publicId: `a"b<c>/../d` })]);
+    // Outside attribute values (double-quoted, so only `"` and `&` need escaping there) no tag opens:
+    // every `<` of the text is a character reference.
+    const markup = html.replace(/="[^"]*"/g, '=""');
+    expect(markup).not.toMatch(/<(script|img)/);
+    expect(markup.match(/&#x3C;script>alert\(1\)&#x3C;\/script>/g)).toHaveLength(4); // company, contact, client ID, reason
+    // In an attribute value (the stuck badge's title) the quote cannot close it, and it reads back as typed.
+    const title = /<span class="badge stuck i-warn" title="([^"]*)">/.exec(html)![1]!;
+    const decoded = title.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+    expect(decoded).toBe(hostile);
+    // The setup's id is one path segment, percent-encoded.
+    expect(html).toContain('href="/support/setups/a%22b%3Cc%3E%2F..%2Fd"');
+  });
+
+  it("is the same table as the one React rendered before (text, cells and order)", () => {
+    const rows = [row(1), row(2, { companyName: null, stuck: "no progress for 4 days", status: "failing" }), row(3, { status: "completed" })];
+    const html = render(rows);
+    const cells = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+    expect(cells).toEqual([
+      "Company 1 &#x3C;b>&#x26;&#x3C;/b>it1@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", STEP_LIST[2]!.title, "In progress", "1",
+      "No company nameit2@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", STEP_LIST[2]!.title, "FailingStuckno progress for 4 days", "2",
+      "Company 3 &#x3C;b>&#x26;&#x3C;/b>it3@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", "—", "Completed", "3",
+    ]);
+  });
+
+  it("an empty page has no rows", () => {
+    expect(setupsRowsHtml([], now)).toBe("");
   });
 });
 
