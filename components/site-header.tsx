@@ -8,11 +8,12 @@ import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader({ nav }: { nav: NavGuide[] }) {
   return (
-    // Styled by `.site-header` in app/globals.css (the page carries it twice: HTML and payload).
+    // Styled by `.site-header` (its row, `.site-name`) in app/globals.css: the page carries it twice
+    // (HTML and payload).
     <header className="site-header">
-      <div className="mx-auto flex h-full max-w-[90rem] items-center gap-2 px-4 sm:gap-3 lg:px-6">
+      <div>
         <MobileMenu guides={nav} />
-        <HoverLink href="/" className="flex items-center gap-2 rounded-md text-sm font-semibold whitespace-nowrap text-zinc-900 dark:text-zinc-100">
+        <HoverLink href="/" className="site-name">
           <Logo />
           <span className="hidden sm:inline">{SITE_NAME}</span>
           <span className="sm:hidden">Setup guides</span>
