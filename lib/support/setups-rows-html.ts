@@ -11,11 +11,12 @@
 //
 // Everything in a row is text or an attribute value from the database; nothing is raw HTML (the
 // serialiser drops `raw` nodes by default, and none is built here).
+import "server-only";
 import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { SetupRow } from "@/lib/progress";
 import { stepTitle } from "@/lib/steps";
-import { STATUS_LABELS } from "./filters";
+import { setupHref, STATUS_LABELS } from "./filters";
 import { formatUtc, relativeAge } from "./format";
 
 type Props = Element["properties"];
@@ -26,11 +27,6 @@ function el(tagName: string, properties: Props, children: ElementContent[]): Ele
 
 function text(value: string): ElementContent {
   return { type: "text", value };
-}
-
-/** A setup's page in the console. */
-export function setupHref(publicId: string): string {
-  return `/support/setups/${encodeURIComponent(publicId)}`;
 }
 
 function row(r: SetupRow, now: Date): Element {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth";
 import { AUDIT_ACTIONS, AUDIT_LABELS, listAudit, type AuditAction, type AuditPage } from "@/lib/progress";
+import { setupHref } from "@/lib/support/filters";
 import { formatUtc } from "@/lib/support/format";
 import { Notice } from "@/components/support/notice";
 
@@ -115,7 +116,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-3 py-2 align-top">{AUDIT_LABELS[e.action as AuditAction] ?? e.action}</td>
                   <td className="px-3 py-2 align-top">
                     {e.targetType === "setup" && e.targetId ? (
-                      <Link href={`/support/setups/${encodeURIComponent(e.targetId)}`} className="font-mono text-xs text-violet-800 underline-offset-2 hover:underline dark:text-violet-300">
+                      <Link href={setupHref(e.targetId)} className="font-mono text-xs text-violet-800 underline-offset-2 hover:underline dark:text-violet-300">
                         {e.targetId}
                       </Link>
                     ) : (

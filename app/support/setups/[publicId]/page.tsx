@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
 import { AUDIT_ACTIONS, getSetup, parseRunPage, recordAudit, RUNS_PER_PAGE, type SetupView } from "@/lib/progress";
+import { setupHref } from "@/lib/support/filters";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
 import { SetupStatusBadge, StuckBadge } from "@/components/support/badges";
@@ -26,7 +27,7 @@ export default async function SetupPage({
 }) {
   const { publicId } = await params;
   const runPage = parseRunPage((await searchParams)?.page);
-  const staff = await requireStaff(`/support/setups/${encodeURIComponent(publicId)}`);
+  const staff = await requireStaff(setupHref(publicId));
   if (!PUBLIC_ID.test(publicId)) notFound();
   const now = new Date();
   let setup: SetupView | null;
@@ -116,7 +117,7 @@ export default async function SetupPage({
           Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.totalRuns} attempts, newest first)</span>
         </h2>
         <Timeline runs={setup.recentRuns} />
-        <TimelinePager basePath={`/support/setups/${encodeURIComponent(setup.publicId)}`} page={setup.runPage} pages={setup.runPages} />
+        <TimelinePager basePath={setupHref(setup.publicId)} page={setup.runPage} pages={setup.runPages} />
       </section>
     </div>
   );
