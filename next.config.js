@@ -31,7 +31,12 @@ const nextConfig = {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },
   // Same figure as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/limits.ts): proxy.ts answers 413 above it.
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "1mb" },
+    // app/global-not-found.tsx: addresses no route answers get one static 404 page with the guides'
+    // header (the guides and the console have layouts of their own, so the root layout has no header).
+    globalNotFound: true,
+  },
   compiler: {
     // V8's compile hint on every client chunk (scripts/compile-hints.cjs): the page's start-up code is
     // compiled while it streams in, off the main thread, instead of inside the start-up's long task.

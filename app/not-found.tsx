@@ -1,5 +1,6 @@
-// The last-resort 404, inside the bare document: addresses no route answers get the guides' 404
-// (app/(site)/[...missing]), the console its own (app/support/not-found.tsx). Next renders this page
+// The last-resort 404, inside the bare document: addresses no route answers get the static
+// app/global-not-found.tsx, the guides' pages app/(site)/not-found.tsx, the console its own
+// (app/support/not-found.tsx). Next renders this page
 // into every page's payload (the guide page's too) as the root's not-found fallback: it stays tiny.
 import Link from "next/link";
 

@@ -299,7 +299,7 @@ test.describe("site", () => {
     await expect(page).toHaveURL(new RegExp(`${SETUP}$`));
   });
 
-  test("an address no route answers gets the same 404 in the guides' frame, with its search", async ({ page, problems }) => {
+  test("an address no route answers gets the same 404 with the guides' header and its search (app/global-not-found.tsx, static)", async ({ page, problems }) => {
     problems.allow(/^HTTP 404: GET http:\/\/[^/]+\/no\/such\/place$/);
     problems.allow(/^console error on http:\/\/[^/]+\/no\/such\/place: Failed to load resource: the server responded with a status of 404/);
     const res = await gotoReady(page, "/no/such/place");

@@ -1,0 +1,32 @@
+// The 404 of an address no route answers (`/wp-admin`, a typo), as one static page built once
+// (Next's global-not-found, `experimental.globalNotFound` in next.config.js): the guides' header with
+// its search and the guides' 404 content, without rendering anything per request. It is outside the
+// layouts, so it brings its own document and stylesheet.
+import type { Metadata, Viewport } from "next";
+import { GuidesNotFound } from "@/components/guides-not-found";
+import { SiteHeader } from "@/components/site-header";
+import { ThemeProvider } from "@/components/theme-provider";
+import { getSiteNav } from "@/lib/content/nav";
+import { SITE_NAME } from "@/lib/content/site";
+import { viewport as rootViewport } from "./layout";
+import "./globals.css";
+
+export const metadata: Metadata = { title: `Page not found · ${SITE_NAME}`, robots: { index: false } };
+export const viewport: Viewport = rootViewport;
+
+export default async function GlobalNotFound() {
+  const nav = await getSiteNav();
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <a href="#main-content" className="skip-link">
+          Skip to content
+        </a>
+        <ThemeProvider>
+          <SiteHeader nav={nav} />
+        </ThemeProvider>
+        <GuidesNotFound guides={nav} />
+      </body>
+    </html>
+  );
+}
