@@ -5,7 +5,6 @@
 import type { Metadata, Viewport } from "next";
 import { GuidesNotFound } from "@/components/guides-not-found";
 import { SiteHeader } from "@/components/site-header";
-import { ThemeProvider } from "@/components/theme-provider";
 import { getSiteNav } from "@/lib/content/nav";
 import { SITE_NAME } from "@/lib/content/site";
 import { viewport as rootViewport } from "./layout";
@@ -22,9 +21,7 @@ export default async function GlobalNotFound() {
         <a href="#main-content" className="skip-link">
           Skip to content
         </a>
-        <ThemeProvider>
-          <SiteHeader nav={nav} />
-        </ThemeProvider>
+        <SiteHeader nav={nav} />
         <GuidesNotFound guides={nav} />
       </body>
     </html>

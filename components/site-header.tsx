@@ -1,29 +1,36 @@
-// The header on every page: menu (narrow screens), site name, search, theme toggle.
+// The guides' header (app/(site)/layout.tsx, app/global-not-found.tsx): menu (narrow screens), site
+// name, search, theme toggle.
 import { HoverLink } from "./hover-link";
 import type { NavGuide } from "@/lib/content/nav";
 import { SITE_NAME } from "@/lib/content/site";
 import { MobileMenu } from "./mobile-menu";
 import { Search } from "./search";
+import { ThemeProvider } from "./theme-provider";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader({ nav }: { nav: NavGuide[] }) {
   return (
-    // Styled by `.site-header` (its row, `.site-name`) in app/globals.css: the page carries it twice
-    // (HTML and payload).
-    <header className="site-header">
-      <div>
-        <MobileMenu guides={nav} />
-        <HoverLink href="/" className="site-name">
-          <Logo />
-          <span className="hidden sm:inline">{SITE_NAME}</span>
-          <span className="sm:hidden">Setup guides</span>
-        </HoverLink>
-        <div className="ml-auto flex items-center gap-1 sm:gap-2">
-          <Search />
-          <ThemeToggle />
+    // The theme's context wraps the header (its toggle) only: a theme change must not reach the guide
+    // page's lazily hydrated parts (components/verify/lazy.tsx), which an update before they hydrate
+    // would make React render anew. next-themes' no-flash script still runs before the page.
+    <ThemeProvider>
+      {/* Styled by `.site-header` (its row, `.site-name`) in app/globals.css: the page carries it twice
+          (HTML and payload). */}
+      <header className="site-header">
+        <div>
+          <MobileMenu guides={nav} />
+          <HoverLink href="/" className="site-name">
+            <Logo />
+            <span className="hidden sm:inline">{SITE_NAME}</span>
+            <span className="sm:hidden">Setup guides</span>
+          </HoverLink>
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <Search />
+            <ThemeToggle />
+          </div>
         </div>
-      </div>
-    </header>
+      </header>
+    </ThemeProvider>
   );
 }
 

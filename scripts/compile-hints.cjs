@@ -9,7 +9,7 @@
 // Every chunk gets it, not only those the page starts with: the others are fetched when their code is
 // about to run (a panel waking up, the search dialog opening), so eager compilation is not wasted there.
 //
-// next.config.js runs this after the production compile (experimental.runAfterProductionCompile), before
+// next.config.js runs this after the production compile (compiler.runAfterProductionCompile), before
 // pages are prerendered: every client chunk gets the line once. The chunk's file name (its content
 // hash) stays: the same build input still gives the same bytes, so immutable caching stays right. A
 // source map beside a chunk gets one empty line in front of its mappings, so it still points at the

@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ProseActions } from "@/components/prose-actions";
 import { SiteHeader } from "@/components/site-header";
-import { ThemeProvider } from "@/components/theme-provider";
 import { getSiteNav } from "@/lib/content/nav";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/content/site";
 
@@ -19,12 +18,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const nav = await getSiteNav();
   return (
     <>
-      {/* The theme's context wraps the header (its toggle) only: a theme change must not reach the
-          guide page's lazily hydrated parts (components/verify/lazy.tsx), which an update before
-          they hydrate would make React render anew. The no-flash script still runs before the page. */}
-      <ThemeProvider>
-        <SiteHeader nav={nav} />
-      </ThemeProvider>
+      <SiteHeader nav={nav} />
       {children}
       <ProseActions />
     </>

@@ -1,10 +1,11 @@
 // Status badges of the support console: one class per badge (`badge` + its tone, app/globals.css)
 // instead of a list of utilities, since a list page renders dozens of them, each twice (HTML and payload).
 import type { ReportStatus, SetupStatus, StepStatus } from "@/lib/db";
+import { setupStatusBadgeClass, STUCK_BADGE_CLASS } from "@/lib/support/badges";
 import { STATUS_LABELS } from "@/lib/support/filters";
 
 export function SetupStatusBadge({ status }: { status: SetupStatus }) {
-  return <span className={`badge s-${status}`}>{STATUS_LABELS[status]}</span>;
+  return <span className={setupStatusBadgeClass(status)}>{STATUS_LABELS[status]}</span>;
 }
 
 /** The tone class of a step's status (a badge's colours, also a step card's in the step grid). */
@@ -45,7 +46,7 @@ export function CheckStatusBadge({ status }: { status: ReportStatus }) {
 
 export function StuckBadge({ reason }: { reason: string }) {
   return (
-    <span className="badge stuck i-warn" title={reason}>
+    <span className={STUCK_BADGE_CLASS} title={reason}>
       Stuck
     </span>
   );

@@ -92,14 +92,23 @@ function formKind(form: HTMLFormElement): string {
 }
 
 /**
- * A form's place in its part (its kind, and which of that kind): the same for the server's form and the
- * one that replaces it when the part is mounted anew, so a held submit (below) and what was typed
- * (lazy.tsx) find their form again.
+ * Every form's place in its part (its kind, and which of that kind), in one pass: the same for the
+ * server's form and the one that replaces it when the part is mounted anew, so a held submit (below)
+ * and what was typed (lazy.tsx) find their form again.
  */
+export function formKeys(root: Element): Map<HTMLFormElement, string> {
+  const seen: Record<string, number> = {};
+  const out = new Map<HTMLFormElement, string>();
+  for (const f of Array.from(root.querySelectorAll("form"))) {
+    const k = formKind(f);
+    out.set(f, `${k}#${(seen[k] = (seen[k] ?? -1) + 1)}`);
+  }
+  return out;
+}
+
+/** One form's place in its part (formKeys), or null when it is not in `root`. */
 export function formKeyOf(root: Element, form: HTMLFormElement): string | null {
-  const k = formKind(form);
-  const i = Array.from(root.querySelectorAll("form")).filter((f) => formKind(f) === k).indexOf(form);
-  return i < 0 ? null : `${k}#${i}`;
+  return formKeys(root).get(form) ?? null;
 }
 
 /** The form of `root` at that place (formKeyOf's inverse). */

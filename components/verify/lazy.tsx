@@ -23,7 +23,7 @@ import { flushSync } from "react-dom";
 import {
   byElement,
   formByKey,
-  formKeyOf,
+  formKeys,
   ISLAND,
   loadConfirm,
   loadProgressBar,
@@ -52,11 +52,10 @@ function mark(name: string): void {
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-/** A control's place in the part: its form's place (formKeyOf), its name and which of those. */
+/** A control's place in the part: its form's place (formKeys), its name and which of those. */
 function keysOf(root: Element): Map<Control, string> {
   const out = new Map<Control, string>();
-  const formKey = new Map<HTMLFormElement, string | null>();
-  for (const f of Array.from(root.querySelectorAll("form"))) formKey.set(f, formKeyOf(root, f));
+  const formKey = formKeys(root);
   const seen: Record<string, number> = {};
   for (const el of Array.from(root.querySelectorAll<Control>("input[name], textarea[name], select[name]"))) {
     if (el instanceof HTMLInputElement && el.type === "hidden") continue;

@@ -100,12 +100,12 @@ export function filtersOf(p: ListParams): SetupFilters {
   return filters;
 }
 
-/** The query string for these params, leaving out defaults (shareable, stable). */
 /** A setup's page in the console (its public id as one path segment). */
 export function setupHref(publicId: string): string {
   return `/support/setups/${encodeURIComponent(publicId)}`;
 }
 
+/** The query string for these params, leaving out defaults (shareable, stable). */
 export function toQueryString(p: Partial<ListParams>): string {
   const qs = new URLSearchParams();
   if (p.q) qs.set("q", p.q);

@@ -16,6 +16,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { SetupRow } from "@/lib/progress";
 import { stepTitle } from "@/lib/steps";
+import { setupStatusBadgeClass, STUCK_BADGE_CLASS } from "./badges";
 import { setupHref, STATUS_LABELS } from "./filters";
 import { formatUtc, relativeAge } from "./format";
 
@@ -36,11 +37,11 @@ function row(r: SetupRow, now: Date): Element {
     el("small", {}, [text(r.contactEmail ?? "no contact email")]),
   ];
   if (r.clientId) company.push(el("code", {}, [el("span", { className: ["sr-only"] }, [text("Client ID ")]), text(r.clientId)]));
-  const status: ElementContent[] = [el("span", { className: ["badge", `s-${r.status}`] }, [text(STATUS_LABELS[r.status])])];
+  const status: ElementContent[] = [el("span", { className: setupStatusBadgeClass(r.status).split(" ") }, [text(STATUS_LABELS[r.status])])];
   if (r.stuck) {
     // The badge's icon is CSS (`.badge.i-warn::before`); the reason is in its title and, for
     // everyone, in the small text after it.
-    status.push(el("span", { className: ["badge", "stuck", "i-warn"], title: r.stuck }, [text("Stuck")]));
+    status.push(el("span", { className: STUCK_BADGE_CLASS.split(" "), title: r.stuck }, [text("Stuck")]));
     status.push(el("small", { className: ["why"] }, [text(r.stuck)]));
   }
   return el("tr", {}, [
