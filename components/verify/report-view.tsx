@@ -2,6 +2,7 @@
 // and the way back to the step. Server-rendered (works without JavaScript); the report page and the
 // "not saved" page share it.
 import Link from "next/link";
+import { GuideBreadcrumb } from "@/components/guide-breadcrumb";
 import type { ReactNode } from "react";
 import type { Report } from "@/lib/verify";
 import { STEP_INFO, docsLink, type StepId } from "@/lib/steps";
@@ -27,12 +28,7 @@ export function ReportView({
   const back = step ?? report.checks.find((c) => c.status === "fail")?.step ?? "register-application";
   return (
     <div className="mx-auto max-w-3xl">
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href="/guides/dynamics365-business-central/setup" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-          Set up the Dynamics 365 Business Central integration
-        </Link>{" "}
-        / Verification report
-      </nav>
+      <GuideBreadcrumb here="Verification report" />
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Verification report</h1>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">
         {step ? <>Step: {STEP_INFO[step].title}. </> : <>The whole app manifest. </>}

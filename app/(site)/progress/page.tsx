@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { GuideBreadcrumb } from "@/components/guide-breadcrumb";
 import { ConfirmStep, ExtensionInstall, VerifiedKeys } from "@/components/verify/confirm-step";
 import { MicrosoftSignIn } from "@/components/verify/microsoft-sign-in";
 import { ProgressList } from "@/components/verify/progress-list";
@@ -33,12 +34,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const done = progress ? STEPS.filter((s) => isDone(progress.steps[s].status)).length : 0;
   return (
     <main id="main-content" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10 outline-none">
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        <Link href="/guides/dynamics365-business-central/setup" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-          Set up the Dynamics 365 Business Central integration
-        </Link>{" "}
-        / Your progress
-      </nav>
+      <GuideBreadcrumb here="Your progress" />
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Your setup progress</h1>
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={`mt-4 rounded-md border px-3 py-2 text-sm ${message.kind === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-700 dark:bg-red-950/60 dark:text-red-200" : "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950/60 dark:text-emerald-200"}`}>
