@@ -3,7 +3,7 @@
 // name and its status in words, the resume link or "Track my progress". The page is static: the
 // customer's progress arrives after hydration; without JavaScript the bar links to /progress.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { STEP_INFO, STEP_STATUS_TEXT, STEPS, TRUST_TEXT, isDone, stepChecksText, type StepId, type StepStatus } from "@/lib/steps";
+import { GUIDE_PATH, STEP_INFO, STEP_STATUS_TEXT, STEPS, TRUST_TEXT, isDone, stepChecksText, type StepId, type StepStatus } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
 import { reloadProgress, useProgress } from "./progress-store";
 import { ResumeLink } from "./resume-link";
@@ -24,7 +24,7 @@ function Circle({ status, n }: { status: StepStatus; n: number }) {
   );
 }
 
-export function ProgressBar({ basePath = "/guides/dynamics365-business-central/setup" }: { basePath?: string }) {
+export function ProgressBar({ basePath = GUIDE_PATH }: { basePath?: string }) {
   const state = useProgress();
   const uid = useId().replace(/:/g, "");
   const [open, setOpen] = useState(false);

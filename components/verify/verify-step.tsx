@@ -6,7 +6,7 @@
 // result (use-verify.ts). Without JavaScript the same forms post to /verify and land on the report page.
 import { useId, useState, type KeyboardEvent } from "react";
 import type { FormMode } from "@/lib/customer/fields";
-import type { VerifiableStep } from "@/lib/steps";
+import { GUIDE_PATH, type VerifiableStep } from "@/lib/steps";
 import { FieldsForm } from "./fields-form";
 import { MicrosoftSignIn } from "./microsoft-sign-in";
 import { StepChecksNote } from "./step-checks-note";
@@ -110,7 +110,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
         </>
       )}
       <VerifyResult {...part} />
-      {step !== "client-secret" && <MicrosoftSignIn returnTo="/guides/dynamics365-business-central/setup" showResult={step === "api-permissions"} />}
+      {step !== "client-secret" && <MicrosoftSignIn returnTo={GUIDE_PATH} showResult={step === "api-permissions"} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // reading, and 303 redirects (relative, so they are right behind any proxy).
 import "server-only";
 import { MAX_BODY_BYTES, readBodyText } from "../http/body";
+import { GUIDE_PATH } from "../steps";
 import { serializeSetupCookie, serializeSetupMarkerCookie } from "./cookie";
 
 /** Forms post from our own pages: a cross-site POST (Origin of another host) is refused. */
@@ -44,7 +45,7 @@ export function seeOther(location: string, setupCookie?: string): Response {
 }
 
 /** A short plain page for the few answers that are not a redirect (refused, too large). */
-export function plainPage(status: number, title: string, message: string, back = "/guides/dynamics365-business-central/setup"): Response {
+export function plainPage(status: number, title: string, message: string, back = GUIDE_PATH): Response {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${esc(title)}</h1><p>${esc(message)}</p><p><a href="${esc(back)}">Back to the guide</a></p></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });

@@ -11,7 +11,7 @@ import { ResumeLink } from "@/components/verify/resume-link";
 import { TrackProgressForm } from "@/components/verify/track-progress";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { loadCustomerProgress } from "@/lib/customer/progress";
-import { STEPS, isDone } from "@/lib/steps";
+import { GUIDE_PATH, STEPS, isDone } from "@/lib/steps";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your setup progress", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -81,7 +81,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       ) : null}
       <MicrosoftSignIn returnTo="/progress" />
       <p className="mt-10">
-        <Link href="/guides/dynamics365-business-central/setup" className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300">
+        <Link href={GUIDE_PATH} className="font-semibold text-violet-700 underline underline-offset-2 dark:text-violet-300">
           ← Back to the guide
         </Link>
       </p>

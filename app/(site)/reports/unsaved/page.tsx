@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportView } from "@/components/verify/report-view";
-import { STEP_INFO, docsLink } from "@/lib/steps";
+import { GUIDE_PATH, STEP_INFO, docsLink } from "@/lib/steps";
 import { decodeUnsaved } from "@/lib/customer/unsaved";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export default async function UnsavedPage({ searchParams }: { searchParams: Prom
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-12 outline-none">
         <h1 className="text-3xl font-bold tracking-tight">This result has expired</h1>
         <p className="mt-4">
-          Results that could not be saved are kept for an hour. <Link href="/guides/dynamics365-business-central/setup" className="text-violet-700 underline dark:text-violet-300">Go back to the guide</Link> and run the check again.
+          Results that could not be saved are kept for an hour. <Link href={GUIDE_PATH} className="text-violet-700 underline dark:text-violet-300">Go back to the guide</Link> and run the check again.
         </p>
       </main>
     );

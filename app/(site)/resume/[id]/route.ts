@@ -6,13 +6,12 @@ import { cookies } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { decideResume, resolveChoice } from "@/lib/customer/resume";
+import { GUIDE_PATH } from "@/lib/steps";
 
 export const dynamic = "force-dynamic";
 
-const GUIDE = "/guides/dynamics365-business-central/setup";
-
 function resumed(id: string): Response {
-  const res = seeOther(`${GUIDE}?resumed=1`, id);
+  const res = seeOther(`${GUIDE_PATH}?resumed=1`, id);
   res.headers.set("referrer-policy", "no-referrer");
   res.headers.set("x-robots-tag", "noindex");
   return res;
