@@ -3,6 +3,7 @@
 // its search and the guides' 404 content, without rendering anything per request. It is outside the
 // layouts, so it brings its own document and stylesheet.
 import type { Metadata, Viewport } from "next";
+import { Document } from "@/components/document";
 import { GuidesNotFound } from "@/components/guides-not-found";
 import { SiteHeader } from "@/components/site-header";
 import { getSiteNav } from "@/lib/content/nav";
@@ -16,14 +17,9 @@ export const viewport: Viewport = rootViewport;
 export default async function GlobalNotFound() {
   const nav = await getSiteNav();
   return (
-    <html lang="en" suppressHydrationWarning>
-      <body>
-        <a href="#main-content" className="skip-link">
-          Skip to content
-        </a>
-        <SiteHeader nav={nav} />
-        <GuidesNotFound guides={nav} />
-      </body>
-    </html>
+    <Document>
+      <SiteHeader nav={nav} />
+      <GuidesNotFound guides={nav} />
+    </Document>
   );
 }

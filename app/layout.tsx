@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { Document } from "@/components/document";
 import { config } from "@/lib/config";
 import { SITE_NAME } from "@/lib/content/site";
 import "./globals.css";
@@ -23,15 +24,5 @@ export const viewport: Viewport = {
 // down: the guides' header in app/(site)/layout.tsx, the console's bar in app/support/layout.tsx, so a
 // console page does not render (and ship in its payload) the guides' header, search and menu.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en" suppressHydrationWarning>
-      {/* The body's colours and the skip link's look are in app/globals.css (`body`, `.skip-link`). */}
-      <body>
-        <a href="#main-content" className="skip-link">
-          Skip to content
-        </a>
-        {children}
-      </body>
-    </html>
-  );
+  return <Document>{children}</Document>;
 }
