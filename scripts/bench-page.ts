@@ -45,6 +45,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from "../lib/db/embed
 import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
 import { freePort, reportGoal, sleep, stats } from "./lib/bench";
+import { CHROMIUM_ARGS, DISABLE_FEATURES_ARG } from "./lib/chromium-args";
 import { benchmarkIndex, calibratedRate, deviceClass, REFERENCE_HOST_INDEX, REFERENCE_RATE } from "./lib/cpu-calibration";
 
 const argv = process.argv.slice(2);
@@ -325,7 +326,8 @@ async function main() {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    // BENCH_BROWSER_UI=1 leaves Chromium's omnibox WebUI on (as before 2026-11-30 19:30 UTC), for an A/B.
+    args: ["--headless", "--no-sandbox", ...CHROMIUM_ARGS.filter((a) => process.env.BENCH_BROWSER_UI !== "1" || a !== DISABLE_FEATURES_ARG)],
   });
   // What the throttle means on this host: Lighthouse's BenchmarkIndex, unthrottled, in a blank page.
   {

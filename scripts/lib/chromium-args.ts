@@ -1,0 +1,47 @@
+// Chromium's switches for the page bench, the screenshots and the e2e tests (Debian's /usr/bin/chromium).
+//
+// Chromium 156 builds its omnibox popup as a WebUI page ("chrome://omnibox-popup.top-chrome", the full
+// popup and the AI-mode one) for every new browser window, and a new Playwright browser context is a
+// new window. Each build fetches 80–180 chrome://resources modules and runs them in a renderer of its
+// own, at the very moment our page loads: on this 2-core machine that delayed the guide's stylesheet
+// from 0.12–0.21 s to 0.33–0.88 s after navigation (1× CPU, traced) and made page loads 1.1–1.5 s instead
+// of 0.7–1.0 s. A reader's browser builds it once per window, not once per page, so the bench turns it off.
+//
+// A second --disable-features replaces the first (checked: Chromium keeps the last value), so this list
+// repeats Playwright's own defaults (playwright-core 1.64, `chromiumSwitches`);
+// tests/unit/chromium-args.test.ts fails when a Playwright upgrade changes them.
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+] as const;
+
+/** The browser's own omnibox popup pages (WebUIOmniboxPopup and WebUIOmniboxAimPopup both needed: each alone left 80–90 requests). */
+export const BROWSER_UI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"] as const;
+
+/** Playwright's disabled features plus the browser's omnibox WebUI, as one switch. */
+export const DISABLE_FEATURES_ARG = `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_UI_FEATURES].join(",")}`;
+
+/** What every headless launch here passes (the network ones keep Chromium from calling out of this offline machine). */
+export const CHROMIUM_ARGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  DISABLE_FEATURES_ARG,
+];
