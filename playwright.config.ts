@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS } from "./scripts/lib/chromium-args";
 
 // Debian's Chromium when present (these machines cannot download Playwright's browser);
 // Playwright's own browser everywhere else.
@@ -26,14 +27,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: systemChromium,
-      args: [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      // The same switches as the page bench (scripts/lib/chromium-args.ts): offline-friendly, and without the
+      // omnibox WebUI that Chromium 156 builds in every new window (every test's context) beside the page.
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
