@@ -1,11 +1,12 @@
-// Chromium's switches for the page bench, the screenshots and the e2e tests (Debian's /usr/bin/chromium).
+// Chromium's switches for the page bench and the e2e tests (Debian's /usr/bin/chromium).
 //
 // Chromium 156 builds its omnibox popup as a WebUI page ("chrome://omnibox-popup.top-chrome", the full
-// popup and the AI-mode one) for every new browser window, and a new Playwright browser context is a
-// new window. Each build fetches 80–180 chrome://resources modules and runs them in a renderer of its
-// own, at the very moment our page loads: on this 2-core machine that delayed the guide's stylesheet
-// from 0.12–0.21 s to 0.33–0.88 s after navigation (1× CPU, traced) and made page loads 1.1–1.5 s instead
-// of 0.7–1.0 s. A reader's browser builds it once per window, not once per page, so the bench turns it off.
+// popup and the AI-mode one) for a new browser window, and a new Playwright browser context is a new
+// window. In many loads (from 2 of 6 to every one, in probes) that build fetches 100–180
+// chrome://resources modules and runs them in a renderer of its own, at the very moment our page loads:
+// on this 2-core machine that delayed the guide's stylesheet from 0.12–0.24 s to 0.33–0.88 s after
+// navigation (4× CPU, traced) and made unthrottled page loads 1.1–1.5 s instead of 0.7–1.0 s. A reader's
+// browser builds it once per window, not once per page, so the bench turns it off.
 //
 // A second --disable-features replaces the first (checked: Chromium keeps the last value), so this list
 // repeats Playwright's own defaults (playwright-core 1.64, `chromiumSwitches`);
