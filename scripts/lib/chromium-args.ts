@@ -30,7 +30,7 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
   "msEdgeUpdateLaunchServicesPreferredVersion",
 ] as const;
 
-/** The browser's own omnibox popup pages (WebUIOmniboxPopup and WebUIOmniboxAimPopup both needed: each alone left 80–90 requests). */
+/** The browser's own omnibox popup pages (WebUIOmniboxPopup and WebUIOmniboxAimPopup both needed: either alone left 46–90 requests in some loads). */
 export const BROWSER_UI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup"] as const;
 
 /** Playwright's disabled features plus the browser's omnibox WebUI, as one switch. */

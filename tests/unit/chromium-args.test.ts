@@ -1,22 +1,16 @@
 // scripts/lib/chromium-args.ts passes its own --disable-features, which replaces Playwright's (Chromium
 // keeps a switch's last value), so it repeats Playwright's list. This reads that list from the installed
 // playwright-core and fails when an upgrade changes it.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROWSER_UI_FEATURES, CHROMIUM_ARGS, DISABLE_FEATURES_ARG, PLAYWRIGHT_DISABLED_FEATURES } from "@/scripts/lib/chromium-args";
 
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    return statSync(p).isDirectory() ? jsFiles(p) : p.endsWith(".js") ? [p] : [];
-  });
-}
-
 /** The string entries of playwright-core's `disabledFeatures = [ … ]` (comments left out). */
 function playwrightDefaults(): string[] {
-  for (const file of jsFiles(path.join(process.cwd(), "node_modules", "playwright-core", "lib"))) {
-    const text = readFileSync(file, "utf8");
+  const lib = path.join(process.cwd(), "node_modules", "playwright-core", "lib");
+  for (const file of readdirSync(lib, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(path.join(lib, file), "utf8");
     const at = text.indexOf("disabledFeatures = [");
     if (at < 0) continue;
     const body = text.slice(at, text.indexOf("]", at)).replace(/\/\/[^\n]*/g, "");
