@@ -7,6 +7,8 @@
 
 export const GUIDE = "dynamics365-business-central" as const;
 export const GUIDE_PATH = "/guides/dynamics365-business-central/setup";
+/** The setup page's title (its frontmatter's `title` must say the same): the way back to it on the customer's own pages. */
+export const GUIDE_TITLE = "Set up the Dynamics 365 Business Central integration";
 
 /** Step ids in guide order. */
 export const STEPS = [

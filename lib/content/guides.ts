@@ -8,7 +8,7 @@ import path from "node:path";
 import { serialize } from "next-mdx-remote/serialize";
 import { compilePage, type CompiledPage } from "./compile";
 import { ContentError } from "./errors";
-import { checkStepsMatchCatalogue, frontmatterSchema, guideMetaSchema, isCataloguePage, parseOrThrow, type Frontmatter, type GuideMeta } from "./schema";
+import { checkStepsMatchCatalogue, checkTitleMatchesCatalogue, frontmatterSchema, guideMetaSchema, isCataloguePage, parseOrThrow, type Frontmatter, type GuideMeta } from "./schema";
 
 export const DEFAULT_CONTENT_ROOT = path.join(process.cwd(), "content", "guides");
 
@@ -93,7 +93,10 @@ async function loadGuide(root: string, slug: string): Promise<Guide> {
       if (frontmatter.slug !== page) {
         throw new ContentError(display(file), `frontmatter field "slug" is "${frontmatter.slug}" but must match the file name ("${page}")`);
       }
-      if (isCataloguePage(slug, page)) checkStepsMatchCatalogue(frontmatter.steps, display(file));
+      if (isCataloguePage(slug, page)) {
+        checkTitleMatchesCatalogue(frontmatter.title, display(file));
+        checkStepsMatchCatalogue(frontmatter.steps, display(file));
+      }
       return { guide: slug, page, url: pageUrl(slug, page), file, frontmatter, label: frontmatter.sidebarTitle ?? frontmatter.title };
     }),
   );

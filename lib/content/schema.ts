@@ -1,6 +1,6 @@
 // The shape of a guide folder's guide.json and of each page's frontmatter, validated with zod.
 import { z } from "zod";
-import { GUIDE, GUIDE_PATH, STEP_INFO, STEPS } from "../steps";
+import { GUIDE, GUIDE_PATH, GUIDE_TITLE, STEP_INFO, STEPS } from "../steps";
 import { ContentError } from "./errors";
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -65,9 +65,14 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, file
   throw new ContentError(file, `${what} field "${field}" ${missing ? "is missing" : `is invalid: ${issue.message}`}`);
 }
 
-/** The page of the step catalogue (lib/steps.ts): its frontmatter steps are the catalogue's. */
+/** The page of the step catalogue (lib/steps.ts): its frontmatter title and steps are the catalogue's. */
 export function isCataloguePage(guide: string, page: string): boolean {
   return guide === GUIDE && GUIDE_PATH === `/guides/${guide}/${page}`;
+}
+
+/** The catalogue page's frontmatter title is the catalogue's (the breadcrumb on the customer's own pages shows it). */
+export function checkTitleMatchesCatalogue(title: string, file: string): void {
+  if (title !== GUIDE_TITLE) throw new ContentError(file, `frontmatter field "title" is "${title}"; lib/steps.ts says "${GUIDE_TITLE}"`);
 }
 
 /**

@@ -2,7 +2,7 @@
 // enums and the checker's check ids must all agree with it.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { findPage } from "@/lib/content/guides";
-import { checkStepsMatchCatalogue } from "@/lib/content/schema";
+import { checkStepsMatchCatalogue, checkTitleMatchesCatalogue } from "@/lib/content/schema";
 import { ContentError } from "@/lib/content/errors";
 import { SetupStatus as DbSetupStatus, StepStatus as DbStepStatus } from "@/lib/db";
 import { CHECK_IDS } from "@/lib/verify/report";
@@ -10,6 +10,7 @@ import { formFlag, formText } from "@/lib/http/form";
 import {
   GUIDE,
   GUIDE_PATH,
+  GUIDE_TITLE,
   REQUIRED_CHECKS,
   SETUP_STATUSES,
   STEP_INFO,
@@ -25,6 +26,14 @@ describe("the step catalogue", () => {
     const page = (await findPage(GUIDE, GUIDE_PATH.split("/").at(-1)!))!;
     expect(page.frontmatter.steps).toEqual(STEPS.map((id) => ({ id, title: STEP_INFO[id].title })));
     expect(STEP_LIST.map((s) => s.id)).toEqual([...STEPS]);
+  });
+
+  it("the setup page's title is the catalogue's (the breadcrumb shows it); another title fails, naming the field", async () => {
+    const page = (await findPage(GUIDE, GUIDE_PATH.split("/").at(-1)!))!;
+    expect(page.frontmatter.title).toBe(GUIDE_TITLE);
+    expect(() => checkTitleMatchesCatalogue(GUIDE_TITLE, "setup.mdx")).not.toThrow();
+    expect(() => checkTitleMatchesCatalogue("Set up Business Central", "setup.mdx")).toThrow(ContentError);
+    expect(() => checkTitleMatchesCatalogue("Set up Business Central", "setup.mdx")).toThrow(/frontmatter field "title"/);
   });
 
   it("a frontmatter that differs from the catalogue fails, naming the field", () => {
