@@ -1,9 +1,9 @@
-// `npm run bench -- page [--runs 5] [--port P] [--database-url URL] [--path /guides/…]`
+// `npm run bench -- page [--runs 5] [--port P] [--database-url URL] [--path /guides/…] [--browser shell|full]`
 // The guide page's client cost, as Chromium sees it (needs `next build`; builds nothing itself).
 //
 // Starts a throwaway database (--database-url / TEST_DATABASE_URL's server, else embedded PostgreSQL)
-// and `next start` (as scripts/e2e-server.ts does), then loads the page in /usr/bin/chromium through
-// playwright-core, CPU throttled 4× (CDP Emulation.setCPUThrottlingRate; `--rate N` or `--rate calibrated`,
+// and `next start` (as scripts/e2e-server.ts does), then loads the page in Chromium (its headless shell when
+// installed, else /usr/bin/chromium; see --browser below) through playwright-core, CPU throttled 4× (CDP Emulation.setCPUThrottlingRate; `--rate N` or `--rate calibrated`,
 // scripts/lib/cpu-calibration.ts: the host's BenchmarkIndex is printed first), cache disabled, a new
 // browser context (no cookie) per load. Each run loads, interleaved:
 //
