@@ -2,10 +2,11 @@
 // The guide page's client cost, as Chromium sees it (needs `next build`; builds nothing itself).
 //
 // Starts a throwaway database (--database-url / TEST_DATABASE_URL's server, else embedded PostgreSQL)
-// and `next start` (as scripts/e2e-server.ts does), then loads the page in Chromium (its headless shell when
-// installed, else /usr/bin/chromium; see --browser below) through playwright-core, CPU throttled 4× (CDP Emulation.setCPUThrottlingRate; `--rate N` or `--rate calibrated`,
-// scripts/lib/cpu-calibration.ts: the host's BenchmarkIndex is printed first), cache disabled, a new
-// browser context (no cookie) per load. Each run loads, interleaved:
+// and `next start` (as scripts/e2e-server.ts does), then loads the page in Chromium (its headless shell
+// when installed, else /usr/bin/chromium; see --browser below) through playwright-core, CPU throttled 4×
+// (CDP Emulation.setCPUThrottlingRate; `--rate N` or `--rate calibrated`, scripts/lib/cpu-calibration.ts:
+// the host's BenchmarkIndex is printed first), cache disabled, a new browser context (no cookie) per load.
+// Each run loads, interleaved:
 //
 //  static  the same HTML with every <script> and script preload removed, from a plain Node server
 //          (CSS, fonts and images proxied from the app): what reading costs without our JavaScript.
