@@ -1,10 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
-import { CHROMIUM_ARGS } from "./scripts/lib/chromium-args";
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "./scripts/lib/chromium-args";
 
-// Debian's Chromium when present (these machines cannot download Playwright's browser);
-// Playwright's own browser everywhere else.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -26,7 +22,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: systemChromium,
+      // Debian's Chromium when present (these machines cannot download Playwright's browser);
+      // Playwright's own browser everywhere else.
+      executablePath: SYSTEM_CHROMIUM,
       // The same switches as the page bench (scripts/lib/chromium-args.ts): offline-friendly, and without the
       // omnibox WebUI that Chromium 156 builds in every new window (every test's context) beside the page.
       args: CHROMIUM_ARGS,

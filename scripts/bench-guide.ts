@@ -30,6 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { argValue } from "../lib/db/script";
+import { GUIDE_PATH } from "../lib/steps";
 import { createThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { freePort, now, ratio, reportGoal, sleep, stats } from "./lib/bench";
@@ -49,7 +50,7 @@ function num(flag: string, fallback: number, min: number, max: number): number {
 const ROUNDS = Math.round(num("--rounds", 3, 1, 50));
 const SECONDS = num("--seconds", 5, 1, 120);
 const CONCURRENCY = Math.round(num("--concurrency", 10, 1, 200));
-const PAGE = argValue(argv, "--path") ?? "/guides/dynamics365-business-central/setup";
+const PAGE = argValue(argv, "--path") ?? GUIDE_PATH;
 const KEEP_LOGS = argv.includes("--keep-logs");
 const HTML_GOAL_BYTES = 120 * 1024;
 const RATIO_GOAL = 0.8;

@@ -45,13 +45,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { argValue } from "../lib/db/script";
+import { GUIDE_PATH } from "../lib/steps";
 import { freePort, reportGoal, sleep, stats } from "./lib/bench";
-import { CHROMIUM_ARGS, DISABLE_FEATURES_ARG } from "./lib/chromium-args";
+import { CHROMIUM_ARGS, DISABLE_FEATURES_ARG, SYSTEM_CHROMIUM } from "./lib/chromium-args";
 import { benchmarkIndex, calibratedRate, deviceClass, REFERENCE_HOST_INDEX, REFERENCE_RATE } from "./lib/cpu-calibration";
 
 const argv = process.argv.slice(2);
 const RUNS = Math.max(1, Math.min(50, Number(argValue(argv, "--runs") ?? 5)));
-const PAGE_PATH = argValue(argv, "--path") ?? "/guides/dynamics365-business-central/setup";
+const PAGE_PATH = argValue(argv, "--path") ?? GUIDE_PATH;
 // `--rate N` throttles by N instead of 4; `--rate calibrated` by what brings this host where 4× brings a
 // high-end desktop (scripts/lib/cpu-calibration.ts). The goals are at 4×; other rates are labelled so.
 const RATE_ARG = argValue(argv, "--rate") ?? "4";
@@ -65,13 +66,12 @@ const WINDOW_AFTER_LOAD_MS = 3000;
 // the page's renderer (measured: 230 vs 110 ms of browser-process CPU per load, 100 vs 60 ms of GPU
 // process, at 1×).
 const SHELL = "/usr/bin/chromium-headless-shell";
-const FULL = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const BROWSER_ARG = argValue(argv, "--browser") ?? (existsSync(SHELL) ? "shell" : "full");
 if (BROWSER_ARG !== "shell" && BROWSER_ARG !== "full") {
   console.log(`bench page: --browser must be shell or full (got "${BROWSER_ARG}")`);
   process.exit(2);
 }
-const CHROMIUM = BROWSER_ARG === "shell" ? (existsSync(SHELL) ? SHELL : undefined) : FULL;
+const CHROMIUM = BROWSER_ARG === "shell" ? (existsSync(SHELL) ? SHELL : undefined) : SYSTEM_CHROMIUM;
 const GROUPS = ["react-dom", "next app router", "RSC client", "React", "runtime", "ours"] as const;
 type Group = (typeof GROUPS)[number];
 const FRAMEWORK: readonly Group[] = ["react-dom", "next app router", "RSC client", "React", "runtime"];

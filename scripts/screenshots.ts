@@ -4,15 +4,16 @@
 //   npx tsx scripts/screenshots.ts [--url BASE] [--out .tmp/screenshots]
 // Writes docs/screenshot-guide.png (desktop, light) and <out>/site-*.png. Chromium is launched with the
 // same switches as the tests and the benches (scripts/lib/chromium-args.ts).
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { argValue } from "../lib/db/script";
-import { CHROMIUM_ARGS } from "./lib/chromium-args";
+import { GUIDE_PATH } from "../lib/steps";
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from "./lib/chromium-args";
 
 const argv = process.argv.slice(2);
 const base = argValue(argv, "--url") ?? "http://127.0.0.1:3000";
 const out = argValue(argv, "--out") ?? ".tmp/screenshots";
-const guide = `${base}/guides/dynamics365-business-central/setup`;
+const guide = `${base}${GUIDE_PATH}`;
 
 async function shoot(browser: Browser, file: string, options: BrowserContextOptions, act?: (page: Page) => Promise<unknown>): Promise<void> {
   const context = await browser.newContext({ reducedMotion: "reduce", ...options });
@@ -26,7 +27,7 @@ async function shoot(browser: Browser, file: string, options: BrowserContextOpti
 }
 
 async function main(): Promise<void> {
-  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  const executablePath = SYSTEM_CHROMIUM;
   if (!executablePath) {
     console.log("screenshots: no Chromium at /usr/bin/chromium (apt-get install -y chromium)");
     process.exit(2);

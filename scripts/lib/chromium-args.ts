@@ -1,4 +1,9 @@
-// Chromium's switches for the page bench and the e2e tests (Debian's /usr/bin/chromium).
+// Chromium's switches for the page bench, the e2e tests and the screenshots (Debian's /usr/bin/chromium),
+// and where that Chromium is.
+import { existsSync } from "node:fs";
+
+/** Debian's Chromium (its full browser), when installed: these machines cannot download Playwright's own. */
+export const SYSTEM_CHROMIUM: string | undefined = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 //
 // Chromium 156 builds its omnibox popup as a WebUI page ("chrome://omnibox-popup.top-chrome", the full
 // popup and the AI-mode one) for a new browser window, and a new Playwright browser context is a new
