@@ -6,13 +6,15 @@
 // 2. HTTP (needs `next build`): the standalone server (.next/standalone/server.js through
 //    scripts/cluster.cjs, as `npm start` runs it: WEB_CONCURRENCY workers, default one per core) on the same database; a staff user is created and signed in, then /support, a filtered
 //    /support, a setup page and /support/insights?days=90 are loaded with the session cookie, 10 at a
-//    time over keep-alive connections, interleaved in rounds with two references on the same server:
+//    time over keep-alive connections, asking as a browser does (`Accept-Encoding: gzip, deflate, br, zstd`:
+//    the server gzips each answer, as it does for staff; before 2026-11-30 23:00 UTC the bench asked for none,
+//    and the answers went out uncompressed), interleaved in rounds with two references on the same server:
 //    GET /api/health (Next's floor for a route handler: routing, proxy.ts, a JSON answer) and
 //    GET /support/sign-in without a session (the floor of a console page: the same layout and RSC
 //    render to HTML, no database; Better Auth's own /api/auth/get-session would be the floor of an
 //    authenticated request, but its rate limit, 100 a minute, answers most of such a run with 429). Printed: p50/p99, req/s, and the server's CPU per request (utime + stime of the primary and its
 //    workers from /proc/<pid>/stat before/after each phase; PostgreSQL's own CPU is not in it), each with its ratio
-//    to the references. --requests scales the number of requests per phase.
+//    to the references, and the bytes on the wire per answer. --requests scales the number of requests per phase.
 // Default: a throwaway database (embedded PostgreSQL, or a new database on --url / TEST_DATABASE_URL)
 // migrated and filled by db:seed with --setups setups, dropped afterwards. --existing measures the
 // database in DATABASE_URL (or the embedded development database) as it is (the HTTP phase adds a

@@ -8,6 +8,8 @@ import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gunzip } from "node:zlib";
+import { promisify } from "node:util";
 import type { PrismaClient } from "../../lib/db";
 import { createStaffUser } from "../../lib/auth/staff";
 import { createStaffAuth } from "../../lib/auth/auth";
@@ -63,14 +65,36 @@ function cpuTicks(pid: number): number {
 /** Milliseconds per clock tick (USER_HZ, 100 on Linux). */
 const TICK_MS = 10;
 
-function get(agent: http.Agent, port: number, pathname: string, cookie: string | null): Promise<{ status: number; body: string }> {
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * One GET as a browser asks for a page: `Accept-Encoding: gzip, deflate, br, zstd`, so the server
+ * compresses as it would for staff (Next's compression, gzip). `wire` is the bytes on the wire; the body
+ * is unzipped here to check the page's marks.
+ */
+function get(agent: http.Agent, port: number, pathname: string, cookie: string | null): Promise<{ status: number; body: string; wire: number }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port, path: pathname, method: "GET", agent, headers: { ...(cookie ? { cookie } : {}), "user-agent": "bench-support", accept: "text/html" } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method: "GET",
+        agent,
+        headers: { ...(cookie ? { cookie } : {}), "user-agent": "bench-support", accept: "text/html", "accept-encoding": "gzip, deflate, br, zstd" },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = res.headers["content-encoding"];
+          if (encoding && encoding !== "gzip") return reject(new Error(`GET ${pathname}: unexpected content-encoding ${encoding}`));
+          (encoding === "gzip" ? gunzipAsync(raw) : Promise.resolve(raw)).then(
+            (body) => resolve({ status: res.statusCode ?? 0, body: body.toString("utf8"), wire: raw.length }),
+            reject,
+          );
+        });
         res.on("error", reject);
       },
     );
@@ -94,7 +118,7 @@ async function runPhase(agent: http.Agent, port: number, pid: number, t: Target,
         const s = now();
         try {
           const r = await get(agent, port, t.path, t.auth ? cookie : null);
-          bytes += Buffer.byteLength(r.body);
+          bytes += r.wire;
           if (r.status !== 200 || (t.expect && !t.expect.test(r.body))) errors++;
         } catch {
           errors++;
@@ -252,7 +276,7 @@ export async function benchHttp(o: { prisma: PrismaClient; url: string; scale: n
     const workers = /cluster: (\d+) workers?/.exec(readFileSync(log, "utf8"))?.[1] ?? "?";
     console.log(`\nHTTP, standalone server on ${siteUrl} (${workers} worker process(es), scripts/cluster.cjs; CPU is theirs and the primary's), ${CONCURRENCY} concurrent keep-alive connections, ${ROUNDS} interleaved rounds; ratios to the references (health / sign-in page)`);
     const w = Math.max(...summary.map((s) => s.t.name.length));
-    console.log(`  ${"".padEnd(w)}      p50       p99      req/s   CPU/req   p50 ×      CPU ×       KB/answer  errors`);
+    console.log(`  ${"".padEnd(w)}      p50       p99      req/s   CPU/req   p50 ×      CPU ×     KB on wire  errors`);
     for (const s of summary) {
       console.log(
         `  ${s.t.name.padEnd(w)} ${s.p50.toFixed(1).padStart(6)} ms ${s.p99.toFixed(1).padStart(6)} ms ${s.rps.toFixed(0).padStart(7)}  ${s.cpu.toFixed(1).padStart(6)} ms` +
