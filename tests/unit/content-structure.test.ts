@@ -94,14 +94,4 @@ describe("code blocks and values", () => {
     expect(html).toContain("<figcaption");
     await expect(renderBody('<Figure illustration="nope" />\n')).rejects.toThrow(/unknown illustration "nope"/);
   });
-
-  test("an eager <Figure> (the guide's first) loads both files with the page, at low priority", async () => {
-    const { html } = await renderBody('<Figure illustration="client-secret" eager caption="Copy the Value." />\n');
-    const imgs = html.match(/<img [^>]*>/g) ?? [];
-    expect(imgs).toHaveLength(2);
-    for (const img of imgs) {
-      expect(img).toContain('loading="eager"');
-      expect(img).toContain('fetchPriority="low"');
-    }
-  });
 });
