@@ -19,6 +19,9 @@ describe("illustration files", () => {
         expect(file).toContain(`<title id="${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-title">${title}</title>`);
         // No Tailwind class is left: an <img> can't see the page's stylesheet.
         expect(file).not.toContain("class=");
+        // Shown narrower than drawn, the sketch's text is shaped once and scaled, not shaped again at the
+        // shown size (half the sketch's main-thread cost; components/illustrations/svg-file.tsx).
+        expect(file.slice(0, file.indexOf(">"))).toContain(' text-rendering="geometricPrecision"');
       });
     }
   }
