@@ -88,9 +88,10 @@ export function illustrationSvg(name: IllustrationName, theme: Theme): string {
   // guide's column at 1280×800, 358 px on a phone), and Chromium lays an SVG image out first at its own
   // size, then again at the size shown; by default it shapes every <text> again at the new scale, which
   // is most of the sketch's cost on the main thread. With geometricPrecision the glyphs are shaped once
-  // and scaled: 18–22 ms against 43–49 ms of main thread at 1× per sketch (traced, 7 loads each), and
-  // Verify-ready at 4× with a reader scrolled to the first panel (three sketches nearby) 2.05 against
-  // 2.41 s by the medians (A/B, 10 alternating loads each). It looks the same at 1× and 2×.
+  // and scaled: 18–22 ms against 43–49 ms of main thread at 1× per sketch (traced, 7 loads each); in a 4×
+  // trace of the guide with a reader scrolled to the first panel, the three sketches nearby went from
+  // ≈ 250 to ≈ 90 ms (two whole-page A/Bs of Verify-ready were within the host's noise: 2.41 → 2.05 s and
+  // 2.26 → 2.29 s). It looks the same at 1× and 2×.
   svg = svg.replace(/^<svg([^>]*)>/, (_, attrs: string) => {
     const kept = attrs.replace(/ role="img"/, "").replace(/ aria-labelledby="[^"]*"/, "");
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"${kept} text-rendering="geometricPrecision">`;
