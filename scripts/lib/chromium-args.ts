@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 
 /** Debian's Chromium (its full browser), when installed: these machines cannot download Playwright's own. */
 export const SYSTEM_CHROMIUM: string | undefined = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-//
-// Chromium 156 builds its omnibox popup as a WebUI page ("chrome://omnibox-popup.top-chrome", the full
+
+// The switches. Chromium 156 builds its omnibox popup as a WebUI page ("chrome://omnibox-popup.top-chrome", the full
 // popup and the AI-mode one) for a new browser window, and a new Playwright browser context is a new
 // window. In many loads (from 2 of 6 to every one, in probes) that build fetches 100–180
 // chrome://resources modules and runs them in a renderer of its own, at the very moment our page loads:
