@@ -51,7 +51,8 @@ const goals: Goal[] = existsSync(goalsFile)
 rmSync(goalsDir, { recursive: true, force: true });
 if (goals.length > 0) {
   const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`;
-  console.log(`\n== goals (${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${load})`);
+  // The servers the benches start run on this Node (process.execPath): say which, as the figures depend on it.
+  console.log(`\n== goals (${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${load}, Node ${process.version})`);
   const width = Math.max(...goals.map((g) => g.goal.length));
   for (const g of goals) console.log(`  ${g.met ? "met    " : "NOT met"}  ${g.goal.padEnd(width)}  ${g.figure.padStart(12)}  target ${g.target}`);
   console.log(`  ${goals.filter((g) => g.met).length} of ${goals.length} met`);
