@@ -4,8 +4,8 @@
 # README "Deploy".
 
 # Node 24 LTS (supported until 2028-04-30); Node 20 reached its end of life on 2026-04-30. .ci/run runs
-# the whole suite on this Node as well as on the machine's; on it the server needs ≈ 25–30 % less CPU a
-# page than on Node 20 (README "Measured").
+# the whole suite on this Node as well as on the machine's; on it the server needs 24–34 % less CPU a
+# request than on Node 20 (pages and route handlers; README "Support console", tenth pass).
 ARG NODE_VERSION=24-bookworm-slim
 
 # ---- deps: node_modules from the lockfile (postinstall generates the Prisma client) ----

@@ -2,8 +2,8 @@
 // before `npm ci` has. The floor is Next 16's and Prisma 7's (20.19); the container runs Node 24 LTS
 // (Dockerfile, .nvmrc), and .ci/run runs the suite on both.
 
-/** Each major line's end of life (nodejs.org/en/about/previous-releases). */
-export const END_OF_LIFE = { 20: "2026-04-30", 22: "2027-04-30", 24: "2028-04-30" };
+/** Each major line's end of life (nodejs.org/en/about/previous-releases); a line not listed: nothing said. */
+export const END_OF_LIFE = { 20: "2026-04-30", 21: "2024-06-01", 22: "2027-04-30", 23: "2025-06-01", 24: "2028-04-30", 25: "2026-06-01" };
 export const RECOMMENDED_MAJOR = 24;
 const FLOOR = [20, 19];
 

@@ -34,6 +34,10 @@ describe("checkNodeVersion", () => {
     expect(check("v24.22.3", day("2028-05-01")).line).toContain("end of life on 2028-04-30");
   });
 
+  it("names a short-lived odd line past its end of life too", () => {
+    expect(check("v23.11.1", day("2026-12-01")).line).toContain("Node.js 23 reached its end of life on 2025-06-01");
+  });
+
   it("leaves an unreadable version alone", () => {
     expect(check("nightly", day("2026-12-01"))).toEqual({ ok: true, line: null });
   });
