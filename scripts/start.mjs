@@ -8,15 +8,11 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { checkNodeVersion } from "./lib/node-version.mjs";
+import { requireSupportedNode } from "./lib/node-version.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-{
-  const node = checkNodeVersion(process.version);
-  if (node.line) console[node.ok ? "log" : "error"](`start: ${node.line}`);
-  if (!node.ok) process.exit(1);
-}
+requireSupportedNode("start");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const dev = process.argv.includes("--dev");
 if (!existsSync("node_modules/.package-lock.json")) {

@@ -9,15 +9,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { checkNodeVersion } from "./lib/node-version.mjs";
+import { requireSupportedNode } from "./lib/node-version.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-{
-  const node = checkNodeVersion(process.version);
-  if (node.line) console[node.ok ? "log" : "error"](`npm test: ${node.line}`);
-  if (!node.ok) process.exit(1);
-}
+requireSupportedNode("npm test");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const args = new Set(process.argv.slice(2));
 const t0 = Date.now();

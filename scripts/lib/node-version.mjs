@@ -25,3 +25,14 @@ export function checkNodeVersion(version, today = new Date()) {
   }
   return { ok: true, line: null };
 }
+
+/**
+ * What `npm start` and `npm test` run first: the check's line, prefixed with the command's name, on the
+ * console (stderr when refusing), and exit 1 when this Node is below the floor.
+ * @param {string} prefix e.g. "start"
+ */
+export function requireSupportedNode(prefix) {
+  const node = checkNodeVersion(process.version);
+  if (node.line) console[node.ok ? "log" : "error"](`${prefix}: ${node.line}`);
+  if (!node.ok) process.exit(1);
+}
