@@ -28,7 +28,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      // The icons' sprite is named by its content (scripts/icons.ts): a new sprite is a new address.
+      { source: "/icons-:hash([0-9a-f]{8}).svg", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+    ];
   },
   // Same figure as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/limits.ts): proxy.ts answers 413 above it.
   experimental: {

@@ -104,6 +104,12 @@ export const DangerIcon = (p: IconProps) => (
     <path d="M12 8v4M12 16h.01" />
   </svg>
 );
+export const ShieldIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M9 12l2 2 4-4" />
+    <path d="M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z" />
+  </svg>
+);
 export const ClockIcon = (p: IconProps) => (
   <svg {...base(p)}>
     <circle cx="12" cy="12" r="10" />

@@ -11,7 +11,7 @@ import { useEffect } from "react";
 import { COPY_STATUS, clientNavigates, codeText, sectionUrl } from "@/lib/content/prose-actions";
 import { copyText } from "./copy-button";
 
-const TICK = ["icon-check", "text-emerald-600", "dark:text-emerald-400"];
+const TICK_COLOUR = ["text-emerald-600", "dark:text-emerald-400"];
 const SHOWN_MS = 2000;
 const timers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
 
@@ -36,22 +36,25 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   const given = button.getAttribute("data-copy") ?? "";
   const text = given !== "" ? given : codeText(button.closest("[data-code-block]")?.querySelector("pre")?.textContent ?? "");
   const ok = await copyText(text);
-  const icon = button.querySelector(".icon");
+  // The icon's <use> (components/prose-static.tsx ProseIcon): the tick is the sprite's "check" symbol.
+  const use = button.querySelector(".icon use");
+  const icon = use?.parentElement;
+  const sprite = (use?.getAttribute("href") ?? "").replace(/#.*$/, "");
   const word = button.querySelector("[data-copy-word]");
   const status = statusOf(button);
   button.setAttribute("data-copy-state", ok ? "copied" : "failed");
   status.textContent = ok ? COPY_STATUS.copied : COPY_STATUS.failed;
-  if (ok && icon) {
-    icon.classList.remove("icon-copy");
-    icon.classList.add(...TICK);
+  if (ok && use && icon) {
+    use.setAttribute("href", `${sprite}#check`);
+    icon.classList.add(...TICK_COLOUR);
   }
   if (ok && word) word.textContent = "Copied";
   later(button, () => {
     button.setAttribute("data-copy-state", "idle");
     status.textContent = "";
-    if (ok && icon) {
-      icon.classList.remove(...TICK);
-      icon.classList.add("icon-copy");
+    if (ok && use && icon) {
+      use.setAttribute("href", `${sprite}#copy`);
+      icon.classList.remove(...TICK_COLOUR);
     }
     if (word) word.textContent = "Copy";
   });

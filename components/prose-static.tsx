@@ -3,10 +3,22 @@
 // delegated listener (components/prose-actions.tsx) copies, shows the tick and announces the result
 // for screen readers, as the React CopyButton and HeadingAnchor did; it gives each its polite status
 // region when the reader points at, focuses or touches it (before any click), not in the HTML.
+import { ICON_SPRITE } from "./icon-sprite-file";
 
-/** A decorative icon of the prose: a CSS mask in the text's colour (app/globals.css, .icon-*). */
-export function ProseIcon({ name, className }: { name: "copy" | "link" | "external" | "note" | "tip" | "info" | "caution" | "danger"; className?: string }) {
-  return <span aria-hidden="true" className={`icon icon-${name}${className ? ` ${className}` : ""}`} />;
+export type ProseIconName = "copy" | "check" | "link" | "external" | "note" | "tip" | "info" | "caution" | "danger" | "shield";
+
+
+/**
+ * A decorative icon of the prose, stroked in the colour of its text: a <use> of the sprite's symbol.
+ * Sized by the `icon` class (app/globals.css); `icon-external` is the smaller one.
+ */
+export function ProseIcon({ name, className }: { name: ProseIconName; className?: string }) {
+  const classes = `icon${name === "external" ? " icon-external" : ""}${className ? ` ${className}` : ""}`;
+  return (
+    <svg aria-hidden="true" className={classes}>
+      <use href={`${ICON_SPRITE}#${name}`} />
+    </svg>
+  );
 }
 
 /** `text`: what to copy; without it, the text of the nearest code block. */

@@ -7,6 +7,7 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import type { FormMode } from "@/lib/customer/fields";
 import { GUIDE_PATH, type VerifiableStep } from "@/lib/steps";
+import { ProseIcon } from "../prose-static";
 import { FieldsForm } from "./fields-form";
 import { MicrosoftSignIn } from "./microsoft-sign-in";
 import { StepChecksNote } from "./step-checks-note";
@@ -62,7 +63,7 @@ export function VerifyStep({ step }: { step: VerifiableStep }) {
   return (
     <section data-verify-step={step} aria-labelledby={id("title")} className="verify-panel not-prose">
       <h3 id={id("title")} className="verify-title">
-        <span aria-hidden="true" className="icon icon-shield" />
+        <ProseIcon name="shield" className="icon-shield" />
         {`Verify my setup: ${PANEL_TITLE[step]}`}
       </h3>
       <StepChecksNote step={step} />

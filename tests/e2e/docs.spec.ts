@@ -8,9 +8,12 @@ import { expect, gotoReady, REDIRECT_URI, SETUP, STEPS, TESTING, test } from "./
 /**
  * The guide page's HTML may not grow past this (raw bytes). Issue 13's goal is 120 KB (`npm run bench --
  * guide` reports it); what is left above it is the HTML of the "Verify my setup" panels and the progress
- * bar, which are rendered on the server. Lower this as the page gets lighter.
+ * bar, which are rendered on the server. Lower this as the page gets lighter. (Raised from 118 to 120 on
+ * 2026-12-01: the prose's 53 icons became <use> references to one sprite file instead of CSS masks of
+ * data: URIs, +1.9 KB raw; gzipped, the answer went from 25,158 to 25,018 bytes and the stylesheet lost
+ * 3.4 KB. Each mask image was an SVG document of its own for the browser to build: components/icon-sprite.tsx.)
  */
-const HTML_BUDGET_KB = 118;
+const HTML_BUDGET_KB = 120;
 
 async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
@@ -71,12 +74,31 @@ test.describe("guide page", () => {
     await expect.poll(() => readClipboard(page)).toBe(`${baseURL}${SETUP}#client-secret`);
   });
 
+  test("every icon of the prose is drawn from the sprite (public/icons-<hash>.svg), which is cached for good", async ({ page, request }) => {
+    await gotoReady(page, SETUP);
+    const icons = page.locator("svg.icon");
+    expect(await icons.count()).toBeGreaterThan(20);
+    // A <use> whose symbol loaded has the symbol's box; a missing file or id leaves it empty.
+    await expect
+      .poll(() => page.evaluate(() => Array.from(document.querySelectorAll<SVGUseElement>("svg.icon use"), (u) => Math.round(u.getBBox().width)).filter((w) => w === 0).length))
+      .toBe(0);
+    const sprite = await page.locator("svg.icon use").first().getAttribute("href");
+    const res = await request.get(sprite!.replace(/#.*$/, ""));
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("image/svg+xml");
+    expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
   test("copy buttons put the exact redirect URI and GUID on the clipboard", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await gotoReady(page, SETUP);
     await page.getByRole("button", { name: "Copy redirect URI", exact: true }).click();
     await expect.poll(() => readClipboard(page)).toBe(REDIRECT_URI);
     await expect(page.getByRole("button", { name: "Copy redirect URI", exact: true }).getByRole("status")).toHaveText("Copied to clipboard");
+    // The tick is the sprite's "check" symbol for 2 s, then the copy icon again.
+    const drawn = page.getByRole("button", { name: "Copy redirect URI", exact: true }).locator(".icon use");
+    await expect(drawn).toHaveAttribute("href", /^\/icons-[0-9a-f]{8}\.svg#check$/);
+    await expect(drawn).toHaveAttribute("href", /^\/icons-[0-9a-f]{8}\.svg#copy$/, { timeout: 5000 });
 
     await page.evaluate(() => navigator.clipboard.writeText(""));
     await page.getByRole("button", { name: "Copy redirect URI (Web)" }).click();

@@ -8,8 +8,12 @@ import { LazyVerifyStep, serverPartsLoaded } from "@/components/verify/lazy";
 import { findPage, loadPage } from "@/lib/content/guides";
 import type { CompiledPage } from "@/lib/content/compile";
 import { NotStaticError, attributeName, compactStatic, toHtml } from "@/lib/content/static-html";
-import { readFileSync } from "node:fs";
-import { CautionIcon, CheckIcon, CopyIcon, DangerIcon, ExternalIcon, InfoIcon, LinkIcon, NoteIcon, TipIcon } from "@/components/icons";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { CautionIcon, CheckIcon, CopyIcon, DangerIcon, ExternalIcon, InfoIcon, LinkIcon, NoteIcon, ShieldIcon, TipIcon } from "@/components/icons";
+import { iconSpriteFileName, iconSpriteSvg, SPRITE_ICONS } from "@/components/icon-sprite";
+import { ICON_SPRITE } from "@/components/icon-sprite-file";
+import { ProseIcon } from "@/components/prose-static";
 import { decodeFromPayload, encodeForPayload } from "@/lib/content/payload-text";
 import { clientNavigates, codeText, sectionUrl } from "@/lib/content/prose-actions";
 
@@ -149,18 +153,34 @@ describe("the prose listener's decisions", () => {
   });
 });
 
-describe("the prose's icons (CSS masks in app/globals.css)", () => {
-  test("draw the same paths as components/icons.tsx", () => {
-    const css = readFileSync("app/globals.css", "utf8");
-    const icons = { copy: CopyIcon, check: CheckIcon, link: LinkIcon, external: ExternalIcon, note: NoteIcon, tip: TipIcon, info: InfoIcon, caution: CautionIcon, danger: DangerIcon };
+describe("the prose's icons (public/icons-<hash>.svg, a sprite of symbols)", () => {
+  test("the committed sprite is the one components/icon-sprite.tsx makes, named by its content (run `npx tsx scripts/icons.ts` after changing an icon)", () => {
+    const svg = iconSpriteSvg();
+    const name = iconSpriteFileName(createHash("sha256").update(svg).digest("hex"));
+    expect(ICON_SPRITE).toBe(`/${name}`);
+    expect(readFileSync(`public/${name}`, "utf8")).toBe(svg);
+    // No sprite of an earlier version is left behind.
+    expect(readdirSync("public").filter((f) => f.startsWith("icons"))).toEqual([name]);
+  });
+  test("each symbol draws the same shapes as its React icon, stroked in the text's colour", () => {
+    const sprite = readFileSync(`public${ICON_SPRITE}`, "utf8");
+    const icons = { copy: CopyIcon, check: CheckIcon, link: LinkIcon, external: ExternalIcon, note: NoteIcon, tip: TipIcon, info: InfoIcon, caution: CautionIcon, danger: DangerIcon, shield: ShieldIcon };
     for (const [name, Icon] of Object.entries(icons)) {
-      const rule = new RegExp(`\\.icon-${name} \\{\\n  --icon: url\\("([^"]+)"\\);`).exec(css);
-      expect(rule, name).not.toBeNull();
-      const drawn = decodeURIComponent(rule![1]!.replace("data:image/svg+xml,", ""));
-      const svg = renderToStaticMarkup(createElement(Icon));
-      const shapes = [...svg.matchAll(/<(path|circle|rect|polygon)([^>]*)>/g)].map((m) => `<${m[1]}${m[2]!.replaceAll('"', "'")}/>`);
+      const symbol = new RegExp(`<symbol id="${name}" ([^>]*)>(.*?)</symbol>`).exec(sprite);
+      expect(symbol, name).not.toBeNull();
+      expect(symbol![1], name).toBe('viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"');
+      const shapes = renderToStaticMarkup(createElement(Icon)).replace(/^<svg[^>]*>/, "").replace(/<\/svg>$/, "");
       expect(shapes.length, name).toBeGreaterThan(0);
-      expect(drawn, name).toBe(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'>${shapes.join("")}</svg>`);
+      expect(symbol![2], name).toBe(shapes);
     }
+    expect(Object.keys(SPRITE_ICONS).sort()).toEqual(Object.keys(icons).sort());
+  });
+  test("an icon in the page is a <use> of its symbol, hidden from assistive technology, with no inline shapes", () => {
+    expect(renderToStaticMarkup(createElement(ProseIcon, { name: "copy" }))).toBe(`<svg aria-hidden="true" class="icon"><use href="${ICON_SPRITE}#copy"></use></svg>`);
+    expect(renderToStaticMarkup(createElement(ProseIcon, { name: "external", className: "ml-0.5" }))).toBe(
+      `<svg aria-hidden="true" class="icon icon-external ml-0.5"><use href="${ICON_SPRITE}#external"></use></svg>`,
+    );
+    // The same through the prose's own HTML writer (static-html.ts), which sends the prose as strings.
+    expect(norm(toHtml(createElement(ProseIcon, { name: "link" })))).toBe(norm(`<svg aria-hidden="true" class="icon"><use href="${ICON_SPRITE}#link"></use></svg>`));
   });
 });
