@@ -3,15 +3,16 @@
 // components/icon-sprite-file.ts, its name); tests/unit/static-html.test.ts fails while the file
 // differs from what this module makes.
 //
-// Why a file of symbols and <svg><use href="/icons-<hash>.svg#name"/></svg> in the page, not the CSS masks of
-// data: URIs the prose had before: every SVG used as an image (a mask, a background, an <img>) is a
-// document of its own that Chromium builds on the main thread — the guide's 8 distinct icons were 8
-// such documents, requested while the page's first styles were computed. One external <use> document
-// is parsed once, off the critical style pass; measured on the guide page at 4× CPU (20 alternating
-// loads each, 2026-12-01): Verify-ready 2.00 s with the masks, 1.91 s with the sprite, 1.86 s with no
-// icons at all (means 2.06 / 1.92 / 1.92 s). An inline <svg> per use would cost the HTML its bytes twice
-// (the markup and the RSC payload); a fragment of one SVG image (`mask: url(icons.svg#copy)`) is not an
-// image by the CSS Masking spec, which reads it as a reference to a <mask> element.
+// Why a file of symbols and <svg><use href="/icons-<hash>.svg#name"/></svg> in the page, not the CSS masks
+// of data: URIs the prose had before: every SVG used as an image (a mask, a background, an <img>) is a
+// document of its own that Chromium builds on the main thread — the guide's 8 distinct icons were 8 such
+// documents, requested while the page's first styles were computed (a trace at 4× CPU: 20–30 ms each).
+// One external <use> document is parsed once. Measured on the guide page at 4× CPU against the build
+// before, alternating cold loads (2026-12-01, six rounds of 16–20 loads each): Verify-ready's median was
+// lower in every round, by 20–384 ms (the host's speed moved between rounds), the main thread's time by
+// 68–396 ms in the four rounds that read it. An inline <svg> per use would cost the HTML its shapes twice
+// (the markup and the RSC payload); a fragment of one SVG image as the mask (`url(icons.svg#copy)`) is,
+// by the CSS Masking spec, a reference to a <mask> element, not an image.
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement, type ComponentType, type SVGProps } from "react";
 import { CautionIcon, CheckIcon, CopyIcon, DangerIcon, ExternalIcon, InfoIcon, LinkIcon, NoteIcon, ShieldIcon, TipIcon } from "./icons";
