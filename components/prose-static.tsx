@@ -7,7 +7,6 @@ import { ICON_SPRITE } from "./icon-sprite-file";
 
 export type ProseIconName = "copy" | "check" | "link" | "external" | "note" | "tip" | "info" | "caution" | "danger" | "shield";
 
-
 /**
  * A decorative icon of the prose, stroked in the colour of its text: a <use> of the sprite's symbol.
  * Sized by the `icon` class (app/globals.css); `icon-external` is the smaller one.
