@@ -8,9 +8,9 @@
 // document of its own that Chromium builds on the main thread — the guide's 8 distinct icons were 8 such
 // documents, requested while the page's first styles were computed (a trace at 4× CPU: 20–30 ms each).
 // One external <use> document is parsed once. Measured on the guide page at 4× CPU against the build
-// before, alternating cold loads (2026-12-01, six rounds of 16–20 loads each): Verify-ready's median was
-// lower in every round, by 20–384 ms (the host's speed moved between rounds), the main thread's time by
-// 68–396 ms in the four rounds that read it. An inline <svg> per use would cost the HTML its shapes twice
+// before, alternating cold loads (2026-12-01, seven rounds of 16–20 loads each): Verify-ready's median
+// was lower in six rounds (by 20–384 ms) and 99 ms higher in one, −80 ms by the median of the seven
+// differences; small beside the host's own spread, so read it as "no longer paid", not as a goal met. An inline <svg> per use would cost the HTML its shapes twice
 // (the markup and the RSC payload); a fragment of one SVG image as the mask (`url(icons.svg#copy)`) is,
 // by the CSS Masking spec, a reference to a <mask> element, not an image.
 import { renderToStaticMarkup } from "react-dom/server";
