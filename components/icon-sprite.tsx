@@ -13,6 +13,7 @@
 // differences; small beside the host's own spread, so read it as "no longer paid", not as a goal met. An inline <svg> per use would cost the HTML its shapes twice
 // (the markup and the RSC payload); a fragment of one SVG image as the mask (`url(icons.svg#copy)`) is,
 // by the CSS Masking spec, a reference to a <mask> element, not an image.
+import { createHash } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement, type ComponentType, type SVGProps } from "react";
 import { CautionIcon, CheckIcon, CopyIcon, DangerIcon, ExternalIcon, InfoIcon, LinkIcon, NoteIcon, ShieldIcon, TipIcon } from "./icons";
@@ -37,9 +38,9 @@ export function iconShapes(name: ProseIconName): string {
   return svg.replace(/^<svg[^>]*>/, "").replace(/<\/svg>$/, "");
 }
 
-/** The sprite's file name for its content's SHA-256 (hex): named by content, cached for good (next.config.js). */
-export function iconSpriteFileName(sha256Hex: string): string {
-  return `icons-${sha256Hex.slice(0, 8)}.svg`;
+/** The sprite's file name: named by its content (SHA-256), so it can be cached for good (next.config.js). */
+export function iconSpriteFileName(svg: string): string {
+  return `icons-${createHash("sha256").update(svg).digest("hex").slice(0, 8)}.svg`;
 }
 
 /** The sprite: each icon a <symbol>, stroked in the colour of the text that shows it. */

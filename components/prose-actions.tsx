@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { COPY_STATUS, clientNavigates, codeText, sectionUrl } from "@/lib/content/prose-actions";
 import { copyText } from "./copy-button";
+import { ICON_SPRITE } from "./icon-sprite-file";
 
 const TICK_COLOUR = ["text-emerald-600", "dark:text-emerald-400"];
 const SHOWN_MS = 2000;
@@ -39,13 +40,12 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   // The icon's <use> (components/prose-static.tsx ProseIcon): the tick is the sprite's "check" symbol.
   const use = button.querySelector(".icon use");
   const icon = use?.parentElement;
-  const sprite = (use?.getAttribute("href") ?? "").replace(/#.*$/, "");
   const word = button.querySelector("[data-copy-word]");
   const status = statusOf(button);
   button.setAttribute("data-copy-state", ok ? "copied" : "failed");
   status.textContent = ok ? COPY_STATUS.copied : COPY_STATUS.failed;
   if (ok && use && icon) {
-    use.setAttribute("href", `${sprite}#check`);
+    use.setAttribute("href", `${ICON_SPRITE}#check`);
     icon.classList.add(...TICK_COLOUR);
   }
   if (ok && word) word.textContent = "Copied";
@@ -53,7 +53,7 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
     button.setAttribute("data-copy-state", "idle");
     status.textContent = "";
     if (ok && use && icon) {
-      use.setAttribute("href", `${sprite}#copy`);
+      use.setAttribute("href", `${ICON_SPRITE}#copy`);
       icon.classList.remove(...TICK_COLOUR);
     }
     if (word) word.textContent = "Copy";

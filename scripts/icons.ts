@@ -2,14 +2,13 @@
 // why a sprite) as public/icons-<hash>.svg, named by its content so it can be cached for good
 // (next.config.js), and components/icon-sprite-file.ts, which names that file for the pages. Run it
 // after changing one of those icons; tests/unit/static-html.test.ts fails while the files differ.
-import { createHash } from "node:crypto";
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { iconSpriteFileName, iconSpriteSvg } from "../components/icon-sprite";
 
 const publicDir = path.join(process.cwd(), "public");
 const svg = iconSpriteSvg();
-const name = iconSpriteFileName(createHash("sha256").update(svg).digest("hex"));
+const name = iconSpriteFileName(svg);
 for (const old of readdirSync(publicDir)) if (/^icons-[0-9a-f]+\.svg$/.test(old) && old !== name) rmSync(path.join(publicDir, old));
 writeFileSync(path.join(publicDir, name), svg);
 writeFileSync(
