@@ -1,5 +1,7 @@
-// Shared fixture for the docs browser tests: every page is watched for console errors, uncaught
-// exceptions and failed requests, and the test fails if any happened (unless it expects them).
+// Shared fixture for the docs browser tests: every page is watched for console errors and warnings,
+// uncaught exceptions and failed requests, and the test fails if any happened (unless it expects
+// them). Warnings too: the browser's own about our pages (an unknown Permissions-Policy feature, a
+// preload never used) are what a reader's console shows.
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const SETUP = "/guides/dynamics365-business-central/setup";
@@ -24,7 +26,7 @@ export const test = base.extend<{ problems: Problems }>({
       const allowed: RegExp[] = [];
       const watch = (page: Page) => {
         page.on("console", (m) => {
-          if (m.type() === "error") list.push(`console error on ${page.url()}: ${m.text()}`);
+          if (m.type() === "error" || m.type() === "warning") list.push(`console ${m.type()} on ${page.url()}: ${m.text()}`);
         });
         page.on("pageerror", (e) => list.push(`uncaught exception on ${page.url()}: ${e.message}`));
         page.on("requestfailed", (r) => {
