@@ -153,6 +153,7 @@ test.describe("signed in", () => {
     // Timeline: every attempt, newest first, with source, fixes and the report permalink.
     const timeline = page.getByRole("list", { name: "Verification attempts, newest first" }).locator(":scope > li");
     await expect(timeline).toHaveCount(5);
+    await expect(page.getByRole("heading", { name: /^Timeline/ })).toHaveText("Timeline (5 attempts, newest first)");
     await expect(timeline.first()).toContainText("Source: CLI");
     await expect(timeline.last()).toContainText("Source: Manifest");
     await expect(timeline.last()).toContainText("trailing slash");

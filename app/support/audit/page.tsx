@@ -37,7 +37,7 @@ function describe(details: unknown): string {
   }
   for (const [k, v] of Object.entries(d)) {
     if (k === "filters" || v === null || v === undefined) continue;
-    parts.push(`${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
+    parts.push(`${k}: ${typeof v === "object" ? JSON.stringify(v) : typeof v === "number" ? v.toLocaleString("en-US") : String(v)}`);
   }
   return parts.join(" · ");
 }

@@ -66,7 +66,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 Step funnel
               </h2>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                <span data-testid="funnel-started">{funnel.started.toLocaleString("en-US")}</span> setups started in the last {days} days;{" "}
+                <span data-testid="funnel-started">{funnel.started.toLocaleString("en-US")}</span> {funnel.started === 1 ? "setup" : "setups"} started in the last {days} days;{" "}
                 <span data-testid="funnel-completed">{funnel.completed.toLocaleString("en-US")}</span> completed. <strong>Reached</strong>: every step before it is verified or confirmed (strict: a first
                 step nobody confirms holds every later step at 0). <strong>Attempted</strong> and <strong>completed</strong> count each
                 step on its own: checked or started, and verified or confirmed.
