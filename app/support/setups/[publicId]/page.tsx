@@ -114,7 +114,7 @@ export default async function SetupPage({
 
       <section aria-labelledby="timeline-h" className="space-y-3">
         <h2 id="timeline-h" className="text-lg font-semibold">
-          Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.totalRuns === 1 ? "1 attempt" : `${setup.totalRuns.toLocaleString("en-US")} attempts, newest first`})</span>
+          Timeline <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({setup.totalRuns.toLocaleString("en-US")} {setup.totalRuns === 1 ? "attempt" : "attempts"}, newest first)</span>
         </h2>
         <Timeline runs={setup.recentRuns} />
         <TimelinePager basePath={setupHref(setup.publicId)} page={setup.runPage} pages={setup.runPages} />
