@@ -58,11 +58,21 @@ export function isNear(el: Element): boolean {
   return nearViewport(el, NEAR_PX);
 }
 
+/** Once per page, the moment something first happened (read by the e2e tests and `npm run bench -- page`). */
+const marked = new Set<string>();
+export function markOnce(name: string): void {
+  if (marked.has(name)) return;
+  marked.add(name);
+  performance.mark?.(`island:${name}`);
+}
+
 /** Asks for a part's chunk ahead of its waking (the bundler fetches and evaluates each chunk once). */
 function prefetch(el: Element): void {
   const kind = el.getAttribute(ISLAND) as IslandKind | null;
   const load = kind ? LOADERS[kind] : undefined;
-  load?.().catch(() => undefined);
+  if (!load) return;
+  markOnce("asked-early");
+  load().catch(() => undefined);
 }
 
 let observer: IntersectionObserver | null = null;
@@ -185,6 +195,7 @@ export function startEarly(): void {
       const kind = el.getAttribute(ISLAND);
       if (kind === "verify" || kind === "confirm") observe(el);
     }
+    markOnce("watching");
     if (hasSetupMarker()) LOADERS.progress().catch(() => undefined);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });

@@ -29,6 +29,9 @@ import {
   loadProgressBar,
   loadVerifyStep,
   isNear,
+  // A performance mark per step of the first wake-up (page hydrated, part opened, chunk came, part
+  // awake): the e2e tests and `npm run bench -- page` read them.
+  markOnce as mark,
   observe,
   startEarly,
   touchedEarly,
@@ -40,13 +43,6 @@ import {
 } from "./islands-early";
 import { hasSetupMarker } from "./setup-marker";
 
-/** A performance mark per step of the first wake-up (page hydrated, part opened, chunk came, part awake): `npm run bench -- page` reads them. */
-const marked = new Set<string>();
-function mark(name: string): void {
-  if (marked.has(name)) return;
-  marked.add(name);
-  performance.mark?.(`island:${name}`);
-}
 
 // ---- what the reader did in the server's HTML, carried into the part -------------------------------
 
