@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { mdxComponents, withComponents } from "@/components/mdx";
+import { serverPartsLoaded } from "@/components/verify/lazy";
 import { compilePage } from "@/lib/content/compile";
+
+// Loading components/mdx starts the import() of the guide's lazily hydrated parts (lazy.tsx). A test
+// file that renders none of them could end before those imports settle, and Vitest then reports
+// "Cannot load … after the environment was torn down" (seen once on Node 24 in CI): every file that
+// uses these helpers waits for them here, before its tests run.
+await serverPartsLoaded;
 
 export const FRONTMATTER = `---
 title: "Fixture"
