@@ -11,7 +11,7 @@ import pc from "picocolors";
 import { ConfigError, loadConfig, type Config } from "../lib/config";
 import { liveOptions } from "../lib/live-settings";
 import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
-import { readHidden, readStdin } from "./lib/terminal";
+import { decodeText, readHidden, readStdin } from "./lib/terminal";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
 
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
   const input: Record<string, unknown> = {};
   if (v.manifest !== undefined) {
     try {
-      input.manifest = v.manifest === "-" ? await readStdin() : readFileSync(v.manifest, "utf8");
+      input.manifest = v.manifest === "-" ? await readStdin() : decodeText(readFileSync(v.manifest));
     } catch (e) {
       const code = (e as { code?: string }).code;
       const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "it could not be read";

@@ -2,7 +2,7 @@
 // brackets or backticks pasted along, stray spaces, a GUID in the secret field). Client-safe and tiny
 // on purpose: lib/verify's rules pull zod (~95 KB gzipped) into the browser, these helpers do not.
 // The server's report stays the verdict; a hint here is only ever a nudge before submitting.
-import { REQUIRED_REDIRECT_URI } from "../verify/constants";
+import { BC_RESOURCE_APP_ID, GRAPH_RESOURCE_APP_ID, REQUIRED_REDIRECT_URI } from "../verify/constants";
 import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
 
 export interface Hint {
@@ -36,6 +36,10 @@ export function clientIdHint(raw: string): Hint | null {
   const t = trimAll(raw);
   const inner = unwrap(t);
   if (isGuid(t)) {
+    const lower = t.toLowerCase();
+    if (lower === BC_RESOURCE_APP_ID || lower === GRAPH_RESOURCE_APP_ID) {
+      return { level: "error", message: `That is ${lower === BC_RESOURCE_APP_ID ? "Business Central's" : "Microsoft Graph's"} own application ID (from API permissions). Use your app's Application (client) ID from its Overview page.` };
+    }
     return raw !== t ? { level: "warn", message: "Remove the spaces around the client ID." } : { level: "ok", message: "Looks like an application (client) ID." };
   }
   if (isGuid(inner)) return { level: "error", message: `Remove the ${wrapperNote(raw) ?? "characters"} around the client ID.` };
@@ -76,8 +80,16 @@ export function redirectUriHint(raw: string): Hint | null {
   const required = REQUIRED_REDIRECT_URI.replace(/^https:\/\//, "");
   if (core.endsWith("/") && stripTrailingSlashes(core).toLowerCase() === required.toLowerCase()) problems.push("remove the trailing slash (/) at the end");
   const noSlash = stripTrailingSlashes(core);
-  if (noSlash.toLowerCase() === required.toLowerCase() && noSlash !== required) problems.push("use lower case: Microsoft compares redirect URIs letter for letter");
+  // Microsoft documents the path's letter case as significant; of the host's it says nothing (a warning).
+  const slash = noSlash.indexOf("/");
+  const pathCaseDiffers = slash >= 0 && noSlash.slice(slash) !== required.slice(required.indexOf("/"));
+  const caseOnly = noSlash.toLowerCase() === required.toLowerCase() && noSlash !== required;
+  if (caseOnly && pathCaseDiffers) problems.push("use lower case: Microsoft compares redirect URI paths letter for letter");
   if (problems.length > 0) return { level: "error", message: `${cap(problems.join("; "))}. It must be exactly ${REQUIRED_REDIRECT_URI}` };
+  const schemeCase = /^https:\/\//i.test(s) && !s.startsWith("https://");
+  if (caseOnly || (schemeCase && noSlash === required)) {
+    return { level: "warn", message: `Write it in lower case, exactly ${REQUIRED_REDIRECT_URI}` };
+  }
   if (noSlash.toLowerCase() !== required.toLowerCase()) {
     return { level: "warn", message: `This is not Codat's redirect URI. It must be exactly ${REQUIRED_REDIRECT_URI}` };
   }
@@ -97,6 +109,9 @@ export function secretHint(raw: string, clientId?: string): Hint | null {
       level: "error",
       message: "This looks like the Secret ID (a GUID), not the secret's Value. In Certificates & secrets, copy the Value column: it is shown only right after the secret is created.",
     };
+  }
+  if (/^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(t)) {
+    return { level: "error", message: "This is an access token (eyJ…), not a client secret. Paste the secret's Value from Certificates & secrets." };
   }
   if (raw !== t) return { level: "warn", message: "Remove the spaces around the secret." };
   if (t.length < 30) return { level: "warn", message: `Current secret values are about 40 characters; this one has ${t.length}. Did you copy all of it?` };

@@ -7,10 +7,11 @@
 // Pure checker code: no framework, no database, no token kept (the caller passes it in and drops it).
 import { adminConsentUrl, BC_RESOURCE_APP_ID, FINANCIALS_SCOPE, GRAPH_HOST, USER_IMPERSONATION_SCOPE } from "./constants";
 import { judgeLiveRegistration } from "./live";
-import { normalizeManifest } from "./manifest";
+import { normalizeManifest, type Registration } from "./manifest";
 import { describeFailure, requestJson, type FetchLike } from "./network";
 import { makeCheck, type Check } from "./report";
 import { registrationChecks } from "./rules";
+import { consentLinkCaveat } from "./rules/consent";
 import { isGuid, listOf, quote, stripTrailingSlashes } from "./text";
 
 export interface DelegatedTarget {
@@ -89,10 +90,12 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
   const checks: Check[] = [];
 
   // 1. The registration, judged by the same rules as a pasted manifest.
+  let registration: Registration | undefined;
   if (app.status === 200) {
     const parsed = normalizeManifest(app.body, "graph");
     if (!parsed.ok) return { ok: false, reason: "bad-response", detail: "Microsoft Graph's answer was not an application", requests };
     const reg = parsed.registration;
+    registration = reg;
     checks.push(...registrationChecks(reg, undefined, target.clientId, now).filter((c) => c.id !== "secret.match"));
     checks.push(judgeLiveRegistration(reg, { clientId: target.clientId }, { now }));
   } else if (app.status === 404) {
@@ -113,7 +116,7 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
 
   // 2. Admin consent: the app's enterprise app, Business Central's, and the grant between them.
   const consentLink = { label: "Grant admin consent", href: adminConsentUrl(target.tenantId, target.clientId) };
-  const consentFix = `Sign in as a Global Administrator (or Privileged Role / Cloud Application Administrator) of ${target.tenantId} and open ${consentLink.href}, or in the app's API permissions select "Grant admin consent for …" and confirm.`;
+  const consentFix = `Sign in as a Global Administrator (or Privileged Role / Cloud Application Administrator) of ${target.tenantId} and open ${consentLink.href}, or in the app's API permissions select "Grant admin consent for …" and confirm.${consentLinkCaveat(registration)}`;
   if (sp.status !== 200) {
     if (app.status === 200) {
       checks.push(makeCheck("consent.admin", "fail", `The app ${target.clientId} has no enterprise application (service principal) in ${where}: nobody has consented to it there yet, so there is no admin consent.`, consentFix, consentLink));

@@ -5,7 +5,7 @@ import type { LiveOptions } from "./live";
 import { buildReport, makeCheck, redact, type Check, type CheckId, type Report } from "./report";
 import { ruleChecks } from "./rules";
 import { effectiveClientId, effectiveTenant } from "./rules/consent";
-import { secretKind } from "./rules/secret";
+import { secretKind, secretMatchAfterLiveSignIn } from "./rules/secret";
 import { isGuid, stripEnds, trimAll } from "./text";
 
 export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor } from "./input";
@@ -105,7 +105,11 @@ export async function verify(input: PreparedInput, options: VerifyOptions = {}):
       makeCheck("live.registration", "skip", "Needs a working sign-in (see the live sign-in check)."),
     ];
   }
-  return finish(input, [...checks, ...live]);
+  // Microsoft accepting the secret for the manifest's own app outranks that manifest's older list of
+  // secrets (for another client ID it proves nothing about the manifest: client-id.match says so).
+  const manifestApp = input.manifest?.appId !== undefined ? trimAll(input.manifest.appId).toLowerCase() : undefined;
+  const signedIn = manifestApp === t.target.clientId && live.some((c) => c.id === "live.token" && c.status === "pass");
+  return finish(input, [...(signedIn ? checks.map(secretMatchAfterLiveSignIn) : checks), ...live]);
 }
 
 /**

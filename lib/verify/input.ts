@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AUDIENCES, BC_PERMISSIONS, BC_RESOURCE_APP_ID, LIMITS, type Audience, type KnownPermission, type PermissionType } from "./constants";
 import { parseManifest, type Registration } from "./manifest";
 import { CHECK_IDS, type CheckId } from "./report";
-import { scrubSecretShapesDeep } from "./secret-shapes";
+import { scrubOlderSecretsDeep, scrubSecretShapesDeep } from "./secret-shapes";
 import { isGuid, trimAll } from "./text";
 
 export interface FieldError {
@@ -312,6 +312,9 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
   for (const field of ["clientId", "tenant", "redirectUris", "permissions", "manifest"] as const) {
     if (d[field] === undefined) continue;
     const r = scrubSecretShapesDeep(d[field]);
+    // A whole field that is an older-format secret (no "Q~" to find it by) goes the same way; the
+    // manifest is structured text whose values are checked where they are read.
+    if (field !== "manifest") r.value = scrubOlderSecretsDeep(r.value, r.found).value;
     if (r.found.length > 0) {
       misplaced[field] = r.found[0]!.hint;
       (d as Record<string, unknown>)[field] = r.value;

@@ -92,3 +92,56 @@ export function scrubSecretShapesDeep<T>(value: T, found: SecretFound[] = []): {
   const out = walk(value, 0) as T;
   return { value: found.length === before ? value : out, found };
 }
+
+// Secrets made before the current "Q~" format look different (azure-facts.md: "Older secrets may look
+// different"): 44 characters of base64 ending in "=", or about 32 characters mixing letters, digits and
+// [ ] : @ ? * = . _ -. Nothing marks them like "Q~" does, so they are found word by word: a word of
+// 24–88 such characters with letters in both cases and digits, that is no URL, GUID, domain, address or
+// Codat name, is no client ID, tenant, redirect URI or permission anyone types.
+const OLDER_SECRET_CHARS = /^[A-Za-z0-9+/=_~.\-[\]:@?*]{24,88}$/;
+const GUID_LIKE = /^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[})]?$/i;
+const DOMAIN_LIKE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** Runs of text between spaces, quotes and brackets that could be one word of a secret (linear: one class). */
+const WORD = /[^\s"'`<>(){},;]{24,}/g;
+
+/** Is this one word what an older-format client secret looks like? Linear, no backtracking. */
+export function looksLikeOlderSecret(word: string): boolean {
+  const t = word.trim();
+  if (!OLDER_SECRET_CHARS.test(t)) return false;
+  if (!/[a-z]/.test(t) || !/[A-Z]/.test(t) || !/[0-9]/.test(t)) return false;
+  if (t.includes("://") || GUID_LIKE.test(t) || /codat/i.test(t)) return false;
+  const slash = t.indexOf("/");
+  if (slash > 0 && DOMAIN_LIKE.test(t.slice(0, slash))) return false; // host/path, typed without https://
+  const at = t.lastIndexOf("@");
+  return !DOMAIN_LIKE.test(at >= 0 ? t.slice(at + 1) : t);
+}
+
+/** `text` with every word that looks like an older-format secret replaced by its placeholder. */
+export function scrubOlderSecrets(text: string, found: SecretFound[] = []): string {
+  if (text.length < 24) return text;
+  return text.replace(WORD, (word) => {
+    if (!looksLikeOlderSecret(word)) return word;
+    const hint = word.slice(0, 3);
+    found.push({ hint });
+    return secretPlaceholder(hint);
+  });
+}
+
+/**
+ * Any JSON-like value with every older-format secret in its strings replaced (see looksLikeOlderSecret).
+ * For the fields that hold short typed values (client ID, tenant, redirect URIs, permissions), never
+ * for a manifest, whose long values (certificates, identifier URIs) are no place to guess.
+ */
+export function scrubOlderSecretsDeep<T>(value: T, found: SecretFound[] = []): { value: T; found: SecretFound[] } {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === "string") return scrubOlderSecrets(v, found);
+    if (depth > 8 || v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = walk(x, depth + 1);
+    return o;
+  };
+  const before = found.length;
+  const out = walk(value, 0) as T;
+  return { value: found.length === before ? value : out, found };
+}

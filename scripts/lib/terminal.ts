@@ -36,5 +36,18 @@ export function readHidden(prompt: string, interruptCode = 130): Promise<string>
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks));
+}
+
+/**
+ * Text from a file or a pipe: UTF-8 unless a byte-order mark says UTF-16. Windows PowerShell 5.1's `>`
+ * and `Out-File` write UTF-16 LE with a BOM; read as UTF-8, every other byte would be a NUL.
+ */
+export function decodeText(buf: Buffer): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString("utf16le");
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1)); // whole 16-bit units only
+    return Buffer.from(body).swap16().toString("utf16le");
+  }
+  return buf.toString("utf8");
 }

@@ -1,4 +1,4 @@
-// A client secret pasted into the WRONG field — client ID, tenant, redirect URI, permission, any
+// A client secret (of the current "Q~" format or an older one) pasted into the WRONG field — client ID, tenant, redirect URI, permission, any
 // string of a manifest, alone or inside other text — never reaches anything that is stored or shown:
 // not the database (every table dumped), the report page, the customer's progress page, the support
 // list, setup page and CSV, the JSON API, the CLI or the server's log. Generated secrets (seeded, so a
@@ -34,6 +34,26 @@ function secrets(seed: number): () => string {
   };
 }
 
+/**
+ * Older-format secret values (made before "Q~"): 43 characters of base64 and "=", seeded, with letters
+ * of both cases and a digit as every such value of that length has in practice.
+ */
+function olderSecrets(seed: number): () => string {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s;
+  };
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  return () => {
+    const v = Array.from({ length: 43 }, () => B64[next() % 64]!);
+    v[5] = "QWERTYUIOP"[next() % 10]!;
+    v[11] = "asdfghjklz"[next() % 10]!;
+    v[17] = "0123456789"[next() % 10]!;
+    return `${v.join("")}=`;
+  };
+}
+
 /** Fails if the secret, or any 8-character piece of it, appears (the 3-character hint may). */
 function expectNoSecret(text: string, secret: string, where: string) {
   expect(text.includes(secret), `${where} holds the secret`).toBe(false);
@@ -46,9 +66,15 @@ const env = (): Env => JSON.parse(readFileSync(".tmp/e2e-env.json", "utf8")) as 
 const support = (): Support => JSON.parse(readFileSync(".tmp/e2e-support.json", "utf8")) as Support;
 
 const next = secrets(20261130);
+const nextOlder = olderSecrets(20261202);
 const planted: string[] = [];
 const plant = () => {
   const s = next();
+  planted.push(s);
+  return s;
+};
+const plantOlder = () => {
+  const s = nextOlder();
   planted.push(s);
   return s;
 };
@@ -73,6 +99,9 @@ function forms(): Record<string, string>[] {
     { step: "register-application", mode: "fields", clientId: GOOD_APP, redirectUri: plant() },
     { step: "register-application", mode: "fields", clientId: GOOD_APP, redirectUri: `https://dynamics365businesscentral.codat.io/${plant()}` },
     { step: "register-application", mode: "fields", clientId: `client id: ${plant()}` },
+    { step: "register-application", mode: "fields", clientId: plantOlder(), redirectUri: REDIRECT },
+    { step: "register-application", mode: "fields", clientId: GOOD_APP, tenant: plantOlder(), redirectUri: plantOlder() },
+    { step: "api-permissions", mode: "fields", clientId: GOOD_APP, permissions: `${plantOlder()} (delegated)` },
     { step: "api-permissions", mode: "fields", clientId: GOOD_APP, permissions: `${plant()} (delegated)` },
     { step: "client-secret", mode: "fields", clientId: plant(), tenant: plant(), secret: plant() },
     { step: "register-application", mode: "manifest", manifest: manifest((m) => (m.displayName = plant())) },
@@ -119,6 +148,11 @@ test("a secret in any field is in no page, API answer, table, CSV, CLI output or
   const apiText = await api.text();
   expect(apiText).toContain("looks like a client secret");
   shown.push(apiText);
+  const older = await req.post("/api/v1/verify", { data: { clientId: plantOlder(), tenant: plantOlder(), redirectUris: [plantOlder()], permissions: [plantOlder()] } });
+  expect(older.status()).toBe(200);
+  const olderText = await older.text();
+  expect(olderText).toContain("looks like a client secret");
+  shown.push(olderText);
 
   // 3. The CLI.
   const dir = mkdtempSync(path.join(tmpdir(), "secret-anywhere-"));

@@ -79,6 +79,13 @@ describe("instant hints agree with the checker on the classic mistakes", () => {
     expect(verdict(uri).status).toBe("fail");
   });
 
+  it("the host's or scheme's letter case alone: a warning, as the checker's", () => {
+    for (const uri of ["https://Dynamics365BusinessCentral.codat.io/oauth/callback", "HTTPS://dynamics365businesscentral.codat.io/oauth/callback"]) {
+      expect(redirectUriHint(uri), uri).toMatchObject({ level: "warn", message: expect.stringMatching(/lower case/) });
+      expect(verdict(uri).status, uri).toBe("warn");
+    }
+  });
+
   it("the exact URI is confirmed, and so is what the checker passes", () => {
     expect(redirectUriHint(REDIRECT)).toMatchObject({ level: "ok" });
     expect(verdict(REDIRECT).status).toBe("pass");
@@ -92,6 +99,7 @@ describe("instant hints agree with the checker on the classic mistakes", () => {
     expect(clientIdHint(`${GUID} `)).toMatchObject({ level: "warn" });
     expect(clientIdHint("my-app")!.message).toMatch(/GUID/);
     expect(clientIdHint("api://my-app")!.message).toMatch(/URI/);
+    expect(clientIdHint("996def3d-b36c-4153-8607-a6fd3c01b89f")).toMatchObject({ level: "error", message: expect.stringMatching(/Business Central's own application ID/) });
     expect(tenantHint("common")!.message).toMatch(/not a tenant/);
     expect(tenantHint("contoso.onmicrosoft.com")).toMatchObject({ level: "ok" });
     expect(tenantHint("https://login.microsoftonline.com/x")).toMatchObject({ level: "error" });
@@ -106,6 +114,7 @@ describe("instant hints agree with the checker on the classic mistakes", () => {
       expect(h?.message ?? "").not.toContain(SECRET.slice(0, 8));
     }
     expect(secretHint("short")!.message).toMatch(/5/);
+    expect(secretHint("eyJhbGciOi.eyJzdWIiOiIx.c2ln")).toMatchObject({ level: "error", message: expect.stringMatching(/access token/) });
   });
 
   it("the manifest must be JSON, and look like a manifest", () => {

@@ -299,3 +299,31 @@ describe("the fake answers like the real services", () => {
     for (const app of Object.values(A)) expect(app.secret).toContain("fake-secret-for-tests-only");
   });
 });
+
+describe("secret.match: a live sign-in outranks the pasted manifest's hints", () => {
+  // The manifest copied before the secret was made: its only secret starts "Old".
+  const stale = (appId: string) =>
+    readFileSync("tests/fixtures/manifests/graph-correct.json", "utf8")
+      .replace("3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", appId)
+      .replace(/"hint":\s*"[^"]*"/, '"hint": "Old"');
+
+  it("Microsoft accepts the secret for the manifest's app: the manifest is older than the secret (warn)", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: stale(A.good.appId) });
+    expect(get(r, "live.token").status).toBe("pass");
+    const m = get(r, "secret.match");
+    expect(m.status).toBe("warn");
+    expect(m.detail).toMatch(/Microsoft accepted that value for this app .* the manifest is older than the secret/);
+    expect(m.fix).toMatch(/Copy the manifest again/);
+  });
+
+  it("offline, or signed in as another app, it stays a failure", async () => {
+    const offline = prepareInput({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: stale(A.good.appId) });
+    if (!offline.ok) throw new Error(offline.error.message);
+    expect(get(await verify(offline.input), "secret.match").status).toBe("fail");
+    // The manifest is another app's: the sign-in says nothing about its secrets (client-id.match fails).
+    const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: stale(A.misconfigured.appId) });
+    expect(get(r, "live.token").status).toBe("pass");
+    expect(get(r, "secret.match").status).toBe("fail");
+    expect(get(r, "client-id.match").status).toBe("fail");
+  });
+});

@@ -160,6 +160,7 @@ describe("what goes wrong, with a clear message and no 500", () => {
     expect(c.detail).toMatch(/no tenant-wide \(AllPrincipals\) grant.*one user has consented for themselves/);
     expect(c.link?.href).toBe(`https://login.microsoftonline.com/${FAKE.tenants.contoso.id}/adminconsent?client_id=${A.consent.appId}&redirect_uri=${encodeURIComponent("https://dynamics365businesscentral.codat.io/oauth/callback")}`);
     expect(get(r, "live.registration").status).toBe("pass");
+    expect(c.fix).not.toMatch(/works only once/);
     expect(r.summary).toBe("fail");
   });
 
@@ -167,6 +168,8 @@ describe("what goes wrong, with a clear message and no 500", () => {
     const r = await runReport(await dance(U.contosoAdmin.upn, A.misconfigured.appId));
     expect(get(r, "consent.admin").detail).toMatch(/does not cover Financials\.ReadWrite\.All/);
     expect(get(r, "redirect-uri").detail).toMatch(/trailing slash/);
+    // The consent link's redirect_uri is not registered on this app (it has the trailing slash): said.
+    expect(get(r, "consent.admin").fix).toMatch(/The link works only once https:\/\/dynamics365businesscentral\.codat\.io\/oauth\/callback is registered on the app exactly.*AADSTS50011/);
     expect(get(r, "sign-in-audience").status).toBe("fail");
   });
 

@@ -1,5 +1,7 @@
 // The CLI as a person runs it (spawned through tsx): exit codes, human output, --json, colours.
 import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportSchema, type Report } from "@/lib/verify";
@@ -136,5 +138,20 @@ describe("verify CLI", { timeout: 120_000 }, () => {
     const r = await cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--secret-stdin"], { stdin: "\n" });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no secret was given/);
+  });
+
+  it("a manifest saved as UTF-16 (Windows PowerShell's >) is read as the same manifest", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "verify-cli-"));
+    const text = readFileSync(path.join(ROOT, M("graph-correct")), "utf8");
+    const le = path.join(dir, "utf16le.json");
+    const be = path.join(dir, "utf16be.json");
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]));
+    const [a, b, utf8] = await Promise.all([cli(["--manifest", le, "--json"]), cli(["--manifest", be, "--json"]), cli(["--manifest", M("graph-correct"), "--json"])]);
+    expect(utf8.code).toBe(0);
+    for (const r of [a, b]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(utf8.stdout));
+    }
   });
 });

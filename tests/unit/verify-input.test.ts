@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { httpStatusFor, prepareInput, verifyInputSchema, toFieldError } from "@/lib/verify";
+import { httpStatusFor, prepareInput, verify, verifyInputSchema, toFieldError } from "@/lib/verify";
 import { parseManifest } from "@/lib/verify/manifest";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/manifests/${name}.json`, "utf8");
@@ -219,5 +219,51 @@ describe("manifest formats", () => {
     const d = parseManifest(deep);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(["too_deep", "invalid_manifest"]).toContain(d.error.code);
+  });
+});
+
+describe("an older-format secret in the wrong field", () => {
+  // Secrets made before the "Q~" format: base64 with "=" (44 characters), or ~32 with [ ] : @ ? * = . _ -.
+  const OLD = ["aBcD3fGh1jKlMn0pQrStUvWxYz1234567890abcd=", "r.Nj3F5-Z=?pHZi@:Ftk]DDaA0s0K_X1", "Ab3dE+fgH/ijKlmNoPqRsTuVwXyZ0123456789abcde=", "Q9w]E7r:T5y@U3i?O1p*A2s.D4f-G6h_"];
+  const pieces = (s: string) => Array.from({ length: s.length - 7 }, (_, i) => s.slice(i, i + 8)).slice(1);
+
+  it("is removed from the client ID, tenant, redirect URIs and permissions before anything sees it", async () => {
+    const p = prepareInput({ clientId: OLD[0], tenant: ` ${OLD[1]} `, redirectUris: [OLD[2]], permissions: [`${OLD[3]} (delegated)`] });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.input.clientId).toBe("aBc…(secret removed)");
+    expect(p.input.misplacedSecrets).toEqual({ clientId: "aBc", tenant: "r.N", redirectUris: "Ab3", permissions: "Q9w" });
+    const text = JSON.stringify(await verify(p.input));
+    for (const s of OLD) for (const piece of pieces(s)) expect(text, s).not.toContain(piece);
+    const report = await verify(p.input);
+    const clientId = report.checks.find((c) => c.id === "client-id.format")!;
+    expect(clientId.status).toBe("fail");
+    expect(clientId.detail).toMatch(/The client ID holds what looks like a client secret \(starting "aBc"\)/);
+  });
+
+  it("inside other words too (\"client id: …\")", () => {
+    const p = prepareInput({ clientId: `client id: ${OLD[0]}` });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.input.clientId).toBe("client id: aBc…(secret removed)");
+  });
+
+  it("what people rightly type there is left alone", () => {
+    const p = prepareInput({
+      clientId: "{3F2B8C6D-1E4A-4B7C-9D2E-6A5F8B1C0D93}",
+      tenant: "Contoso365.onmicrosoft.com",
+      redirectUris: ["https://dynamics365businesscentral.codat.io/oauth/callback", "Dynamics365BusinessCentral.codat.io/oauth/callback", "myapp2.azurewebsites.net/Signin2Oidc/CallbackABC"],
+      permissions: ["Financials.ReadWrite.All", "API.ReadWrite.All (application)", "2FB13C28-9D89-417F-9AF2-EC3065BC16E6"],
+    });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.input.misplacedSecrets).toBeUndefined();
+    expect(p.input.tenant).toBe("Contoso365.onmicrosoft.com");
+  });
+
+  it("in the secret field it is the secret (checked, never shown)", async () => {
+    const p = prepareInput({ secret: OLD[0] });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.input.misplacedSecrets).toBeUndefined();
+    const report = await verify(p.input);
+    expect(report.checks.find((c) => c.id === "secret.shape")!.status).toBe("warn");
+    expect(JSON.stringify(report)).not.toContain(OLD[0]!.slice(3, 11));
   });
 });

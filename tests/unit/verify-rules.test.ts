@@ -65,7 +65,10 @@ const ROWS: Row[] = [
   ["cut short", "client-id.format", { clientId: "3f2b8c6d-1e4a-4b7c" }, "fail", /too short/],
   ["the Object ID", "client-id.format", { clientId: "5b1f7c1e-8d1a-4c57-9a0e-2f6d3b8e4a10", manifest: manifest() }, "fail", /Object ID, not its Application \(client\) ID/],
   ["a Secret ID", "client-id.format", { clientId: "9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64", manifest: manifest() }, "fail", /Secret ID/],
-  ["the tenant ID", "client-id.format", { clientId: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47", tenant: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47" }, "fail", /Directory \(tenant\) ID/],
+  ["the tenant ID", "client-id.format", { clientId: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47", tenant: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47" }, "fail", /The client ID and the tenant you gave are the same GUID.*two different lines/],
+  ["the tenant's GUID, and the manifest says it is the appId", "client-id.format", { clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", tenant: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", manifest: manifest() }, "pass", /is a GUID/],
+  ["Business Central's own app ID", "client-id.format", { clientId: BC }, "fail", /application ID of Dynamics 365 Business Central, Microsoft's own app/],
+  ["Microsoft Graph's app ID", "client-id.format", { clientId: GRAPH }, "fail", /application ID of Microsoft Graph/],
   ["manifest appId not a GUID", "client-id.format", { manifest: manifest({ appId: "my-app" }) }, "fail", /The manifest's appId "my-app"/],
 
   // client-id.match
@@ -86,7 +89,11 @@ const ROWS: Row[] = [
   ["path traversal", "tenant.format", { tenant: "contoso.onmicrosoft.com/../evil" }, "fail", /neither a GUID nor a domain/],
   ["a query", "tenant.format", { tenant: "contoso.com?x=1" }, "fail", /neither a GUID nor a domain/],
   ["a host with a port", "tenant.format", { tenant: "evil.example:8443" }, "fail", /neither a GUID nor a domain/],
-  ["the client ID", "tenant.format", { tenant: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", manifest: manifest() }, "fail", /same as the client ID/],
+  ["the client ID", "tenant.format", { tenant: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", manifest: manifest() }, "fail", /is the app's Application \(client\) ID \(the manifest's appId\)/],
+  ["the same GUID as the typed client ID", "tenant.format", { tenant: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47", clientId: "7a1d3c52-0b1e-4c8e-9a63-5f0c2d1e8b47" }, "fail", /same GUID/],
+  ["the app's Object ID", "tenant.format", { tenant: "5b1f7c1e-8d1a-4c57-9a0e-2f6d3b8e4a10", manifest: manifest() }, "fail", /the app's Object ID, not the Directory \(tenant\) ID/],
+  ["a Secret ID", "tenant.format", { tenant: "9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64", manifest: manifest({ passwordCredentials: [cred("Xy7", "2099-01-01T00:00:00Z")] }) }, "fail", /Secret ID of one of the app's client secrets/],
+  ["Business Central's app ID", "tenant.format", { tenant: BC }, "fail", /application ID of Dynamics 365 Business Central, Microsoft's own app, not a tenant/],
 
   // sign-in-audience
   ["nothing", "sign-in-audience", { clientId: "x" }, "skip", /No account type/],
@@ -116,7 +123,7 @@ const ROWS: Row[] = [
   ["a Secret ID of this app", "secret.shape", { secret: "9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64", manifest: manifest({ passwordCredentials: [cred("Xy7", "2099-01-01T00:00:00Z")] }) }, "fail", /ID of the app's secret "secret Xy7"/],
   ["a Secret ID in braces", "secret.shape", { secret: "{9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64}" }, "fail", /Secret ID/],
   ["the client ID", "secret.shape", { secret: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93" }, "fail", /is the client ID/],
-  ["an access token", "secret.shape", { secret: "eyJhbGciOi.eyJzdWIiOiIx.c2ln" }, "warn", /access token/],
+  ["an access token", "secret.shape", { secret: "eyJhbGciOi.eyJzdWIiOiIx.c2ln" }, "fail", /is an access token.*AADSTS7000215/],
   ["too short", "secret.shape", { secret: "abc123" }, "warn", /shorter than current secret values/],
   ["odd characters", "secret.shape", { secret: "this is not@a secret value of 40 chars!!" }, "warn", /characters that current secret values never contain/],
   ["old-style 44 chars", "secret.shape", { secret: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456=" }, "warn", /characters that current|does not follow/],
@@ -126,13 +133,18 @@ const ROWS: Row[] = [
   ["no secret", "secret.match", { manifest: manifest() }, "skip", /No client secret/],
   ["no manifest", "secret.match", { secret: SECRET }, "skip", /Needs the manifest/],
   ["the hint matches", "secret.match", { secret: SECRET, manifest: manifest() }, "pass", /starts like the app's secret "Codat"/],
-  ["no hint matches", "secret.match", { secret: "Abc1Q~abcdefghijklmnopqrstuvwxyz0123456", manifest: manifest() }, "warn", /None of the app's 1 secret .* starts with "Abc".*"Xy7"/],
+  ["no hint matches", "secret.match", { secret: "Abc1Q~abcdefghijklmnopqrstuvwxyz0123456", manifest: manifest() }, "fail", /The app's only secret in the manifest does not start with "Abc" \(its hint: "Xy7"\).*not one of this app's secrets.*AADSTS7000215/],
+  ["no hint of two matches", "secret.match", { secret: "Abc1Q~abcdefghijklmnopqrstuvwxyz0123456", manifest: manifest({ passwordCredentials: [cred("Xy7", "2099-01-01T00:00:00Z"), cred("Q8r", "2099-01-01T00:00:00Z")] }) }, "fail", /None of the app's 2 secrets in the manifest starts with "Abc" \(their hints: "Xy7" and "Q8r"\)/],
   ["a GUID given", "secret.match", { secret: "9c4e2a71-6b3d-4f8e-a1c5-7d2b9e0f3a64", manifest: manifest() }, "skip", /not a secret value/],
 
   // secret.expiry (now = 2026-06-01)
   ["no manifest", "secret.expiry", { secret: SECRET }, "skip", /Paste the manifest/],
   ["no secret on the app", "secret.expiry", { manifest: manifest({ passwordCredentials: [] }) }, "fail", /lists no client secret/],
   ["expired", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-05-01T00:00:00Z")] }) }, "fail", /expired.*2026-05-01/],
+  ["the given secret is not the app's", "secret.expiry", { secret: "Abc1Q~abcdefghijklmnopqrstuvwxyz0123456", manifest: manifest({ passwordCredentials: [cred("Xy7", "2099-01-01T00:00:00Z")] }) }, "pass", /The app's only secret .* is valid until 2099-01-01.*The secret you gave is not among the manifest's/],
+  ["expires later today", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-01T18:00:00Z")] }) }, "warn", /expires on 2026-06-01, today/],
+  ["expires tomorrow morning", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-02T06:00:00Z")] }) }, "warn", /expires on 2026-06-02, tomorrow/],
+  ["two secrets share the hint", "secret.expiry", { secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z"), cred("Xy7", "2027-01-01T00:00:00Z", { displayName: "newer" })] }) }, "pass", /The latest of the app's 2 secrets starting "Xy7" \(yours is one of them\)/],
   ["10 days left", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z")] }) }, "warn", /expires on 2026-06-11, in 10 days/],
   ["29 days left", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-30T12:00:00Z")] }) }, "warn", /in 29 days/],
   ["30 days left", "secret.expiry", { manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-07-01T00:00:00Z")] }) }, "pass", /30 days from now/],
@@ -157,6 +169,7 @@ const ROWS: Row[] = [
   ["application role picked instead", "permissions.financials", { manifest: manifest({ requiredResourceAccess: bcAccess([API_RW, "Role"], [UI, "Scope"]) }) }, "fail", /application permission API.ReadWrite.All on Business Central instead of the delegated permission Financials.ReadWrite.All/],
   ["its GUID typed as Role", "permissions.financials", { manifest: manifest({ requiredResourceAccess: bcAccess([FIN, "Role"], [UI, "Scope"]) }) }, "fail", /as an application permission \(type Role\)/],
   ["typed as application", "permissions.financials", { permissions: ["Financials.ReadWrite.All (application)", "user_impersonation"] }, "fail", /application permission/],
+  ["type written in lower case", "permissions.financials", { manifest: manifest({ requiredResourceAccess: bcAccess([FIN, "scope"], [UI, "Scope"]) }) }, "fail", /as type "scope", which Microsoft writes "Scope", not as a delegated permission/],
   ["typed delegated", "permissions.financials", { permissions: [{ name: "Financials.ReadWrite.All", type: "delegated" }] }, "pass", /You entered delegated Financials.ReadWrite.All/],
   ["Business Central missing", "permissions.financials", { manifest: manifest({ requiredResourceAccess: [] }) }, "fail", /no permissions on Dynamics 365 Business Central/],
 
@@ -168,21 +181,36 @@ const ROWS: Row[] = [
   ["typed", "permissions.user-impersonation", { permissions: ["user_impersonation"] }, "pass", /delegated user_impersonation/],
 
   // permissions.extra
-  ["just the two", "permissions.extra", { manifest: manifest() }, "pass", /Nothing on Business Central beyond.*User.Read \(added by default\) is fine/],
+  ["just the two", "permissions.extra", { manifest: manifest() }, "pass", /The manifest has nothing on Business Central beyond.*User.Read \(added by default\) is fine/],
   ["an application role too", "permissions.extra", { manifest: manifest({ requiredResourceAccess: bcAccess([FIN, "Scope"], [UI, "Scope"], ["d365bc00-a990-0000-00bc-160000000001", "Role"]) }) }, "warn", /Automation.ReadWrite.All \(application\).*without any signed-in user/],
   ["an unknown scope beside both", "permissions.extra", { manifest: manifest({ requiredResourceAccess: bcAccess([FIN, "Scope"], [UI, "Scope"], ["11111111-2222-4333-8444-555555555555", "Scope"]) }) }, "warn", /not a permission the guide asks for/],
   ["typed unknown", "permissions.extra", { permissions: ["Financials.ReadWrite.All", "Financials.Read.All"] }, "warn", /Financials.Read.All/],
+  ["typed and the manifest agree: each named once", "permissions.extra", { permissions: ["Financials.ReadWrite.All", "user_impersonation"], manifest: manifest() }, "pass", /^You entered nothing on Business Central beyond what the guide asks for\. The manifest has nothing on Business Central beyond/],
   ["no Business Central", "permissions.extra", { manifest: manifest({ requiredResourceAccess: [] }) }, "skip", /No permissions on Business Central yet/],
   ["31 on one API", "permissions.extra", { manifest: manifest({ requiredResourceAccess: [...bcAccess([FIN, "Scope"], [UI, "Scope"]), { resourceAppId: "11111111-0000-4000-8000-000000000000", resourceAccess: Array.from({ length: 31 }, (_, i) => ({ id: `11111111-0000-4000-8000-${String(i).padStart(12, "0")}`, type: "Scope" })) }] }) }, "warn", /at most 30 are allowed per API/],
 
   // consent.admin
   ["no tenant", "consent.admin", { clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93" }, "skip", /Give a valid tenant/],
   ["tenant and client ID", "consent.admin", { clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", tenant: "contoso.onmicrosoft.com" }, "skip", /administrator of contoso.onmicrosoft.com/],
+  ["the manifest lacks the exact redirect URI: the link says it will fail until then", "consent.admin", { tenant: "contoso.onmicrosoft.com", manifest: manifest({ web: { redirectUris: [`${URI}/`] } }) }, "skip", /admin-consent link/],
+  ["Business Central's own app ID as the client ID", "consent.admin", { clientId: BC, tenant: "contoso.onmicrosoft.com" }, "skip", /Give a valid client ID/],
+  ["the tenant is the app's Object ID", "consent.admin", { tenant: "5b1f7c1e-8d1a-4c57-9a0e-2f6d3b8e4a10", manifest: manifest() }, "skip", /Give a valid tenant/],
 
   // live checks without --live
   ["not requested", "live.token", { clientId: "x" }, "skip", /not requested/],
   ["not requested", "live.registration", { clientId: "x" }, "skip", /not requested/],
 ];
+
+describe("consent.admin: the link's redirect URI", () => {
+  it("warns that the link fails until the exact redirect URI is registered, and only then", () => {
+    const near = check({ tenant: "contoso.onmicrosoft.com", manifest: manifest({ web: { redirectUris: [`${URI}/`] } }) }, "consent.admin");
+    expect(near.fix).toMatch(/The link works only once https:\/\/dynamics365businesscentral\.codat\.io\/oauth\/callback is registered on the app exactly .*AADSTS50011/);
+    const exact = check({ tenant: "contoso.onmicrosoft.com", manifest: manifest() }, "consent.admin");
+    expect(exact.fix).not.toMatch(/works only once/);
+    // Without a manifest the registration is unknown: nothing to warn about.
+    expect(check({ tenant: "contoso.onmicrosoft.com", clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93" }, "consent.admin").fix).not.toMatch(/works only once/);
+  });
+});
 
 describe("every check id: table of cases", () => {
   it("covers every check id of the contract", () => {
@@ -207,7 +235,11 @@ const NEAR_MISSES: [string, string, "web" | "spa" | "publicClient", NearMiss, Re
   ["two trailing slashes", `${URI}//`, "web", "trailing-slash", /trailing slash/],
   ["http", "http://dynamics365businesscentral.codat.io/oauth/callback", "web", "http", /http:\/\/ instead of https:\/\//],
   ["case in the path", "https://dynamics365businesscentral.codat.io/OAuth/Callback", "web", "case", /letter case in the path/],
-  ["case in the host", "https://Dynamics365BusinessCentral.codat.io/oauth/callback", "web", "case", /letter case in the host/],
+  ["case in the host", "https://Dynamics365BusinessCentral.codat.io/oauth/callback", "web", "case", /letter case in the host \(host names are not case-sensitive on the web, but Microsoft does not document/],
+  ["case in the scheme", "HTTPS://dynamics365businesscentral.codat.io/oauth/callback", "web", "case", /letter case in the scheme/],
+  ["case in the host and the path", "https://Dynamics365BusinessCentral.codat.io/OAuth/callback", "web", "case", /letter case in the host and path \(Microsoft compares redirect URI paths exactly/],
+  ["percent-encoded letters", "https://dynamics365businesscentral.codat.io/oauth/c%61llback", "web", "percent-encoding", /percent-encoded characters \("\/oauth\/c%61llback" stands for "\/oauth\/callback"/],
+  ["a percent-encoded slash", "https://dynamics365businesscentral.codat.io/oauth%2Fcallback", "web", "percent-encoding", /percent-encoded characters/],
   ["spaces around", `  ${URI} `, "web", "whitespace", /spaces or invisible characters around it/],
   ["a zero-width space", `${URI}\u200b`, "web", "whitespace", /invisible/],
   ["a space inside", "https://dynamics365businesscentral.codat.io/oauth/ callback", "web", "whitespace", /a space inside/],
@@ -231,15 +263,20 @@ const NEAR_MISSES: [string, string, "web" | "spa" | "publicClient", NearMiss, Re
   ["too long", `${URI}/${"x".repeat(250)}`, "web", "too-long", /longer than 256 characters/],
 ];
 
+// Microsoft documents redirect URI paths as case-sensitive and says nothing of the scheme's or host's
+// case (azure-facts.md): those near misses are warnings, every other one a failure.
+const WARN_ONLY = new Set(["case in the host", "case in the scheme"]);
+
 describe("redirect-uri names every near miss", () => {
-  it.each(NEAR_MISSES)("%s", (_label, uri, platform, mistake, words) => {
+  it.each(NEAR_MISSES)("%s", (label, uri, platform, mistake, words) => {
+    const expected = WARN_ONLY.has(label) ? "warn" : "fail";
     const c = classifyRedirect(uri, platform);
     expect(c.kind).toBe("near");
     expect(c.mistakes).toContain(mistake);
 
     const field = platform === "web" ? "web" : platform;
     const r = check({ manifest: manifest({ web: { redirectUris: [] }, [field]: { redirectUris: [uri] } }) }, "redirect-uri");
-    expect(r.status).toBe("fail");
+    expect(r.status).toBe(expected);
     expect(r.detail).toMatch(words);
     expect(r.fix).toContain(URI);
     if (platform !== "web") expect(r.fix).toMatch(/Add a platform → Web/);
@@ -247,7 +284,7 @@ describe("redirect-uri names every near miss", () => {
     // The same URI typed into the form is named the same way (platform aside).
     if (platform === "web") {
       const typed = check({ redirectUris: [uri] }, "redirect-uri");
-      expect(typed.status).toBe("fail");
+      expect(typed.status).toBe(expected);
       expect(typed.detail).toMatch(words);
     }
   });

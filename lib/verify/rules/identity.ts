@@ -1,5 +1,5 @@
 // Who the app is: manifest format, client ID, tenant, supported account types.
-import { AUDIENCES, AUDIENCE_LABELS, REQUIRED_AUDIENCE, LIMITS, type Audience } from "../constants";
+import { AUDIENCES, AUDIENCE_LABELS, KNOWN_RESOURCES, REQUIRED_AUDIENCE, LIMITS, type Audience } from "../constants";
 import type { Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
 import { isGuid, listOf, quote, stripEnds, trimAll } from "../text";
@@ -29,7 +29,7 @@ export function manifestFormat(ctx: RuleContext): Check {
 
 type IdVerdict = { status: "pass" | "warn" | "fail"; detail: string; fix?: string };
 
-function describeIdMistake(value: string, ctx: RuleContext): IdVerdict | undefined {
+export function describeIdMistake(value: string, ctx: RuleContext): IdVerdict | undefined {
   const v = trimAll(value).toLowerCase();
   const m = ctx.input.manifest;
   if (m?.objectId && v === m.objectId.toLowerCase() && v !== m.appId?.toLowerCase()) {
@@ -46,13 +46,50 @@ function describeIdMistake(value: string, ctx: RuleContext): IdVerdict | undefin
       fix: "Copy the Application (client) ID from the app's Overview page.",
     };
   }
-  if (ctx.input.tenant && trimAll(ctx.input.tenant).toLowerCase() === v && isGuid(v)) {
+  const resource = KNOWN_RESOURCES[v];
+  if (resource) {
     return {
       status: "fail",
-      detail: `${quote(value)} is the same as the tenant you gave: that is the Directory (tenant) ID, not the client ID.`,
-      fix: "On the app's Overview page, copy the Application (client) ID (the Directory (tenant) ID is the line below it).",
+      detail: `${quote(value)} is the application ID of ${resource}, Microsoft's own app (the API your app asks permissions on), not your app's client ID.`,
+      fix: "Copy the Application (client) ID from your app's Overview page (App registrations → your app).",
     };
   }
+  if (ctx.input.tenant && trimAll(ctx.input.tenant).toLowerCase() === v && isGuid(v)) {
+    // The manifest's appId settles which of the two is right; without it either may be.
+    if (m?.appId && trimAll(m.appId).toLowerCase() === v) return undefined;
+    return sameGuidBothWays(v);
+  }
+  return undefined;
+}
+
+/** The client ID and the tenant are the same GUID: one of them was copied from the wrong line. */
+function sameGuidBothWays(v: string): IdVerdict {
+  return {
+    status: "fail",
+    detail: `The client ID and the tenant you gave are the same GUID (${v}): on the app's Overview page the Application (client) ID and the Directory (tenant) ID are two different lines, so one of them was copied from the wrong one.`,
+    fix: "On the app's Overview page, copy the Application (client) ID into the client ID and the Directory (tenant) ID into the tenant.",
+  };
+}
+
+/** A GUID given as the tenant that is known to be something else: the app's Object ID, a Secret ID, Microsoft's apps. */
+export function describeTenantMistake(v: string, ctx: RuleContext): IdVerdict | undefined {
+  const m = ctx.input.manifest;
+  const line = "On the app's Overview page, copy the Directory (tenant) ID.";
+  if (m?.appId && trimAll(m.appId).toLowerCase() === v) {
+    return { status: "fail", detail: `The tenant ${v} is the app's Application (client) ID (the manifest's appId), not the Directory (tenant) ID.`, fix: line };
+  }
+  if (m?.objectId && trimAll(m.objectId).toLowerCase() === v) {
+    return { status: "fail", detail: `The tenant ${v} is the app's Object ID, not the Directory (tenant) ID.`, fix: line };
+  }
+  if (m?.secrets.some((s) => s.keyId && s.keyId.toLowerCase() === v)) {
+    return { status: "fail", detail: `The tenant ${v} is the Secret ID of one of the app's client secrets, not the Directory (tenant) ID.`, fix: line };
+  }
+  const resource = KNOWN_RESOURCES[v];
+  if (resource) {
+    return { status: "fail", detail: `The tenant ${v} is the application ID of ${resource}, Microsoft's own app, not a tenant.`, fix: line };
+  }
+  const typed = ctx.input.clientId !== undefined ? trimAll(ctx.input.clientId).toLowerCase() : undefined;
+  if (typed === v) return sameGuidBothWays(v);
   return undefined;
 }
 
@@ -185,15 +222,8 @@ export function tenantFormat(ctx: RuleContext): Check {
   }
   const v = validateTenant(raw);
   if (!v.ok) return makeCheck("tenant.format", "fail", v.reason, v.fix);
-  const clientId = ctx.input.clientId ?? ctx.input.manifest?.appId;
-  if (clientId && trimAll(clientId).toLowerCase() === v.value) {
-    return makeCheck(
-      "tenant.format",
-      "fail",
-      `The tenant ${v.value} is the same as the client ID: that is the Application (client) ID, not the Directory (tenant) ID.`,
-      "On the app's Overview page, copy the Directory (tenant) ID.",
-    );
-  }
+  const mistake = isGuid(v.value) ? describeTenantMistake(v.value, ctx) : undefined;
+  if (mistake) return makeCheck("tenant.format", mistake.status, mistake.detail, mistake.fix);
   if (v.whitespace) {
     return makeCheck("tenant.format", "warn", `The tenant ${quote(raw)} has spaces or invisible characters around it.`, `Enter it without them: ${v.value}`);
   }

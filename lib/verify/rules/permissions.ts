@@ -38,7 +38,16 @@ export interface PermSource {
   perms: PermEvidence[];
 }
 
-const kindWord = (type: string | undefined) => (type === "Scope" ? "delegated" : type === "Role" ? "application" : type ? `type ${quote(type, 20)}` : "type not given");
+const kindWord = (type: string | undefined) =>
+  type === "Scope"
+    ? "delegated"
+    : type === "Role"
+      ? "application"
+      : type && (type.toLowerCase() === "scope" || type.toLowerCase() === "role")
+        ? `type ${quote(type, 20)}, which Microsoft writes ${type.toLowerCase() === "scope" ? '"Scope"' : '"Role"'}`
+        : type
+          ? `type ${quote(type, 20)}`
+          : "type not given";
 
 export function sourceFromRegistration(reg: Registration, name: string): PermSource {
   const perms: PermEvidence[] = [];
@@ -223,13 +232,17 @@ function judgeExtra(s: PermSource): Verdict {
   if (bc.length === 0) {
     return { status: "skip", detail: `No permissions on Business Central yet${otherNote ? `. ${otherNote}` : "."}` };
   }
-  return { status: "pass", detail: `Nothing on Business Central beyond what the guide asks for.${otherNote ? ` ${otherNote}` : ""}` };
+  return {
+    status: "pass",
+    detail: `${s.typed ? "You entered nothing" : `${s.name} has nothing`} on Business Central beyond what the guide asks for.${otherNote ? ` ${otherNote}` : ""}`,
+  };
 }
 
 function combine(id: CheckId, verdicts: Verdict[], sources: PermSource[]): Check {
   const w = worst(verdicts.map((v) => v.status));
   const chosen = verdicts.find((v) => v.status === w) ?? verdicts[0]!;
-  let detail = verdicts.map((v) => v.detail).join(" ");
+  // The same words from both sources (what was typed and the manifest) are said once.
+  let detail = [...new Set(verdicts.map((v) => v.detail))].join(" ");
   if (verdicts.length === 2 && verdicts[0]!.status !== verdicts[1]!.status && sources.some((s) => s.typed)) {
     detail += ` What you entered and ${ref(sources.find((s) => !s.typed)!.name)} disagree; the registration is what Microsoft uses.`;
   }

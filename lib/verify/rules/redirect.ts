@@ -21,6 +21,7 @@ export type NearMiss =
   | "host-typo"
   | "different-host"
   | "trailing-slash"
+  | "percent-encoding"
   | "path-typo"
   | "different-path"
   | "query"
@@ -38,6 +39,8 @@ export interface RedirectClassification {
   mistakes: NearMiss[];
   /** Human-readable descriptions of the mistakes, in the order found. */
   notes: string[];
+  /** Where the letter case differs, when it does ("scheme", "host", "path"). */
+  caseIn?: string[];
 }
 
 const PLATFORM_NAMES: Record<Platform, string> = {
@@ -141,6 +144,18 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   }
 
   let p = path;
+  if (/%[0-9a-f]{2}/i.test(p)) {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(p);
+    } catch {
+      decoded = undefined; // a lone "%" or an invalid sequence: compared as it is
+    }
+    if (decoded !== undefined && decoded !== p) {
+      add("percent-encoding", `percent-encoded characters (${quote(p, 60)} stands for ${quote(decoded, 60)}; Microsoft compares the characters as written)`);
+      p = decoded;
+    }
+  }
   if (p !== "/" && p.endsWith("/") && stripTrailingSlashes(p).toLowerCase() === REQUIRED_REDIRECT_PATH) {
     add("trailing-slash", "a trailing slash (/) at the end");
     p = stripTrailingSlashes(p);
@@ -155,13 +170,20 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
     if (d <= 3 && p.length > 1) add("path-typo", `a typo in the path (${quote(p, 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
     else add("different-path", `a different path (${quote(p || "(none)", 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
   }
+  let caseIn: string[] | undefined;
   if (caseDiff) {
     const where = [
       scheme !== scheme.toLowerCase() ? "scheme" : "",
       hostMatches && host !== REQUIRED_REDIRECT_HOST ? "host" : "",
       pathMatches && p !== REQUIRED_REDIRECT_PATH ? "path" : "",
     ].filter(Boolean);
-    add("case", `different letter case${where.length ? ` in the ${listOf(where)}` : ""} (Microsoft compares redirect URIs exactly)`);
+    caseIn = where;
+    // Microsoft documents redirect URI paths as case-sensitive; of the scheme and host it says nothing
+    // (on the web they are not case-sensitive), so that much is a warning, not a verdict.
+    const why = where.includes("path")
+      ? "Microsoft compares redirect URI paths exactly, letter case included"
+      : "host names are not case-sensitive on the web, but Microsoft does not document how it compares them";
+    add("case", `different letter case${where.length ? ` in the ${listOf(where)}` : ""} (${why})`);
   }
   if (query !== undefined) add("query", `a query string (${quote(query, 40)}), not allowed for this account type`);
   if (fragment !== undefined) add("fragment", `a fragment (${quote(fragment, 40)})`);
@@ -173,7 +195,12 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   let kind: RedirectClassification["kind"];
   if (rawUri === REQUIRED_REDIRECT_URI && (platform === "web" || platform === "typed")) kind = "exact";
   else kind = related ? "near" : "other";
-  return { uri: rawUri, platform, kind, mistakes, notes };
+  return { uri: rawUri, platform, kind, mistakes, notes, ...(caseIn ? { caseIn } : {}) };
+}
+
+/** Only the letter case of the scheme or host differs, on the Web platform: undocumented, so a warning. */
+function onlyHostCase(c: RedirectClassification): boolean {
+  return c.mistakes.length === 1 && c.mistakes[0] === "case" && !(c.caseIn ?? ["path"]).includes("path") && (c.platform === "web" || c.platform === "typed");
 }
 
 function where(c: RedirectClassification): string {
@@ -194,6 +221,7 @@ function fixFor(c: RedirectClassification): string {
     without.push("no brackets, backticks or quotes");
   }
   if (c.mistakes.includes("case")) without.push("all lower case");
+  if (c.mistakes.includes("percent-encoding")) without.push("written out, without %-codes");
   if (c.mistakes.includes("query") || c.mistakes.includes("fragment")) without.push("nothing after callback");
   return `Edit the Web redirect URI so it is exactly ${REQUIRED_REDIRECT_URI}${without.length ? ` (${listOf(without)})` : ""}`;
 }
@@ -237,7 +265,7 @@ function judgeSource(entries: RedirectEntry[] | string[], label: "manifest" | "t
       .map((c) => `${quote(c.uri, 100)}${where(c)} (${listOf(c.notes, 5)})`);
     const more = sorted.length > 3 ? ` and ${plural(sorted.length - 3, "more near miss", "more near misses")}` : "";
     return {
-      status: "fail",
+      status: onlyHostCase(best) ? "warn" : "fail",
       detail: `${who} ${listOf(described)}${more}, not exactly ${REQUIRED_REDIRECT_URI}.${extraNotes.length ? ` ${extraNotes.join(" ")}` : ""}`,
       fix: fixFor(best),
     };

@@ -57,11 +57,13 @@ export function secretShape(ctx: RuleContext): Check {
       );
     }
     case "token":
+      // A JSON Web Token ("eyJ…", three parts) is what Microsoft issues after a sign-in, never a client
+      // secret: the token endpoint would refuse it as the secret (AADSTS7000215).
       return makeCheck(
         "secret.shape",
-        "warn",
-        `${what} looks like an access token (three parts separated by dots), not a client secret.`,
-        "Copy the Value of a client secret from the app's Certificates & secrets page.",
+        "fail",
+        `${what} is an access token (three parts separated by dots, starting "eyJ"), not a client secret. Microsoft would answer AADSTS7000215 (invalid client secret).`,
+        "Copy the Value of a client secret from the app's Certificates & secrets page. If you no longer have it, create a new client secret and copy its Value at once: it is shown only once.",
       );
     case "value":
       if (t !== secret) {
@@ -105,11 +107,28 @@ export function judgeSecretMatch(secret: string | undefined, reg: Registration |
   if (matches.length > 0) {
     return makeCheck("secret.match", "pass", `The secret you gave starts like the app's secret ${listOf(matches.map(describe))}.`);
   }
+  // The hint is the first three characters of the value (azure-facts.md): a value that starts like none
+  // of the app's secrets is not one of them, unless the secret was made after this copy of the
+  // manifest. Either way the step is not done on this evidence (a live sign-in that works says which).
+  return makeCheck(
+    "secret.match",
+    "fail",
+    `${withHint.length === 1 ? `The app's only secret in ${where} does not start with ${quote(hint)} (its hint: ${quote(withHint[0]!.hint!)})` : `None of the app's ${withHint.length} secrets in ${where} starts with ${quote(hint)} (their hints: ${listOf(withHint.map((s) => quote(s.hint!)))})`}, so the value you gave is not one of this app's secrets: it may belong to another app or to a deleted secret, and Microsoft would refuse it (AADSTS7000215). Or the secret is newer than ${where === "the manifest" ? "this copy of the manifest" : where}.`,
+    `If you created the secret after copying the manifest, copy the manifest again from the app's Manifest page. Otherwise copy the Value of a secret of this app, or create a new client secret and copy its Value at once.`,
+  );
+}
+
+/**
+ * A live sign-in that worked with this client ID and secret outranks the pasted manifest's hints: the
+ * secret is the app's, so a manifest that does not list it is older than the secret.
+ */
+export function secretMatchAfterLiveSignIn(check: Check): Check {
+  if (check.id !== "secret.match" || check.status !== "fail") return check;
   return makeCheck(
     "secret.match",
     "warn",
-    `None of the app's ${plural(withHint.length, "secret")} in ${where} starts with ${quote(hint)} (their hints: ${listOf(withHint.map((s) => quote(s.hint!)))}). The value may belong to another app, or to a secret that was deleted.`,
-    "Copy the Value of a secret of this app, or create a new client secret and copy its Value.",
+    "None of the secrets in the manifest you pasted starts like the value you gave, but Microsoft accepted that value for this app (the live sign-in worked): the manifest is older than the secret.",
+    "Copy the manifest again from the app's Manifest page, so its secrets (and their expiry) are current.",
   );
 }
 
@@ -136,7 +155,20 @@ export function judgeSecretExpiry(reg: Registration | undefined, secret: string 
   const hint = secret !== undefined ? hintOf(secret) : undefined;
   const mine = hint ? reg.secrets.filter((s) => s.hint === hint) : [];
   const focus = mine.length > 0 ? mine : reg.secrets;
-  const subject = mine.length > 0 ? "The secret you gave" : reg.secrets.length === 1 ? "The app's only secret" : "The app's latest secret";
+  const subject =
+    mine.length > 1
+      ? `The latest of the app's ${mine.length} secrets starting ${quote(hint!)} (yours is one of them)`
+      : mine.length === 1
+        ? "The secret you gave"
+        : reg.secrets.length === 1
+          ? "The app's only secret"
+          : "The app's latest secret";
+  // A secret was given, the manifest's secrets carry hints, and none is the given one: what follows is
+  // about the app's other secrets, not the one given (secret.match says so).
+  const notYours =
+    hint !== undefined && mine.length === 0 && reg.secrets.some((s) => s.hint)
+      ? ` The secret you gave is not among ${where === "the manifest" ? "the manifest's" : "them"} (see "Client secret belongs to this app").`
+      : "";
   const dated = focus
     .map((c) => ({ c, end: parseDate(c.end), start: parseDate(c.start) }))
     .filter((x): x is { c: PasswordCredential; end: Date; start: Date | undefined } => x.end !== undefined);
@@ -154,15 +186,15 @@ export function judgeSecretExpiry(reg: Registration | undefined, secret: string 
   if (best.end.getTime() <= now.getTime()) {
     const detail =
       mine.length > 0
-        ? `The secret you gave (${name}) expired on ${day(best.end)}. Microsoft would answer AADSTS7000222.`
-        : `Every client secret of the app has expired (the latest, ${name}, on ${day(best.end)}).`;
+        ? `${subject} (${name}) expired on ${day(best.end)}. Microsoft would answer AADSTS7000222.`
+        : `Every client secret of the app has expired (the latest, ${name}, on ${day(best.end)}).${notYours}`;
     return makeCheck("secret.expiry", "fail", detail, `${NEW_SECRET_FIX} Then enter the new Value in the Codat Portal and delete the expired secret.`);
   }
   if (best.start && best.start.getTime() > now.getTime()) {
     return makeCheck(
       "secret.expiry",
       "warn",
-      `${subject} (${name}) is not valid until ${day(best.start)}.`,
+      `${subject} (${name}) is not valid until ${day(best.start)}.${notYours}`,
       "Use a secret that is already valid, or wait until its start date.",
     );
   }
@@ -170,15 +202,22 @@ export function judgeSecretExpiry(reg: Registration | undefined, secret: string 
     return makeCheck(
       "secret.expiry",
       "warn",
-      `${subject} (${name}) expires on ${day(best.end)}, in ${plural(days, "day")}.${othersNote}`,
+      `${subject} (${name}) expires on ${day(best.end)}, ${inDays(best.end, now)}.${othersNote}${notYours}`,
       `Create a new client secret before ${day(best.end)}, enter its Value in the Codat Portal, then delete the old one. ${NEW_SECRET_FIX}`,
     );
   }
   return makeCheck(
     "secret.expiry",
     "pass",
-    `${subject} (${name}) is valid until ${day(best.end)}, ${plural(days, "day")} from now.${othersNote}`,
+    `${subject} (${name}) is valid until ${day(best.end)}, ${plural(days, "day")} from now.${othersNote}${notYours}`,
   );
+}
+
+/** "today", "tomorrow", "in 12 days": calendar days (UTC, as the dates shown) from now to the expiry. */
+function inDays(end: Date, now: Date): string {
+  const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const days = Math.round((utcDay(end) - utcDay(now)) / DAY);
+  return days <= 0 ? "today" : days === 1 ? "tomorrow" : `in ${plural(days, "day")}`;
 }
 
 export function secretExpiry(ctx: RuleContext): Check {
