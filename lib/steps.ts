@@ -111,6 +111,15 @@ export const BLOCKING_CHECKS: Record<VerifiableStep, readonly string[]> = {
 };
 
 /**
+ * Later evidence that outweighs a blocking check's fail: a secret that starts like none of a pasted
+ * manifest's secrets fails secret.match, but a later live sign-in that worked proves the customer has a
+ * working secret for the app (the manifest was older, or they made a new secret since).
+ */
+export const BLOCKING_RESCUED_BY: Readonly<Record<string, readonly string[]>> = {
+  "secret.match": ["live.token"],
+};
+
+/**
  * The checks that read a step's facts from Microsoft itself (not from what was pasted): when one of
  * them passed last, a verified step is "confirmed with Microsoft"; otherwise it is "checked by the
  * rules". live.registration reads the registration (account type, redirect URIs, permissions) with

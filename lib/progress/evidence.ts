@@ -3,7 +3,7 @@
 // type tomorrow). Pure functions over plain data: the recorder (lib/progress/record.ts) keeps one
 // evidence map per step in step_progress.evidence, merged with every run; the views read it to say
 // "2 of 3 checks done", which input is missing, and whether the step was confirmed with Microsoft.
-import { BLOCKING_CHECKS, CONFIRMING_CHECKS, REQUIRED_CHECKS, type Trust, type VerifiableStep } from "../steps";
+import { BLOCKING_CHECKS, BLOCKING_RESCUED_BY, CONFIRMING_CHECKS, REQUIRED_CHECKS, type Trust, type VerifiableStep } from "../steps";
 
 export type EvidenceStatus = "pass" | "warn" | "fail" | "error";
 
@@ -59,12 +59,14 @@ export function stepState(step: VerifiableStep, evidence: Evidence): StepEvidenc
   }
   const relevant = new Set([...groups.flat(), ...BLOCKING_CHECKS[step]]);
   // A required group fails when its latest verdicts leave no alternative standing: a failed
-  // secret.expiry does not fail the step while a later live.token proves the secret works…
+  // secret.expiry does not fail the step while a later live.token proves the secret works; a blocking
+  // check's fail stands unless later evidence named in BLOCKING_RESCUED_BY outweighs it.
   const failing: string[] = [];
   for (const id of relevant) {
     if (evidence[id]?.status !== "fail") continue;
     const group = groups.find((g) => g.includes(id));
-    const rescued = group ? group.some((other) => other !== id && good(evidence[other]) && evidence[other]!.at > evidence[id]!.at) : false;
+    const rescuers = group ? group.filter((other) => other !== id) : (BLOCKING_RESCUED_BY[id] ?? []);
+    const rescued = rescuers.some((other) => good(evidence[other]) && evidence[other]!.at > evidence[id]!.at);
     if (!rescued) failing.push(id);
   }
   const any = Object.keys(evidence).some((id) => relevant.has(id) || CONFIRMING_CHECKS[step].includes(id));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeEvidence, parseEvidence, stepState, type Evidence } from "@/lib/progress/evidence";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
-import { BLOCKING_CHECKS, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS } from "@/lib/steps";
+import { BLOCKING_CHECKS, BLOCKING_RESCUED_BY, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS } from "@/lib/steps";
 
 const check = (id: (typeof CHECK_IDS)[number], status: string) => ({ id, step: CHECK_INFO[id].step, status });
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, minute));
@@ -14,6 +14,11 @@ describe("the catalogue names only real checks", () => {
     for (const s of VERIFIABLE_STEPS) {
       for (const id of [...REQUIRED_CHECKS[s].flat(), ...BLOCKING_CHECKS[s], ...CONFIRMING_CHECKS[s]]) expect(ids.has(id), `${s}: ${id}`).toBe(true);
       for (const id of REQUIRED_CHECKS[s].flat()) expect(CHECK_INFO[id as (typeof CHECK_IDS)[number]].step).toBe(s);
+    }
+    const blocking = new Set(VERIFIABLE_STEPS.flatMap((s) => BLOCKING_CHECKS[s]));
+    for (const [id, rescuers] of Object.entries(BLOCKING_RESCUED_BY)) {
+      expect(blocking.has(id), `${id} is a blocking check`).toBe(true);
+      for (const r of rescuers) expect(ids.has(r), r).toBe(true);
     }
   });
 });
@@ -75,6 +80,28 @@ describe("client-secret", () => {
     expect(stepState("client-secret", e).status).toBe("verified");
     e = mergeEvidence(e, [check("live.token", "fail")], "client-secret", t(2));
     expect(stepState("client-secret", e)).toMatchObject({ status: "failed" });
+  });
+});
+
+describe("client-secret: a secret that is none of the pasted manifest's", () => {
+  it("shape and expiry pass, secret.match fails: not verified; a later working sign-in verifies it with Microsoft", () => {
+    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("secret.match", "fail"), check("secret.expiry", "pass")], "client-secret", t(0));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "failed", failing: ["secret.match"] });
+    // The same run's sign-in does not rescue it (the verdicts are of one moment: the engine already
+    // turns secret.match into a warning when the sign-in was the manifest's own app).
+    e = mergeEvidence(e, [check("live.token", "pass")], "client-secret", t(0));
+    expect(stepState("client-secret", e).status).toBe("failed");
+    e = mergeEvidence(e, [check("secret.shape", "pass"), check("live.token", "pass")], "client-secret", t(1));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "verified", trust: "microsoft" });
+    // A later secret that again matches none of the manifest's hints fails it again.
+    e = mergeEvidence(e, [check("secret.match", "fail")], "client-secret", t(2));
+    expect(stepState("client-secret", e).status).toBe("failed");
+  });
+
+  it("only the named rescuer outweighs a blocking failure: a registration read does not prove admin consent", () => {
+    let e = mergeEvidence({}, [check("permissions.resource", "pass"), check("permissions.financials", "pass"), check("permissions.user-impersonation", "pass"), check("consent.admin", "fail")], "api-permissions", t(0));
+    e = mergeEvidence(e, [check("live.registration", "pass")], "api-permissions", t(1));
+    expect(stepState("api-permissions", e)).toMatchObject({ status: "failed", failing: ["consent.admin"] });
   });
 });
 
