@@ -41,7 +41,7 @@ export function ClientSecretSketch() {
         Codat
       </text>
       <text x="158" y="194" fontSize="13" className={T.text}>
-        28/11/2027
+        28/05/2027
       </text>
       <text x="266" y="194" fontSize="12.5" fontFamily={MONO} className={T.text}>
         Abc8Q~••••••••••••••••

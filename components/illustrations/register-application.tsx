@@ -74,7 +74,7 @@ export function RegisterApplicationSketch() {
         Register
       </text>
       <text x={X + 106} y="416" fontSize="12" className={T.muted}>
-        Platform: Web — not Single-page application, not Mobile and desktop
+        Platform: Web — not Single-page application, not Public client/native
       </text>
     </Sketch>
   );

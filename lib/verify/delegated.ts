@@ -116,7 +116,7 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
 
   // 2. Admin consent: the app's enterprise app, Business Central's, and the grant between them.
   const consentLink = { label: "Grant admin consent", href: adminConsentUrl(target.tenantId, target.clientId) };
-  const consentFix = `Sign in as a Global Administrator (or Privileged Role / Cloud Application Administrator) of ${target.tenantId} and open ${consentLink.href}, or in the app's API permissions select "Grant admin consent for …" and confirm.${consentLinkCaveat(registration)}`;
+  const consentFix = `Sign in as a Global Administrator (or an Application, Cloud Application or Privileged Role Administrator) of ${target.tenantId} and open ${consentLink.href}, or in the app's API permissions select "Grant admin consent for …" and confirm.${consentLinkCaveat(registration)}`;
   if (sp.status !== 200) {
     if (app.status === 200) {
       checks.push(makeCheck("consent.admin", "fail", `The app ${target.clientId} has no enterprise application (service principal) in ${where}: nobody has consented to it there yet, so there is no admin consent.`, consentFix, consentLink));

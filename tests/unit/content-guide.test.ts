@@ -72,10 +72,12 @@ describe("the Business Central setup guide", () => {
     expect(html.match(/data-callout=/g)!.length).toBeGreaterThanOrEqual(6);
   });
 
-  test("the redirect URI and the GUID are one click to copy", () => {
+  test("the redirect URI is one click to copy; Business Central's own ID is shown, not offered to copy", () => {
     expect(html).toContain('aria-label="Copy redirect URI"');
     expect(html).toContain('aria-label="Copy redirect URI (Web)"');
-    expect(html).toContain('aria-label="Copy Business Central application ID"');
+    // Nobody types Business Central's application ID anywhere; a copy button invited pasting it as the client ID.
+    expect(html).not.toContain('aria-label="Copy Business Central application ID"');
+    expect(sectionText("api-permissions")).toMatch(/is the application ID of Dynamics 365 Business Central itself \(not your client ID\)/);
     expect(html).toContain(`>${REDIRECT_URI}</code>`);
   });
 

@@ -57,7 +57,7 @@ export function consentAdmin(ctx: RuleContext): Check {
     "consent.admin",
     "skip",
     `Admin consent can't be proven with the app's own credentials (a sign-in with ID and secret works with or without it). If "Grant admin consent" was not done in API permissions, an administrator of ${tenant.value} can grant it by opening the admin-consent link.`,
-    `Sign in as a Global Administrator (or Privileged Role / Cloud Application Administrator) of ${tenant.value} and open ${url}, or in API permissions select "Grant admin consent for …" and confirm.${consentLinkCaveat(ctx.input.manifest)}`,
+    `Sign in as a Global Administrator (or an Application, Cloud Application or Privileged Role Administrator) of ${tenant.value} and open ${url}, or in API permissions select "Grant admin consent for …" and confirm.${consentLinkCaveat(ctx.input.manifest)}`,
     { label: "Grant admin consent", href: url },
   );
 }
