@@ -90,14 +90,23 @@ export const REQUIRED_CHECK_INPUT: Record<string, string> = {
  * "1 of 3 checks done; still to check: the supported account types and the Web redirect URI", or for a
  * failed step "2 of 3 checks passed; to fix: the Web redirect URI".
  */
-export function stepChecksText(checks: { done: number; total: number; missing: readonly string[] }, status?: StepStatus): string {
+export function stepChecksText(checks: { done: number; total: number; missing: readonly string[]; failing?: readonly string[] }, status?: StepStatus): string {
   const failed = status === "failed";
   const done = `${checks.done} of ${checks.total} checks ${failed ? "passed" : "done"}`;
-  if (checks.missing.length === 0) return done;
-  const names = checks.missing.map((id) => REQUIRED_CHECK_INPUT[id] ?? id);
+  // A failed step whose required checks all passed failed on a blocking check: name that instead.
+  const ids = checks.missing.length === 0 && failed ? (checks.failing ?? []).filter((id) => BLOCKING_CHECK_TEXT[id]) : checks.missing;
+  if (ids.length === 0) return done;
+  const names = ids.map((id) => REQUIRED_CHECK_INPUT[id] ?? BLOCKING_CHECK_TEXT[id] ?? id);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return `${done}; ${failed ? "to fix" : "still to check"}: ${list}`;
 }
+
+/** What a failed blocking check asks to fix, in the words of stepChecksText. */
+export const BLOCKING_CHECK_TEXT: Record<string, string> = {
+  "live.registration": "the registration as Microsoft has it",
+  "secret.match": "a secret of this app (it is none of the manifest's)",
+  "consent.admin": "admin consent",
+};
 
 /**
  * Checks that are not required but whose latest `fail` still fails the step: a fact Microsoft or the

@@ -13,8 +13,8 @@ export interface StepView {
   completedAt: string | null;
   /** Permalink of the step's latest report, when there is one. */
   lastReportUrl: string | null;
-  /** Verifiable steps: required checks done, of how many, and the ids still missing (null: confirmed by the customer). */
-  checks: { done: number; total: number; missing: string[] } | null;
+  /** Verifiable steps: required checks done, of how many, the ids still missing and those failing the step (null: confirmed by the customer). */
+  checks: { done: number; total: number; missing: string[]; failing?: string[] } | null;
   /** A verified step: checked by the rules, or confirmed with Microsoft. */
   trust: Trust | null;
 }

@@ -29,6 +29,54 @@ export interface StepEvidenceState {
   trust: Trust | null;
 }
 
+/**
+ * What a step's evidence is about: the app (client ID) and, for the secret step, the secret (its keyed
+ * fingerprint, never the secret). Stored beside the checks under SUBJECT_KEY, which parseEvidence skips.
+ */
+export interface EvidenceSubject {
+  clientId?: string;
+  secret?: string;
+}
+export const SUBJECT_KEY = "$subject";
+
+/** The subject stored with a step's evidence ({} for rows written before subjects were kept). */
+export function parseSubject(raw: unknown): EvidenceSubject {
+  const v = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>)[SUBJECT_KEY] : undefined;
+  if (!v || typeof v !== "object") return {};
+  const o = v as Record<string, unknown>;
+  const out: EvidenceSubject = {};
+  if (typeof o.clientId === "string") out.clientId = o.clientId;
+  if (typeof o.secret === "string") out.secret = o.secret;
+  return out;
+}
+
+/** The parts of a run's subject that matter to a step: the app for every step, the secret for the secret step. */
+function subjectFor(step: VerifiableStep, run: EvidenceSubject): EvidenceSubject {
+  const out: EvidenceSubject = {};
+  if (run.clientId) out.clientId = run.clientId;
+  if (step === "client-secret" && run.secret) out.secret = run.secret;
+  return out;
+}
+
+/**
+ * Evidence about one app (or one secret) says nothing about another: a run about a different client ID,
+ * or for the secret step a different secret, starts the step's evidence afresh. A run that does not
+ * name them (a redirect URI typed alone) adds to what is known.
+ */
+export function subjectChanged(step: VerifiableStep, previous: EvidenceSubject, run: EvidenceSubject): boolean {
+  const next = subjectFor(step, run);
+  return (
+    (next.clientId !== undefined && previous.clientId !== undefined && next.clientId !== previous.clientId) ||
+    (next.secret !== undefined && previous.secret !== undefined && next.secret !== previous.secret)
+  );
+}
+
+/** The subject to store after a run: what the run names, else what was known (unless it changed). */
+export function nextSubject(step: VerifiableStep, previous: EvidenceSubject, run: EvidenceSubject): EvidenceSubject {
+  const base = subjectChanged(step, previous, run) ? {} : previous;
+  return { ...base, ...subjectFor(step, run) };
+}
+
 /** The evidence after a run: each non-skipped check of the step replaces what was known of it. */
 export function mergeEvidence(previous: Evidence, checks: readonly { id: string; step: string; status: string }[], step: VerifiableStep, at: Date): Evidence {
   const next: Evidence = { ...previous };
@@ -83,6 +131,7 @@ export function parseEvidence(raw: unknown): Evidence {
   const out: Evidence = {};
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
   for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (id === SUBJECT_KEY) continue;
     const item = v as { status?: unknown; at?: unknown } | null;
     if (!item || typeof item.at !== "string") continue;
     if (item.status === "pass" || item.status === "warn" || item.status === "fail" || item.status === "error") out[id] = { status: item.status, at: item.at };

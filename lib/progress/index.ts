@@ -34,7 +34,7 @@ export {
   CursorError,
 } from "./list";
 export type { ListSetupsInput, ListSort, SetupListItem, SetupListPage, SetupRow, SetupPage, SupportListFilters, SetupTotal } from "./list";
-export { STUCK_FAILURE_STREAK, stuckReason, stuckCutoff, type StuckRule } from "./stuck";
+export { STUCK_FAILURE_STREAK, stuckAt, stuckReason, stuckCutoff, type StuckRule } from "./stuck";
 export { stepFunnel, stepFunnelByScan, topFailingChecks, topFailingChecksByScan, parsePeriod, PERIODS, type Funnel, type FunnelStep, type FailingCheck, type PeriodDays } from "./insights";
 export { recordAudit, listAudit, encodeAuditCursor, AUDIT_ACTIONS, AUDIT_LABELS, type AuditAction, type AuditInput, type AuditPage, type AuditRow, type AuditFilters } from "./audit";
 export { secretFingerprint, secretHint, fingerprintKey } from "./fingerprint";

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { checkPublicId, checkReport, loadSetupView, newPublicId, parseInput, setupProgressOf, stepStatesOf, type SetupRowOf, type StepRowOf } from "./setups";
 import { CONFIRMING_CHECKS, deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
 import { SetupNotFoundError } from "./errors";
-import { mergeEvidence, parseEvidence, stepState } from "./evidence";
+import { mergeEvidence, nextSubject, parseEvidence, parseSubject, stepState, subjectChanged, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
 import type { SetupProgress } from "./views";
 
 export interface RecordRunInput {
@@ -75,10 +75,15 @@ export function coveredSteps(report: Report, stepId: StepId | null): VerifiableS
  * A step's progress after a run: the run's checks merged into the step's evidence, and the status
  * that evidence supports (lib/progress/evidence.ts). An attempted step is never "not started".
  */
-export function nextStepProgress(step: VerifiableStep, previous: { evidence: unknown } | undefined, report: Report, now: Date) {
-  const evidence = mergeEvidence(parseEvidence(previous?.evidence), report.checks, step, now);
-  const state = stepState(step, evidence);
+export function nextStepProgress(step: VerifiableStep, previous: { evidence: unknown } | undefined, report: Report, now: Date, subject: EvidenceSubject = {}) {
+  const before = parseSubject(previous?.evidence);
+  // Another app (or, for the secret step, another secret) than the evidence was about: start afresh.
+  const known = subjectChanged(step, before, subject) ? {} : parseEvidence(previous?.evidence);
+  const checks = mergeEvidence(known, report.checks, step, now);
+  const state = stepState(step, checks);
   const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
+  const about = nextSubject(step, before, subject);
+  const evidence = Object.keys(about).length > 0 ? { ...checks, [SUBJECT_KEY]: about } : checks;
   return { evidence, status, trust: state.trust };
 }
 
@@ -303,7 +308,11 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       const up = { step: [] as string[], status: [] as string[], evidence: [] as string[], trust: [] as (string | null)[], completedAt: [] as (string | null)[] };
       for (const step of covered) {
         const prev = byStep.get(step);
-        const { evidence, status, trust } = nextStepProgress(step, prev, report, now);
+        const subject: EvidenceSubject = {
+          ...(runData.clientId ? { clientId: runData.clientId } : {}),
+          ...(runData.secretFingerprint ? { secret: runData.secretFingerprint } : {}),
+        };
+        const { evidence, status, trust } = nextStepProgress(step, prev, report, now, subject);
         const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
         statuses[step] = status;
         up.step.push(step);

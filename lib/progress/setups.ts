@@ -126,6 +126,26 @@ function toRunSummary(r: RunRow): RunSummary {
   return { ...rest, stepId: isStepId(r.stepId) ? r.stepId : null, ...readChecks(report) };
 }
 
+/**
+ * When every failing or warning check of a run has passed since (by the steps' evidence: the latest
+ * verdict of each check), the time of the last of those passes; else null.
+ */
+export function laterPassOf(checks: readonly CheckResult[], steps: readonly { evidence: unknown }[], after: Date): Date | null {
+  const problems = checks.filter((c) => c.status === "fail" || c.status === "warn");
+  if (problems.length === 0) return null;
+  const evidence = steps.map((s) => parseEvidence(s.evidence));
+  let last: Date | null = null;
+  for (const c of problems) {
+    const items = evidence.map((e) => e[c.id]).filter((x) => x !== undefined);
+    const latest = items.sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+    if (!latest || latest.status !== "pass") return null;
+    const at = new Date(latest.at);
+    if (!(at > after)) return null;
+    if (!last || at > last) last = at;
+  }
+  return last;
+}
+
 /** Runs per page of a setup's runs: one setup can have hundreds (each with its report). */
 export const RUNS_PER_PAGE = 20;
 
@@ -169,14 +189,10 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       })
     : null;
-  // A later attempt that passed (the problems above may be fixed already).
-  const passedSince = problem
-    ? await db.verificationRun.findFirst({
-        where: { setupId, summary: { in: ["pass"] }, createdAt: { gt: problem.createdAt } },
-        select: { createdAt: true },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      })
-    : null;
+  // "A later attempt passed": only when every check that failed or warned in that run has since passed
+  // (the latest verdict in its step's evidence, newer than the run). Any later passing run is not
+  // enough: it may have checked another step and left these problems as they were.
+  const passedSince = problem ? laterPassOf(readChecks(problem.report).checks, base.steps, problem.createdAt) : null;
   const lastRunIds = base.steps.map((s) => s.lastRunId).filter((id): id is string => !!id);
   const runIds = new Map(
     lastRunIds.length
@@ -191,7 +207,7 @@ export async function loadSetupView(db: Tx, setupId: string, options: SetupViewO
     runPage,
     runPages,
     latestProblemRun: problem ? toRunSummary(problem) : null,
-    passedSinceProblemAt: passedSince?.createdAt ?? null,
+    passedSinceProblemAt: passedSince,
   };
 }
 
@@ -391,7 +407,7 @@ function stepChecksOf(stepId: StepId, evidence: unknown, status: StepStatus, tru
   if (!isVerifiable(stepId)) return { checks: null, trust: null };
   const state = stepState(stepId, parseEvidence(evidence));
   return {
-    checks: { done: state.done, total: state.total, missing: state.missing },
+    checks: { done: state.done, total: state.total, missing: state.missing, failing: state.failing },
     trust: status === "verified" && (trust === "rules" || trust === "microsoft") ? trust : null,
   };
 }

@@ -4,6 +4,8 @@ import "server-only";
 // (SQL, lib/progress/list.ts) and the badge's reason (below) are both written from these constants,
 // side by side, and tests/integration/support-list.test.ts holds them to each other.
 import { Prisma } from "../db";
+import type { StepId } from "../steps";
+import { CHECK_INFO, type CheckId } from "../verify/report";
 
 /** Failing the same check this many times in a row counts as stuck. */
 export const STUCK_FAILURE_STREAK = 3;
@@ -38,4 +40,15 @@ export function stuckReason(
     return `no progress for ${days} day${days === 1 ? "" : "s"}`;
   }
   return null;
+}
+
+/**
+ * The step a stuck setup is stuck at: the step of the check that keeps failing when that is why
+ * (it can lie beyond the first unfinished step, say an unconfirmed prerequisite), else the current step.
+ */
+export function stuckAt(s: { currentStep: StepId | null; consecutiveFailures: number; lastFailedCheck: string | null }): StepId | null {
+  if (s.consecutiveFailures >= STUCK_FAILURE_STREAK && s.lastFailedCheck && s.lastFailedCheck in CHECK_INFO) {
+    return CHECK_INFO[s.lastFailedCheck as CheckId].step;
+  }
+  return s.currentStep;
 }

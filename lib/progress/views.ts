@@ -12,6 +12,8 @@ export interface StepChecks {
   total: number;
   /** The required check ids still without a passing verdict, in catalogue order. */
   missing: string[];
+  /** The check ids whose latest verdict fails the step (required or blocking). */
+  failing?: string[];
 }
 
 export interface StepState {

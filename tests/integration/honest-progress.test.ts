@@ -29,6 +29,15 @@ async function submit(fields: Record<string, string>, cookie?: string) {
   return { setupId: begun.setupPublicId!, progress: result.progress! };
 }
 
+/** A run through the customer's path, returning its report's summary too. */
+async function begin(fields: Record<string, string>, cookie?: string) {
+  const begun = await beginVerification(form({ mode: "fields", ...fields }), cookie, deps());
+  if (!begun.ok) throw new Error(begun.error.message);
+  const result = await begun.finish();
+  expect(result.saved.ok).toBe(true);
+  return { summary: result.report.summary };
+}
+
 beforeAll(async () => {
   db = await createTestDatabase({ label: "honest" });
   fake = await startFakeEntra();
@@ -76,5 +85,48 @@ describe("client-secret", () => {
     expect(second.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
     const rule = { days: 3, now: new Date() };
     expect(await countSupportSetups({ q: first.setupId, trust: "microsoft", sort: "activity" }, rule)).toBe(1);
+  });
+});
+
+describe("evidence is about one app and one secret", () => {
+  it("a different client ID starts the step's evidence afresh: another app's checks never verify this one", async () => {
+    const first = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    expect(first.progress.steps["register-application"]).toMatchObject({ status: "verified", checks: { done: 3 } });
+    // The misconfigured app's client ID alone: its account type and redirect URI are not known.
+    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId }, first.setupId);
+    expect(other.progress.steps["register-application"]).toMatchObject({ status: "in_progress", checks: { done: 1, total: 3, missing: ["sign-in-audience", "redirect-uri"] } });
+    // A field typed without a client ID adds to what is known of the current app.
+    const more = await submit({ step: "register-application", redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, first.setupId);
+    expect(more.progress.steps["register-application"]).toMatchObject({ status: "verified" });
+  });
+
+  it("a different secret is not proven by the last one's live sign-in", async () => {
+    const live = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
+    expect(live.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    // The expired secret of the same app, without a live check: only its shape is known.
+    const next = await submit({ step: "client-secret", clientId: A.good.appId, secret: A.good.expiredSecret }, live.setupId);
+    expect(next.progress.steps["client-secret"]).toMatchObject({ status: "in_progress", trust: null, checks: { done: 1, total: 2 } });
+    const seen = await getSetup(live.setupId);
+    expect(seen!.steps.find((s) => s.stepId === "client-secret")).toMatchObject({ status: "in_progress", trust: null });
+    // The same secret again, with nothing else: still the evidence gathered for it.
+    const again = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.expiredSecret, live: "on" }, live.setupId);
+    expect(again.progress.steps["client-secret"]).toMatchObject({ status: "failed" });
+  });
+});
+
+describe("the support page's 'a later attempt passed' note", () => {
+  it("only when the problem's own checks have passed since, not after any passing run", async () => {
+    const bad = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: `${REDIRECT}/`, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    const id = bad.setupId;
+    // A passing run of another step: the redirect URI is still wrong.
+    const other = await begin({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, id);
+    expect(other.summary).toBe("pass");
+    let view = await getSetup(id, { latestProblem: true });
+    expect(view!.latestProblemRun!.checks.some((c) => c.id === "redirect-uri" && c.status === "fail")).toBe(true);
+    expect(view!.passedSinceProblemAt).toBeNull();
+    // The redirect URI fixed: now the note has a time.
+    await submit({ step: "register-application", redirectUri: REDIRECT }, id);
+    view = await getSetup(id, { latestProblem: true });
+    expect(view!.passedSinceProblemAt).toBeInstanceOf(Date);
   });
 });

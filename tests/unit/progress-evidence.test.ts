@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { mergeEvidence, parseEvidence, stepState, type Evidence } from "@/lib/progress/evidence";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
-import { BLOCKING_CHECKS, BLOCKING_RESCUED_BY, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS } from "@/lib/steps";
+import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
+import { stuckAt } from "@/lib/progress/stuck";
 
 const check = (id: (typeof CHECK_IDS)[number], status: string) => ({ id, step: CHECK_INFO[id].step, status });
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, minute));
@@ -123,5 +124,26 @@ describe("stored evidence", () => {
     expect(parseEvidence(stored)).toEqual({ "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" } } satisfies Evidence);
     expect(parseEvidence([1, 2])).toEqual({});
     expect(parseEvidence(null)).toEqual({});
+  });
+});
+
+describe("what a failed step names", () => {
+  it("a failed step whose required checks all passed names the blocking check that failed it", () => {
+    let e = mergeEvidence({}, [check("client-id.format", "pass"), check("redirect-uri", "pass"), check("sign-in-audience", "pass")], "register-application", t(0));
+    e = mergeEvidence(e, [check("live.registration", "fail")], "register-application", t(1));
+    const s = stepState("register-application", e);
+    expect(stepChecksText({ ...s }, s.status)).toBe("3 of 3 checks passed; to fix: the registration as Microsoft has it");
+    expect(stepChecksText({ done: 1, total: 2, missing: ["secret.expiry"], failing: ["secret.match"] }, "failed")).toBe(
+      "1 of 2 checks passed; to fix: the secret's expiry (paste the manifest) or a live check with Microsoft",
+    );
+    for (const s of VERIFIABLE_STEPS) for (const id of BLOCKING_CHECKS[s]) expect(BLOCKING_CHECK_TEXT[id], id).toBeTruthy();
+  });
+});
+
+describe("stuck at", () => {
+  it("the step of the check that keeps failing, else the current step", () => {
+    expect(stuckAt({ currentStep: "prerequisites", consecutiveFailures: 3, lastFailedCheck: "secret.shape" })).toBe("client-secret");
+    expect(stuckAt({ currentStep: "prerequisites", consecutiveFailures: 2, lastFailedCheck: "secret.shape" })).toBe("prerequisites");
+    expect(stuckAt({ currentStep: "register-application", consecutiveFailures: 5, lastFailedCheck: "no.such-check" })).toBe("register-application");
   });
 });

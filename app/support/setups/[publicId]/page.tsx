@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentHeaders, requireStaff } from "@/lib/auth";
 import { requestInfo } from "@/lib/auth/request-info";
-import { AUDIT_ACTIONS, getSetup, parseRunPage, recordAudit, RUNS_PER_PAGE, type SetupView } from "@/lib/progress";
+import { AUDIT_ACTIONS, getSetup, parseRunPage, recordAudit, RUNS_PER_PAGE, stuckAt, type SetupView } from "@/lib/progress";
 import { setupHref } from "@/lib/support/filters";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
@@ -84,7 +84,7 @@ export default async function SetupPage({
       {setup.stuck || latestProblems.length ? (
         <section aria-labelledby="where-stuck" className="rounded-xl border border-amber-300 bg-amber-50/60 p-4 dark:border-amber-800 dark:bg-amber-950/40">
           <h2 id="where-stuck" className="font-semibold">
-            {setup.status === "completed" ? "Last problems" : setup.stuck ? `Stuck at: ${stepTitle(setup.currentStep)}` : `Current step: ${stepTitle(setup.currentStep)}`}
+            {setup.status === "completed" ? "Last problems" : setup.stuck ? `Stuck at: ${stepTitle(stuckAt(setup))}` : `Current step: ${stepTitle(setup.currentStep)}`}
           </h2>
           {setup.stuck ? <p className="text-sm">Flagged stuck: {setup.stuck}.</p> : null}
           {latestProblemRun ? (
