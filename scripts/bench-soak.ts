@@ -29,6 +29,8 @@ import pg from "pg";
 import { argValue } from "../lib/db/script";
 import { decodeUnsaved } from "../lib/customer/unsaved";
 import { applyMigrations } from "../lib/db/migrate";
+// Its own connections run in UTC like the app's (lib/db/connection.ts says why).
+import { pgConfig } from "../lib/db/connection";
 import { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS } from "../lib/auth/auth";
 import { FAKE, startFakeEntra, type FakeEntra } from "../dev/fake-entra";
 import { freePort, now, roundMs as ms, sleep, stats } from "./lib/bench";
@@ -372,7 +374,7 @@ async function soak(app: App, db: RestartablePostgres) {
 }
 
 async function checkDatabase(url: string, samples: Sample[], tag: string) {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client(pgConfig(url));
   await client.connect();
   try {
     const { rows } = await client.query<{ publicId: string; idempotencyKey: string | null }>(
@@ -431,7 +433,7 @@ function count(t: Tally, instance: string, what: "allowed" | "limited" | "other"
 /** Live checks through the customer form: what the recorded report says about live.token. */
 async function liveLimitForm(instances: App[], dbUrl: string, attempts: number): Promise<Tally> {
   const t = tally(instances.map((a) => a.name));
-  const client = new pg.Client({ connectionString: dbUrl });
+  const client = new pg.Client(pgConfig(dbUrl));
   await client.connect();
   let cookie: string | undefined;
   try {
@@ -690,7 +692,7 @@ async function main() {
     const staffPassword = randomBytes(18).toString("base64url");
     await createStaff(database.url, staffEmail, staffPassword, siteUrl);
     // The soak's live checks spent points in the shared store: start this part from an empty one.
-    const c = new pg.Client({ connectionString: database.url });
+    const c = new pg.Client(pgConfig(database.url));
     await c.connect();
     await c.query("DELETE FROM rate_limits").finally(() => c.end());
     const env = appEnv({ databaseUrl: database.url, siteUrl, liveLimit: LIMIT, apiKey });

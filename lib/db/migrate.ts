@@ -31,6 +31,7 @@ import type {
   SchemaEngine,
   DiagnoseMigrationHistoryOutput,
 } from "@prisma/schema-engine-wasm";
+import { pgConfig } from "./connection";
 
 const root = process.cwd();
 export const SCHEMA_PATH = path.join(root, "prisma/schema.prisma");
@@ -120,7 +121,9 @@ function restoreCharColumns<T extends { queryRaw(q: SqlQuery): Promise<SqlResult
 }
 
 function migrationPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 2, application_name: "bc-setup-checker-migrate" });
+  // UTC sessions like the app's (lib/db/connection.ts): migrations that write or default timestamps
+  // must mean the same instants the app does.
+  const pool = new pg.Pool(pgConfig(url, { max: 2, application_name: "bc-setup-checker-migrate" }));
   pool.on("error", () => {});
   patchQuery(pool as unknown as Queryish);
   // Pool.query checks out clients through connect(callback); only patch the promise form
@@ -187,7 +190,7 @@ export function migrationAdapterFactory(url: string, opened: Disposer[] = []): S
     connect: () => adapterFor(url, opened),
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
-      const admin = new pg.Client({ connectionString: url });
+      const admin = new pg.Client(pgConfig(url));
       await admin.connect();
       try {
         await admin.query(`CREATE DATABASE "${name}"`);
@@ -195,7 +198,7 @@ export function migrationAdapterFactory(url: string, opened: Disposer[] = []): S
         await admin.end();
       }
       return adapterFor(withDatabase(url, name), opened, async () => {
-        const drop = new pg.Client({ connectionString: url });
+        const drop = new pg.Client(pgConfig(url));
         await drop.connect();
         try {
           await drop.query(`DROP DATABASE IF EXISTS "${name}"`);

@@ -11,6 +11,7 @@ import pg from "pg";
 import { CHECK_INFO, buildReport, makeCheck, type CheckId, type Report, type Status } from "../verify/report";
 import { GUIDE, STEPS, type StepId } from "../verify/constants";
 import { deriveSetupState, type StepStatus } from "../steps";
+import { pgConfig } from "./connection";
 
 export interface SeedOptions {
   setups: number;
@@ -225,7 +226,8 @@ export async function seedDatabase(url: string, o: SeedOptions): Promise<SeedRes
   faker.seed(o.seed ?? 1);
   const now = (o.now ?? new Date()).getTime();
   const batchSize = o.batchSize ?? 2500;
-  const client = new pg.Client({ connectionString: url, application_name: "bc-setup-checker-seed" });
+  // A UTC session like the app's (lib/db/connection.ts): the seed writes timestamps as the app reads them.
+  const client = new pg.Client(pgConfig(url, { application_name: "bc-setup-checker-seed" }));
   await client.connect();
   const result: SeedResult = { setups: 0, stepRows: 0, runs: 0, byStatus: {}, byCurrentStep: {}, runsBySummary: {}, ms: 0 };
   const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);

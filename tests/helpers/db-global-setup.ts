@@ -13,6 +13,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { removeStaleTemporaries, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
+import { pgConfig } from "../../lib/db/connection";
 import { withDatabaseName } from "./db-context";
 
 /** True when the run was asked for specific files and none of them is an integration test. */
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
 
   const prefix = `bct_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}_`;
   const template = `${prefix}template`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const admin = new pg.Client(pgConfig(serverUrl));
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${template}"`);
@@ -63,7 +64,7 @@ export default async function setup(project: TestProject) {
   project.provide("testDb", { serverUrl, template, prefix, embedded: !external });
 
   return async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
+    const c = new pg.Client(pgConfig(serverUrl));
     await c.connect();
     try {
       const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);

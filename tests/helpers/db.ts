@@ -22,7 +22,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { closeDatabase, createDatabase, setPrismaForTests, type PrismaClient } from "../../lib/db";
+import { closeDatabase, createDatabase, pgConfig, setPrismaForTests, type PrismaClient } from "../../lib/db";
 import { withDatabaseName, type TestDbContext } from "./db-context";
 
 export interface TestDatabase {
@@ -48,7 +48,7 @@ export function testServerUrl(): string {
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: context().serverUrl });
+  const c = new pg.Client(pgConfig(context().serverUrl));
   await c.connect();
   try {
     return await fn(c);
