@@ -34,8 +34,6 @@ export interface FakeApp {
   /** Other tenants where the app has a service principal (a multi-tenant app installed there). */
   installedIn?: string[];
   disabled?: boolean;
-  /** The token endpoint answers AADSTS65001 (consent missing). */
-  consentRequired?: boolean;
   /**
    * Microsoft Graph application permissions (app roles) admin-consented to this app, by name. As at
    * Microsoft, an app reads its own registration with a client-credentials token only when it holds
@@ -43,10 +41,15 @@ export interface FakeApp {
    * answers 403 Authorization_RequestDenied (the normal answer for an app set up as the guide says).
    */
   graphAppRoles?: string[];
+  /**
+   * Graph application permissions admin-consented in other tenants where the app is installed, by
+   * tenant id (application permissions are consented per tenant: graphAppRoles hold in the home tenant only).
+   */
+  graphAppRolesByTenant?: Record<string, string[]>;
   /** "deny": Graph answers 403 even with a Graph permission; "unavailable": 503. */
   graphAccess?: "allow" | "deny" | "unavailable";
   /** Any AADSTS answer, scripted: the token endpoint sends it for this app once the app is found. */
-  scriptedError?: { status: number; error: string; code: number; message: string };
+  scriptedError?: { status: number; error: string; code: number; message: string; retryAfter?: string };
   secrets: FakeSecret[];
   signInAudience: string;
   web: string[];
@@ -90,6 +93,23 @@ export interface FakeTenant {
   businessCentral: boolean;
   /** Overrides the server-wide behaviour for requests to this tenant. */
   behaviour?: FakeBehaviour;
+  /**
+   * Scripted Graph answers for tokens of this tenant (none by default): the first fault whose `path`
+   * is part of the request's decoded path answers instead, after the token is validated, as a
+   * throttled or failing Graph would. `times` (default: always) limits how often it answers.
+   */
+  graphFaults?: FakeGraphFault[];
+}
+
+export interface FakeGraphFault {
+  path: string;
+  status: number;
+  code: string;
+  message: string;
+  retryAfter?: string;
+  times?: number;
+  /** A body sent instead of Graph's error object (e.g. a malformed page). */
+  body?: unknown;
 }
 
 export interface FakeRegistry {
@@ -172,7 +192,10 @@ export const FAKE = {
       secret: secret("DIS4", "disa01"),
       secretId: "cccccccc-0003-4000-8000-000000000001",
     },
-    /** Consent missing (AADSTS65001). */
+    /**
+     * No admin consent in contoso (only one user consented for themselves). As at Microsoft, client
+     * credentials still get a token: they prove the credentials, not consent; the delegated check sees it.
+     */
     consent: {
       appId: "aaaaaaaa-0004-4000-8000-000000000004",
       objectId: "bbbbbbbb-0004-4000-8000-000000000004",
@@ -340,7 +363,6 @@ export function defaultRegistry(now: number = Date.now(), options: { checkerRedi
         appId: A.consent.appId,
         objectId: A.consent.objectId,
         ...goodShape("Consent missing (fake)", T.contoso.id, T.contoso.domain),
-        consentRequired: true,
         secrets: [valid(A.consent.secretId, A.consent.secret)],
       },
       {
@@ -458,6 +480,14 @@ export function servicePrincipalId(appId: string, tenantId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Graph's $skiptoken is opaque: here a prefixed, base64url-encoded offset. */
+const skipToken = (offset: number) => `RFNwdAIAAQAAA${Buffer.from(`offset:${offset}`).toString("base64url")}`;
+function skipTokenOffset(token: string): number | undefined {
+  if (!token.startsWith("RFNwdAIAAQAAA")) return undefined;
+  const m = /^offset:(\d{1,7})$/.exec(Buffer.from(token.slice(13), "base64url").toString("utf8"));
+  return m ? Number(m[1]) : undefined;
+}
+
 const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -543,6 +573,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     message: string,
     req: http.IncomingMessage,
     suberror?: string,
+    headers: Record<string, string> = {},
   ) {
     const trace = randomUUID();
     const corr = String(req.headers["client-request-id"] ?? randomUUID());
@@ -557,7 +588,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       error_uri: `https://${issuerHost}/error?code=${code}`,
     };
     if (suberror) body.suberror = suberror;
-    finish(status, body, { "x-ms-request-id": trace, "client-request-id": corr }, code);
+    finish(status, body, { "x-ms-request-id": trace, "client-request-id": corr, ...headers }, code);
   }
 
   function openIdConfig(tenantId: string) {
@@ -589,7 +620,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     };
   }
 
-  function graphError(finish: (s: number, b: unknown, h?: Record<string, string>) => void, req: http.IncomingMessage, status: number, code: string, message: string) {
+  function graphError(finish: (s: number, b: unknown, h?: Record<string, string>) => void, req: http.IncomingMessage, status: number, code: string, message: string, headers: Record<string, string> = {}) {
     finish(status, {
       error: {
         code,
@@ -600,7 +631,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
           "client-request-id": String(req.headers["client-request-id"] ?? randomUUID()),
         },
       },
-    });
+    }, headers);
   }
 
   function applicationJson(app: FakeApp, select: string[] | undefined) {
@@ -876,6 +907,12 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (tok.exp < Date.now() / 1000) return graphError(finish, req, 401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
       const denied = () => graphError(finish, req, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
       const tenant = registry.tenants.find((t) => t.id === tok.tid);
+      const fault = (tenant?.graphFaults ?? []).find((f) => (f.times ?? Infinity) > 0 && parts.join("/").includes(f.path));
+      if (fault) {
+        if (fault.times !== undefined) fault.times--;
+        if (fault.body !== undefined) return finish(fault.status, fault.body, fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {});
+        return graphError(finish, req, fault.status, fault.code, fault.message, fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {});
+      }
       // Delegated: the intersection of the token's scopes and the signed-in user's directory roles.
       const delegatedMay = (scopes: string[]) => {
         if (!tok.userId) return false;
@@ -892,8 +929,12 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (appIdOfApplication !== undefined && parts.length === 2) {
         const appId = appIdOfApplication;
         if (!GUID.test(appId)) return graphError(finish, req, 400, "Request_BadRequest", `Invalid object identifier '${appId}'.`);
+        // Microsoft checks authorization before it looks the object up: without a permission that
+        // reads applications the answer is 403, whether or not the app exists in this tenant.
         if (tok.userId) {
           if (!delegatedMay(["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"])) return denied();
+        } else if (!(tok.roles ?? []).some((r) => GRAPH_APP_READERS.includes(r))) {
+          return denied();
         }
         const app = registry.apps.find((a) => a.appId.toLowerCase() === appId.toLowerCase() && a.homeTenantId === tok.tid);
         if (!app) {
@@ -902,11 +943,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
         if (app.graphAccess === "unavailable") {
           return finish(503, { error: { code: "serviceNotAvailable", message: "The service is temporarily unavailable. Please retry later." } }, { "retry-after": "10" });
         }
-        if (!tok.userId) {
-          // Client credentials: only with a Graph application permission that reads applications.
-          const mayRead = (tok.roles ?? []).some((r) => GRAPH_APP_READERS.includes(r));
-          if (!mayRead || app.graphAccess === "deny") return denied();
-        }
+        if (!tok.userId && app.graphAccess === "deny") return denied();
         const select = url.searchParams.get("$select")?.split(",").map((x) => x.trim()).filter(Boolean);
         return finish(200, applicationJson(app, select));
       }
@@ -926,7 +963,17 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
         if (rest.length === 1 && rest[0] === "oauth2PermissionGrants") {
           if (!delegatedMay(["Directory.Read.All"])) return denied();
           if (!sp) return graphError(finish, req, 404, "Request_ResourceNotFound", `Resource '${spAppId ?? spById}' does not exist or one of its queried reference-property objects are not present.`);
-          const value = (tenant?.grants ?? [])
+          // Paged like Graph: 100 per page unless $top (1–999) says otherwise, and an @odata.nextLink
+          // with an opaque $skiptoken on the host the client called.
+          const topParam = url.searchParams.get("$top");
+          const top = topParam === null ? 100 : /^\d{1,4}$/.test(topParam) ? Number(topParam) : NaN;
+          if (!(top >= 1 && top <= 999)) {
+            return graphError(finish, req, 400, "Request_BadRequest", `Invalid page size specified: '${topParam ?? ""}'. Must be between 1 and 999 inclusive.`);
+          }
+          const skipParam = url.searchParams.get("$skiptoken");
+          const skip = skipParam === null ? 0 : skipTokenOffset(skipParam);
+          if (skip === undefined) return graphError(finish, req, 400, "Request_BadRequest", "The specified page token value has expired or is invalid.");
+          const all = (tenant?.grants ?? [])
             .filter((g) => g.clientAppId.toLowerCase() === sp.appId.toLowerCase())
             .map((g) => ({
               clientId: sp.id,
@@ -936,7 +983,14 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
               resourceId: servicePrincipalId(g.resourceAppId, tenant!.id),
               scope: g.scope,
             }));
-          return finish(200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#oauth2PermissionGrants", value });
+          const value = all.slice(skip, skip + top);
+          const page: Record<string, unknown> = { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#oauth2PermissionGrants", value };
+          if (skip + top < all.length) {
+            // Graph writes the query options with a literal "$" (the token is base64url: nothing to escape).
+            const query = `${topParam !== null ? `$top=${top}&` : ""}$skiptoken=${skipToken(skip + top)}`;
+            page["@odata.nextLink"] = `http://${String(req.headers.host ?? "graph.microsoft.com")}${url.pathname}?${query}`;
+          }
+          return finish(200, page);
         }
       }
       return graphError(finish, req, 400, "BadRequest", `Resource not found for the segment '${seg}'.`);
@@ -1000,7 +1054,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       }
       if (app.scriptedError) {
         const e = app.scriptedError;
-        return tokenError(finish, e.status, e.error, e.code, e.message, req);
+        return tokenError(finish, e.status, e.error, e.code, e.message, req, undefined, e.retryAfter !== undefined ? { "retry-after": e.retryAfter } : {});
       }
       if (app.disabled) return tokenError(finish, 400, "unauthorized_client", 7000112, `Application '${app.appId}'(${app.displayName}) is disabled.`, req);
       if (!clientSecret) {
@@ -1023,11 +1077,11 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (!known) {
         return tokenError(finish, 400, "invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`, req);
       }
-      if (app.consentRequired) {
-        return tokenError(finish, 400, "invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${app.appId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`, req, "consent_required");
-      }
+      // No consent check here: as at Microsoft, client credentials prove the credentials and the
+      // tenant, not consent (an app with only delegated permissions and no admin consent gets a
+      // token without roles). Consent is enforced in the authorization-code flow (redeemCode).
       const now = Math.floor(Date.now() / 1000);
-      const roles = resource === GRAPH_RESOURCE && (app.homeTenantId === tenant.id) ? app.graphAppRoles ?? [] : [];
+      const roles = resource !== GRAPH_RESOURCE ? [] : app.homeTenantId === tenant.id ? app.graphAppRoles ?? [] : app.graphAppRolesByTenant?.[tenant.id] ?? [];
       const payload = {
         ...(roles.length ? { roles } : {}),
         aud: resource,
@@ -1110,7 +1164,7 @@ async function main() {
     ["Secret ID pasted", T.contoso.id, A.good.appId, A.good.secretId],
     ["misconfigured registration", T.contoso.id, A.misconfigured.appId, A.misconfigured.secret],
     ["disabled app", T.contoso.id, A.disabled.appId, A.disabled.secret],
-    ["consent missing", T.contoso.id, A.consent.appId, A.consent.secret],
+    ["no admin consent (token still issued)", T.contoso.id, A.consent.appId, A.consent.secret],
     ["Graph read denied", T.contoso.id, A.graphDenied.appId, A.graphDenied.secret],
     ["no Business Central in tenant", T.fabrikam.id, A.noBusinessCentral.appId, A.noBusinessCentral.secret],
     ["app not in tenant", T.fabrikam.id, A.misconfigured.appId, A.misconfigured.secret],

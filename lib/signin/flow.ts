@@ -191,7 +191,11 @@ export async function finishSignIn(cfg: SignInConfig, input: CallbackInput, now 
     ...(cfg.fetch ? { fetch: cfg.fetch } : {}),
   });
   accessToken = undefined;
-  if (!out.ok) return { ok: false, returnTo, outcome: out.reason === "forbidden" ? "no-role" : "unreachable" };
+  if (!out.ok) {
+    // 403: the account lacks a role that may read applications; 401: Graph refused the token itself.
+    const outcome = out.reason === "forbidden" ? "no-role" : out.reason === "token-rejected" ? "token-rejected" : "unreachable";
+    return { ok: false, returnTo, outcome };
+  }
   const report = buildReport([
     makeCheck("client-id.format", "pass", `Checked the app ${pending.clientId} as Microsoft has it, read by an administrator who signed in (read-only).`),
     ...out.checks,

@@ -8,7 +8,7 @@
 import { adminConsentUrl, BC_RESOURCE_APP_ID, FINANCIALS_SCOPE, GRAPH_HOST, USER_IMPERSONATION_SCOPE } from "./constants";
 import { judgeLiveRegistration } from "./live";
 import { normalizeManifest, type Registration } from "./manifest";
-import { describeFailure, requestJson, type FetchLike } from "./network";
+import { describeFailure, requestJson, tryAgainWhen, type FetchLike, type TransportFailure } from "./network";
 import { makeCheck, type Check } from "./report";
 import { registrationChecks } from "./rules";
 import { consentLinkCaveat } from "./rules/consent";
@@ -34,7 +34,17 @@ export interface DelegatedOptions {
 
 export type DelegatedOutcome =
   | { ok: true; checks: Check[]; requests: number }
-  | { ok: false; reason: "forbidden" | "unreachable" | "bad-response"; detail: string; requests: number };
+  | {
+      ok: false;
+      /**
+       * forbidden: Graph refused the reads (403: the account lacks a directory role). token-rejected:
+       * Graph did not accept the sign-in's token (401: expired or not valid), so signing in again helps.
+       * unreachable and bad-response: could not check, which says nothing about the setup.
+       */
+      reason: "forbidden" | "token-rejected" | "unreachable" | "bad-response";
+      detail: string;
+      requests: number;
+    };
 
 const APP_SELECT = ["id", "appId", "displayName", "publisherDomain", "signInAudience", "web", "spa", "publicClient", "requiredResourceAccess", "passwordCredentials", "api"].join(",");
 
@@ -52,6 +62,9 @@ interface Grant {
   scope?: unknown;
 }
 
+/** Pages of consent grants read at most (Graph's default page is 100 grants). */
+export const MAX_GRANT_PAGES = 20;
+
 const graphCode = (body: unknown): string => {
   const e = (body as { error?: { code?: unknown } }).error;
   return typeof e?.code === "string" ? e.code : "";
@@ -66,25 +79,43 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
   if (!isGuid(target.clientId) || !isGuid(target.tenantId)) {
     return { ok: false, reason: "bad-response", detail: "The client ID or the tenant is not a GUID.", requests };
   }
-  const get = (path: string) => {
+  const getUrl = (url: string) => {
     requests++;
-    return requestJson(fetchImpl, `${base}/${path}`, { method: "GET", headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" } }, options.deadline);
+    return requestJson(fetchImpl, url, { method: "GET", headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" } }, options.deadline);
+  };
+  const get = (path: string) => getUrl(`${base}/${path}`);
+  const unreachable = (f: TransportFailure): DelegatedOutcome => ({ ok: false, reason: "unreachable", detail: `${describeFailure(f, options.timeoutMs)}. ${tryAgainWhen(f)}`, requests });
+  const answered = (r: { status: number; body: unknown }) => `Microsoft Graph answered ${r.status}${graphCode(r.body) ? ` ${graphCode(r.body)}` : ""}`;
+  // Graph's answers other than 200 and 404, in the order they matter: a 401 is the sign-in's token
+  // (signing in again helps), a 403 the account's role; anything else (400, an unexpected status) is
+  // "could not check". Only a 404 says an object does not exist.
+  const refusal = (rs: { status: number; body: unknown }[]): DelegatedOutcome | undefined => {
+    const r401 = rs.find((r) => r.status === 401);
+    if (r401) {
+      return { ok: false, reason: "token-rejected", detail: `${answered(r401)}: the sign-in has expired or was not accepted. Sign in again.`, requests };
+    }
+    const r403 = rs.find((r) => r.status === 403);
+    if (r403) return { ok: false, reason: "forbidden", detail: answered(r403), requests };
+    const other = rs.find((r) => r.status !== 200 && r.status !== 404);
+    if (other) return { ok: false, reason: "bad-response", detail: `${answered(other)}. Try again in a minute.`, requests };
+    return undefined;
   };
   const [appRes, spRes, bcRes] = await Promise.all([
     get(`applications(appId='${target.clientId}')?$select=${APP_SELECT}`),
     get(`servicePrincipals(appId='${target.clientId}')?$select=id,appId,displayName,appOwnerOrganizationId`),
     get(`servicePrincipals(appId='${BC_RESOURCE_APP_ID}')?$select=id,appId,displayName`),
   ]);
-  for (const r of [appRes, spRes, bcRes]) {
-    if (!r.ok) return { ok: false, reason: "unreachable", detail: describeFailure(r.failure, options.timeoutMs), requests };
-  }
-  const app = appRes.ok ? appRes : undefined;
-  const sp = spRes.ok ? spRes : undefined;
-  const bc = bcRes.ok ? bcRes : undefined;
-  if (!app || !sp || !bc) return { ok: false, reason: "unreachable", detail: "Microsoft Graph could not be reached", requests };
-  if ([app, sp, bc].some((r) => r.status === 403 || r.status === 401)) {
-    const c = [app, sp, bc].map((r) => graphCode(r.body)).find(Boolean);
-    return { ok: false, reason: "forbidden", detail: `Microsoft Graph answered ${[app, sp, bc].find((r) => r.status === 403 || r.status === 401)!.status}${c ? ` ${c}` : ""}`, requests };
+  if (!appRes.ok) return unreachable(appRes.failure);
+  if (!spRes.ok) return unreachable(spRes.failure);
+  if (!bcRes.ok) return unreachable(bcRes.failure);
+  const app = appRes;
+  const sp = spRes;
+  const bc = bcRes;
+  const refused = refusal([app, sp, bc]);
+  if (refused) return refused;
+  const isServicePrincipal = (body: unknown): body is ServicePrincipal => typeof (body as { id?: unknown }).id === "string" && (body as { id: string }).id.length > 0;
+  if ((sp.status === 200 && !isServicePrincipal(sp.body)) || (bc.status === 200 && !isServicePrincipal(bc.body))) {
+    return { ok: false, reason: "bad-response", detail: "Microsoft Graph's answer was not a service principal", requests };
   }
   const where = `the tenant ${target.tenantId}${target.signedInAs ? ` (signed in as ${target.signedInAs})` : ""}`;
   const checks: Check[] = [];
@@ -98,7 +129,8 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
     registration = reg;
     checks.push(...registrationChecks(reg, undefined, target.clientId, now).filter((c) => c.id !== "secret.match"));
     checks.push(judgeLiveRegistration(reg, { clientId: target.clientId }, { now }));
-  } else if (app.status === 404) {
+  } else {
+    // 404: no registration in this tenant.
     const owner = sp.status === 200 ? (sp.body as ServicePrincipal).appOwnerOrganizationId : undefined;
     checks.push(
       makeCheck(
@@ -110,8 +142,6 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
         `Sign in with an administrator account of the tenant where the app is registered${owner && isGuid(owner) ? ` (${owner})` : ""}, and check that the client ID is the Application (client) ID from the app's Overview page.`,
       ),
     );
-  } else {
-    return { ok: false, reason: "bad-response", detail: `Microsoft Graph answered ${app.status}${graphCode(app.body) ? ` ${graphCode(app.body)}` : ""}`, requests };
   }
 
   // 2. Admin consent: the app's enterprise app, Business Central's, and the grant between them.
@@ -120,6 +150,18 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
   if (sp.status !== 200) {
     if (app.status === 200) {
       checks.push(makeCheck("consent.admin", "fail", `The app ${target.clientId} has no enterprise application (service principal) in ${where}: nobody has consented to it there yet, so there is no admin consent.`, consentFix, consentLink));
+    } else {
+      // Neither the registration nor an enterprise app here: nothing to judge consent on, but the
+      // report still says so and where consent would be granted once the right app is found.
+      checks.push(
+        makeCheck(
+          "consent.admin",
+          "skip",
+          `The app ${target.clientId} was not found in ${where} (neither its registration nor an enterprise application), so there is no consent to check there.`,
+          `Check the client ID (the Application (client) ID from the app's Overview page) and the tenant. Once the app is in ${target.tenantId}, an administrator grants consent with the link.`,
+          consentLink,
+        ),
+      );
     }
     return { ok: true, checks, requests };
   }
@@ -137,27 +179,64 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
   }
   const appSp = sp.body as ServicePrincipal;
   const bcSp = bc.body as ServicePrincipal;
-  const grantsRes = await get(`servicePrincipals/${encodeURIComponent(appSp.id)}/oauth2PermissionGrants`);
-  if (!grantsRes.ok) return { ok: false, reason: "unreachable", detail: describeFailure(grantsRes.failure, options.timeoutMs), requests };
-  if (grantsRes.status === 403 || grantsRes.status === 401) return { ok: false, reason: "forbidden", detail: `Microsoft Graph answered ${grantsRes.status} ${graphCode(grantsRes.body)}`.trim(), requests };
-  if (grantsRes.status !== 200) return { ok: false, reason: "bad-response", detail: `Microsoft Graph answered ${grantsRes.status}`, requests };
-  const value = (grantsRes.body as { value?: unknown }).value;
-  const grants = (Array.isArray(value) ? value : []) as Grant[];
+
+  // Graph pages the grants (100 by default) and links the next page with @odata.nextLink. We follow
+  // it only within the Graph we called (never a host nobody configured), within the same deadline,
+  // and for at most MAX_GRANT_PAGES pages. A page we can't read is "could not check", never "no consent".
+  const grants: Grant[] = [];
+  let truncated = false;
+  let next: string | undefined = `${base}/servicePrincipals/${encodeURIComponent(appSp.id)}/oauth2PermissionGrants`;
+  for (let page = 0; next !== undefined; page++) {
+    if (page === MAX_GRANT_PAGES) {
+      truncated = true;
+      break;
+    }
+    const res = await getUrl(next);
+    if (!res.ok) return unreachable(res.failure);
+    const refusedGrants = refusal([res]);
+    if (refusedGrants) return refusedGrants;
+    if (res.status !== 200) return { ok: false, reason: "bad-response", detail: `${answered(res)} for the consent grants`, requests };
+    const body = res.body as { value?: unknown; "@odata.nextLink"?: unknown };
+    if (!Array.isArray(body.value)) return { ok: false, reason: "bad-response", detail: "Microsoft Graph's page of consent grants had no list of grants", requests };
+    grants.push(...(body.value as Grant[]));
+    const link = body["@odata.nextLink"];
+    if (link === undefined || link === null) next = undefined;
+    else if (typeof link === "string" && sameGraph(link, base)) next = link;
+    else return { ok: false, reason: "bad-response", detail: "Microsoft Graph's link to the next page of consent grants points outside Microsoft Graph", requests };
+  }
   const onBc = grants.filter((g) => g.resourceId === bcSp.id && typeof g.scope === "string");
+  // Entra matches permission names without regard to case (user_impersonation is User_Impersonation).
   const scopesOf = (g: Grant) => String(g.scope).split(/\s+/).filter(Boolean);
   const admin = onBc.filter((g) => g.consentType === "AllPrincipals");
-  const adminScopes = new Set(admin.flatMap(scopesOf));
+  const adminScopes = admin.flatMap(scopesOf);
+  const adminKeys = new Set(adminScopes.map((x) => x.toLowerCase()));
   const required = [FINANCIALS_SCOPE.name, USER_IMPERSONATION_SCOPE.name];
-  const missing = required.filter((s) => !adminScopes.has(s));
+  const missing = required.filter((x) => !adminKeys.has(x.toLowerCase()));
   if (missing.length === 0) {
     checks.push(makeCheck("consent.admin", "pass", `Admin consent is granted in ${where}: a tenant-wide (AllPrincipals) grant on Dynamics 365 Business Central covers ${listOf(required)}.`));
     return { ok: true, checks, requests };
+  }
+  if (truncated) {
+    return { ok: false, reason: "bad-response", detail: `The app has more than ${MAX_GRANT_PAGES} pages of consent grants; the admin consent was not among those read`, requests };
   }
   const perUser = onBc.filter((g) => g.consentType === "Principal").length;
   const detail =
     admin.length === 0
       ? `Admin consent is missing in ${where}: there is no tenant-wide (AllPrincipals) grant on Dynamics 365 Business Central${perUser ? ` (only ${perUser === 1 ? "one user has" : `${perUser} users have`} consented for themselves, which is not admin consent)` : ""}. Missing: ${listOf(missing)}.`
-      : `Admin consent in ${where} does not cover ${listOf(missing)}: the tenant-wide grant on Business Central has ${quote([...adminScopes].join(" ") || "(no scopes)", 120)}. It was probably granted before ${missing.length === 1 ? "that permission was" : "those permissions were"} added: grant it again.`;
+      : `Admin consent in ${where} does not cover ${listOf(missing)}: the tenant-wide grant on Business Central has ${quote([...new Set(adminScopes)].join(" ") || "(no scopes)", 120)}. It was probably granted before ${missing.length === 1 ? "that permission was" : "those permissions were"} added: grant it again.`;
   checks.push(makeCheck("consent.admin", "fail", detail, consentFix, consentLink));
   return { ok: true, checks, requests };
+}
+
+/** A next-page link is followed only when it is on the Graph base URL (origin and /v1.0/) we called. */
+function sameGraph(link: string, base: string): boolean {
+  let u: URL;
+  let b: URL;
+  try {
+    u = new URL(link);
+    b = new URL(`${base}/`);
+  } catch {
+    return false;
+  }
+  return u.origin === b.origin && u.username === "" && u.password === "" && u.pathname.startsWith(b.pathname);
 }

@@ -6,7 +6,7 @@ import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-
 import { explainAadsts } from "./aadsts";
 import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI } from "./constants";
 import { normalizeManifest, type Registration } from "./manifest";
-import { BudgetedNetworkModule, describeFailure, requestJson, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
+import { BudgetedNetworkModule, describeFailure, requestJson, tryAgainWhen, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
 import { registrationChecks } from "./rules";
 import { isGuid, listOf, plural, quote, stripTrailingSlashes, trimAll } from "./text";
@@ -101,7 +101,7 @@ function unreachable(id: "live.token" | "live.registration", f: TransportFailure
     id,
     "error",
     `Could not check: ${describeFailure(f, timeoutMs)}. This says nothing about your setup.`,
-    "Try again in a minute.",
+    tryAgainWhen(f),
   );
 }
 
@@ -203,13 +203,16 @@ export async function runLiveChecks(
   const r = await requestJson(fetchImpl, url, { method: "GET", headers: { Authorization: `Bearer ${graphToken}`, Accept: "application/json" } }, deadline);
   if (!r.ok) return [token, unreachable("live.registration", r.failure, timeoutMs)];
   if (r.status === 404) {
+    // Reached only by an app that may read applications (403 comes first otherwise) and signed in to a
+    // tenant other than its home one: the token worked, so the app is installed here, and a
+    // registration lives only in its home tenant. Nothing to correct: a multi-tenant app is used
+    // from the tenant where Business Central is, not from its home tenant.
     return [
       token,
       makeCheck(
         "live.registration",
-        "warn",
-        `Microsoft Graph has no application ${target.clientId} in the tenant ${target.tenant}: the app is registered in another tenant (its home tenant), so its registration can't be read from here.`,
-        "Use the Directory (tenant) ID shown on the app's Overview page, the tenant where the app is registered.",
+        "skip",
+        `Microsoft Graph has no application ${target.clientId} in the tenant ${target.tenant}: an app registration lives only in the app's home tenant (where it was created), and here the app is installed as an enterprise application, so its registration can't be read from this tenant. That is not a fault: the sign-in above worked in this tenant, so if your Business Central is in ${target.tenant}, these are the right credentials. To check the registration, paste the app's manifest, or sign in with Microsoft below as an administrator of the app's home tenant (read-only).`,
       ),
     ];
   }

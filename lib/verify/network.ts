@@ -9,6 +9,8 @@ export interface TransportFailure {
   kind: "timeout" | "dns" | "connect" | "http" | "bad-response" | "blocked";
   /** HTTP status, for kind "http" (5xx, 429). */
   status?: number;
+  /** Seconds Microsoft asked us to wait (its Retry-After header, on a 429 or 503). */
+  retryAfterSeconds?: number;
 }
 
 /** The error fields of Microsoft's token endpoint, kept from the last error response. */
@@ -44,6 +46,31 @@ export function describeFailure(f: TransportFailure, timeoutMs: number): string 
   }
 }
 
+/**
+ * When to try again, as a sentence for a "could not check" fix: Microsoft's Retry-After when it sent
+ * one (a 429 asks the client to wait that long, and a request sooner is refused again), else a minute.
+ */
+export function tryAgainWhen(f?: TransportFailure): string {
+  const s = f?.retryAfterSeconds;
+  if (s === undefined || s === 60) return "Try again in a minute.";
+  if (s <= 1) return "Try again in a few seconds.";
+  if (s < 60) return `Try again in ${s} seconds.`;
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 120) return `Try again in ${minutes} minutes.`;
+  const hours = Math.ceil(minutes / 60);
+  return `Try again in ${hours} hours.`;
+}
+
+/** Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+function retryAfterOf(res: Response): number | undefined {
+  const v = res.headers.get("retry-after")?.trim();
+  if (!v) return undefined;
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 function headersOf(res: Response): Record<string, string> {
   const h: Record<string, string> = {};
   res.headers.forEach((v, k) => {
@@ -70,7 +97,10 @@ export async function requestJson(
   } catch (e) {
     return { ok: false, failure: classify(e) };
   }
-  if (res.status >= 500 || res.status === 429) return { ok: false, failure: { kind: "http", status: res.status } };
+  if (res.status >= 500 || res.status === 429) {
+    const retryAfterSeconds = retryAfterOf(res);
+    return { ok: false, failure: { kind: "http", status: res.status, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } };
+  }
   // Neither endpoint redirects; following one could leave for a host nobody validated.
   if (res.status >= 300 && res.status < 400) return { ok: false, failure: { kind: "bad-response", status: res.status } };
   let body: unknown;

@@ -89,7 +89,7 @@ test.describe("guide page", () => {
     expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
-  test("copy buttons put the exact redirect URI and GUID on the clipboard", async ({ page, context }) => {
+  test("copy buttons put the exact redirect URI and the portal address on the clipboard", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await gotoReady(page, SETUP);
     await page.getByRole("button", { name: "Copy redirect URI", exact: true }).click();
@@ -104,8 +104,11 @@ test.describe("guide page", () => {
     await page.getByRole("button", { name: "Copy redirect URI (Web)" }).click();
     await expect.poll(() => readClipboard(page)).toBe(REDIRECT_URI);
 
-    await page.getByRole("button", { name: "Copy Business Central application ID" }).first().click();
-    await expect.poll(() => readClipboard(page)).toBe("996def3d-b36c-4153-8607-a6fd3c01b89f");
+    // Business Central's own application ID is shown for reference, with no copy button: nobody types it
+    // anywhere, and a button invited pasting it as the client ID (the checker fails that since 2026-12-02).
+    await expect(page.getByRole("button", { name: "Copy Business Central application ID" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Copy Accounting integrations page address" }).click();
+    await expect.poll(() => readClipboard(page)).toBe("https://app.codat.io/settings/integrations/accounting");
 
     // A whole code block copies without a trailing newline.
     await page.getByRole("button", { name: "Copy manifest excerpt" }).click();

@@ -15,6 +15,11 @@ let fake: FakeEntra;
 const SCRIPTED_SCOPE = "aaaaaaaa-0101-4000-8000-000000000101";
 const SCRIPTED_TENANT_ID = "aaaaaaaa-0102-4000-8000-000000000102";
 const GRAPH_DOWN = "aaaaaaaa-0103-4000-8000-000000000103";
+// Registered in fabrikam, installed in contoso with Application.Read.All consented there: Graph answers 404 in contoso.
+const READER_ELSEWHERE = "aaaaaaaa-0104-4000-8000-000000000104";
+// Throttled: the token endpoint, or Graph's read of the registration, answers 429 with Retry-After: 120.
+const TOKEN_THROTTLED = "aaaaaaaa-0105-4000-8000-000000000105";
+const GRAPH_THROTTLED = "aaaaaaaa-0106-4000-8000-000000000106";
 const SCRIPTED_SECRET = "SCR9Q~fake-secret-for-tests-only-scri01";
 
 beforeAll(async () => {
@@ -42,8 +47,16 @@ beforeAll(async () => {
     clone(SCRIPTED_TENANT_ID, {
       scriptedError: { status: 400, error: "invalid_request", code: 900023, message: "Specified tenant identifier 'x' is neither a valid DirectoryName nor a valid ObjectId." },
     }),
-    clone(GRAPH_DOWN, { graphAccess: "unavailable" }),
+    clone(GRAPH_DOWN, { graphAccess: "unavailable", graphAppRoles: ["Application.Read.All"] }),
+    clone(READER_ELSEWHERE, { homeTenantId: T.fabrikam.id, installedIn: [T.contoso.id], graphAppRolesByTenant: { [T.contoso.id]: ["Application.Read.All"] } }),
+    clone(TOKEN_THROTTLED, {
+      scriptedError: { status: 429, error: "temporarily_unavailable", code: 90055, message: "There are too many incoming requests. Retry after some time.", retryAfter: "120" },
+    }),
+    clone(GRAPH_THROTTLED, { graphAppRoles: ["Application.Read.All"] }),
   );
+  registry.tenants.find((t) => t.id === T.contoso.id)!.graphFaults = [
+    { path: `applications(appId='${GRAPH_THROTTLED}')`, status: 429, code: "Request_ThrottledTemporarily", message: "Too many requests.", retryAfter: "120" },
+  ];
   fake = await startFakeEntra({ registry, delayMs: 10_000 });
 });
 afterAll(async () => {
@@ -69,7 +82,6 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     ["expired secret", T.contoso.id, A.good.appId, A.good.expiredSecret, 7000222, "fail", /client secret has expired/],
     ["unknown tenant", T.unknown.id, A.good.appId, A.good.secret, 90002, "fail", /does not know the tenant/],
     ["unknown tenant by domain", T.unknown.domain, A.good.appId, A.good.secret, 90002, "fail", /does not know the tenant nobody-fake.onmicrosoft.com/],
-    ["consent missing", T.contoso.id, A.consent.appId, A.consent.secret, 65001, "warn", /consent is missing/],
     ["disabled app", T.contoso.id, A.disabled.appId, A.disabled.secret, 7000112, "fail", /application is disabled/],
     ["invalid scope (scripted)", T.contoso.id, SCRIPTED_SCOPE, SCRIPTED_SECRET, 1002012, "error", /problem on our side/],
     ["invalid tenant identifier (scripted)", T.contoso.id, SCRIPTED_TENANT_ID, SCRIPTED_SECRET, 900023, "fail", /neither a valid tenant ID nor a valid tenant domain/],
@@ -116,6 +128,14 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(r.summary).toBe("pass");
   });
 
+  it("no admin consent (only delegated permissions, one user's own consent): client credentials still get a token, so live.token passes and says it does not prove consent", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: A.consent.appId, secret: A.consent.secret });
+    const t = get(r, "live.token");
+    expect(t.status).toBe("pass");
+    expect(t.detail).toMatch(/does not prove admin consent/);
+    expect(t.detail).not.toMatch(/AADSTS65001/);
+  });
+
   it("a domain tenant works as well as the GUID", async () => {
     const r = await live({ tenant: T.contoso.domain.toUpperCase(), clientId: A.good.appId, secret: A.good.secret });
     expect(get(r, "live.token").status).toBe("pass");
@@ -147,10 +167,22 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(get(r, "live.registration").detail).toMatch(/The manifest you pasted differs from it \(account type .*the redirect URIs.*the Business Central permissions/); // …Microsoft's is not
   });
 
-  it("the app is registered in another tenant: Graph answers 404, warn", async () => {
+  it("a multi-tenant app signed in where it is installed, without a Graph permission: Graph answers 403 before looking it up, skip", async () => {
     const r = await live({ tenant: T.fabrikam.id, clientId: A.good.appId, secret: A.good.secret });
-    expect(get(r, "live.registration")).toMatchObject({ status: "warn" });
-    expect(get(r, "live.registration").detail).toMatch(/registered in another tenant/);
+    expect(get(r, "live.token").status).toBe("warn"); // no Business Central in fabrikam: a Graph token proves the credentials
+    expect(get(r, "live.registration")).toMatchObject({ status: "skip" });
+    expect(get(r, "live.registration").detail).toMatch(/Graph answered 403 Authorization_RequestDenied/);
+  });
+
+  it("with Application.Read.All where it is installed, Graph answers 404 (registered in its home tenant): not a fault, no 'switch tenants'", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: READER_ELSEWHERE, secret: SCRIPTED_SECRET });
+    expect(get(r, "live.token").status).toBe("pass");
+    const reg = get(r, "live.registration");
+    expect(reg.status).toBe("skip");
+    expect(reg.detail).toMatch(/registration lives only in the app's home tenant/);
+    expect(reg.detail).toMatch(new RegExp(`if your Business Central is in ${T.contoso.id}, these are the right credentials`));
+    expect(`${reg.detail} ${reg.fix ?? ""}`).not.toMatch(/Use the Directory \(tenant\) ID/);
+    expect(r.summary).not.toMatch(/error|fail|warn/);
   });
 
   it("Graph refuses (403) even with a permission: skip with the ways to check, never error", async () => {
@@ -179,10 +211,19 @@ describe("Microsoft unreachable is 'could not check' (error), never 'fail'", () 
     expect(r.summary).not.toBe("fail");
   });
 
-  it("a 503 from the token endpoint", async () => {
+  it("a 503 from the token endpoint (no Retry-After): try again in a minute", async () => {
     const r = await live({ tenant: T.down.id, clientId: A.good.appId, secret: A.good.secret });
-    expect(get(r, "live.token")).toMatchObject({ status: "error" });
+    expect(get(r, "live.token")).toMatchObject({ status: "error", fix: "Try again in a minute." });
     expect(get(r, "live.token").detail).toMatch(/server error \(503\)/);
+  });
+
+  it("a 429 with Retry-After from the token endpoint or from Graph: says when to try again", async () => {
+    const token = get(await live({ tenant: T.contoso.id, clientId: TOKEN_THROTTLED, secret: SCRIPTED_SECRET }), "live.token");
+    expect(token).toMatchObject({ status: "error", fix: "Try again in 2 minutes." });
+    expect(token.detail).toMatch(/slow down \(429\).*says nothing about your setup/);
+    const r = await live({ tenant: T.contoso.id, clientId: GRAPH_THROTTLED, secret: SCRIPTED_SECRET });
+    expect(get(r, "live.token").status).toBe("pass");
+    expect(get(r, "live.registration")).toMatchObject({ status: "error", fix: "Try again in 2 minutes." });
   });
 
   it("the whole fake answering 503 (server-wide behaviour), then recovering", async () => {
@@ -202,6 +243,7 @@ describe("Microsoft unreachable is 'could not check' (error), never 'fail'", () 
     expect(get(r, "live.token").status).toBe("pass");
     expect(get(r, "live.registration")).toMatchObject({ status: "error" });
     expect(get(r, "live.registration").detail).toMatch(/503/);
+    expect(get(r, "live.registration").fix).toBe("Try again in 10 seconds."); // the fake's Retry-After: 10
   });
 
   it("a DNS failure and a refused connection", async () => {
@@ -291,6 +333,15 @@ describe("the fake answers like the real services", () => {
     const other = await fetch(`${fake.url}/v1.0/applications(appId='${A.misconfigured.appId}')`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(other.status).toBe(403);
     expect(await other.json()).toMatchObject({ error: { code: "Authorization_RequestDenied", innerError: { "request-id": expect.any(String) } } });
+    // Authorization comes before the lookup: an app of another tenant, or none at all, is also 403 (not 404).
+    for (const appId of [A.noBusinessCentral.appId, "aaaaaaaa-0999-4000-8000-000000000999"]) {
+      const elsewhere = await fetch(`${fake.url}/v1.0/applications(appId='${appId}')`, { headers: { authorization: `Bearer ${access_token}` } });
+      expect(elsewhere.status).toBe(403);
+    }
+    // With the permission, an app registered in another tenant is 404.
+    const missing = await fetch(`${fake.url}/v1.0/applications(appId='${A.noBusinessCentral.appId}')`, { headers: { authorization: `Bearer ${readerToken.access_token}` } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "Request_ResourceNotFound" } });
   });
 
   it("its secrets are obviously fake but shaped like real values", () => {

@@ -151,6 +151,34 @@ describe("a correct setup, an admin signs in: green", () => {
   });
 });
 
+describe("what Graph really returns", () => {
+  it("more than 100 per-user consents with the admin consent last: Graph pages them, every page is read, consent.admin passes", async () => {
+    const appId = "aaaaaaaa-0301-4000-8000-000000000301";
+    const good = fake.registry.apps.find((a) => a.appId === A.good.appId)!;
+    fake.registry.apps.push({ ...good, appId, objectId: "bbbbbbbb-0301-4000-8000-000000000301", installedIn: [], secrets: [] });
+    const contoso = fake.registry.tenants.find((t) => t.id === FAKE.tenants.contoso.id)!;
+    const bc = "996def3d-b36c-4153-8607-a6fd3c01b89f";
+    for (let i = 0; i < 120; i++) {
+      contoso.grants!.push({ clientAppId: appId, resourceAppId: bc, consentType: "Principal", principalId: `dddddddd-8${String(i).padStart(3, "0")}-4000-8000-000000000000`, scope: "Financials.ReadWrite.All user_impersonation" });
+    }
+    contoso.grants!.push({ clientAppId: appId, resourceAppId: bc, consentType: "AllPrincipals", scope: "Financials.ReadWrite.All User_Impersonation" });
+    const before = fake.requests.length;
+    const r = await runReport(await dance(U.contosoAdmin.upn, appId));
+    expect(get(r, "consent.admin")).toMatchObject({ status: "pass" });
+    expect(fake.requests.slice(before).filter((x) => x.path.endsWith("/oauth2PermissionGrants")).map((x) => x.status)).toEqual([200, 200]);
+  });
+
+  it("a client ID of no app in the tenant (the application and its service principal both 404): consent.admin is still in the report", async () => {
+    const appId = "aaaaaaaa-0399-4000-8000-000000000399";
+    const r = await runReport(await dance(U.contosoAdmin.upn, appId));
+    expect(get(r, "live.registration").detail).toMatch(/There is no app with the client ID/);
+    const c = get(r, "consent.admin");
+    expect(c.status).toBe("skip");
+    expect(c.detail).toMatch(/was not found in the tenant 1111.*so there is no consent to check there/);
+    expect(c.link?.href).toMatch(new RegExp(`/${FAKE.tenants.contoso.id}/adminconsent\\?client_id=${appId}`));
+  });
+});
+
 describe("what goes wrong, with a clear message and no 500", () => {
   it("admin consent missing (only a per-user grant): consent.admin fails with the tenant's admin-consent link", async () => {
     const d = await dance(U.contosoAdmin.upn, A.consent.appId);
