@@ -245,15 +245,34 @@ export function countAllSetups(maxAgeMs = TOTAL_MAX_AGE_MS): Promise<SetupTotal>
 
 /**
  * Every matching setup in list order, in keyset batches (the CSV export): memory holds one batch
- * however many rows match.
+ * however many rows match, and the ids already given.
+ *
+ * Sorted by activity, a setup that records activity while the export runs jumps ahead of the cursor
+ * and the keyset walk would never reach it. Any such setup has activity since the export began, so a
+ * last sweep from the top, down to that moment, gives the ones not given yet (once each).
  */
 export async function* iterateSupportSetups(filters: SupportListFilters, rule: StuckRule, batchSize = 500): AsyncGenerator<SetupRow[]> {
   const fixed = { ...rule, now: rule.now ?? new Date() };
+  // A second early: activity stamped by another process's clock just before the walk still counts.
+  const began = new Date(Date.now() - 1000);
+  const given = new Set<string>();
   let after: string | undefined;
   for (;;) {
     const page = await listSupportSetups({ ...filters, after }, fixed, batchSize);
+    for (const r of page.rows) given.add(r.id);
     if (page.rows.length) yield page.rows;
-    if (!page.next) return;
+    if (!page.next) break;
+    after = page.next;
+  }
+  if (filters.sort !== "activity") return;
+  after = undefined;
+  for (;;) {
+    const page = await listSupportSetups({ ...filters, after }, fixed, batchSize);
+    const recent = page.rows.filter((r) => r.lastActivityAt.getTime() >= began.getTime());
+    const missed = recent.filter((r) => !given.has(r.id));
+    for (const r of missed) given.add(r.id);
+    if (missed.length) yield missed;
+    if (!page.next || recent.length < page.rows.length) return;
     after = page.next;
   }
 }

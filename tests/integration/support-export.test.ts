@@ -8,7 +8,7 @@ import { createStaffUser } from "@/lib/auth/staff";
 import { csvCell, parseCsv } from "@/lib/support/csv";
 import { CSV_HEADER, setupsCsvStream } from "@/lib/support/export";
 import { handleExport } from "@/lib/support/export-handler";
-import { listSupportSetups, type SetupRow } from "@/lib/progress";
+import { iterateSupportSetups, listSupportSetups, type SetupRow } from "@/lib/progress";
 import type { SetupFilters } from "@/lib/support/filters";
 import { seedSetups } from "../../dev/support-fixtures";
 
@@ -80,6 +80,32 @@ describe("CSV cells", () => {
     expect(csvCell(null)).toBe("");
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell(new Date("2026-01-02T03:04:05.006Z"))).toBe("2026-01-02T03:04:05.006Z");
+  });
+});
+
+describe("the export's walk", () => {
+  it("a setup whose activity changes mid-export is still exported, and every setup exactly once", async () => {
+    const HOUR = 3_600_000;
+    const base = Date.now() - 48 * HOUR;
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const s = await prisma.setup.create({
+        data: { publicId: `sweep-row-${String(i).padStart(4, "0")}`, guide: "dynamics365-business-central", companyName: `Sweep Walk ${i}`, status: "in_progress", lastActivityAt: new Date(base + i * HOUR) },
+        select: { id: true },
+      });
+      ids.push(s.id);
+    }
+    const seen: string[] = [];
+    const walk = iterateSupportSetups({ q: "Sweep Walk", sort: "activity" }, { days: 3 }, 2);
+    const first = await walk.next();
+    for (const r of first.value ?? []) seen.push(r.id);
+    // The oldest setup, not reached yet, records activity now: it jumps ahead of the cursor.
+    await prisma.setup.update({ where: { id: ids[0]! }, data: { lastActivityAt: new Date() } });
+    // And one already exported does too: it must not come twice.
+    await prisma.setup.update({ where: { id: seen[0]! }, data: { lastActivityAt: new Date() } });
+    for await (const batch of walk) for (const r of batch) seen.push(r.id);
+    expect(seen.length).toBe(7);
+    expect(new Set(seen)).toEqual(new Set(ids));
   });
 });
 
