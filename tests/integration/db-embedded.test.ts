@@ -2,6 +2,7 @@
 import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase } from "../../lib/db";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 describe("embedded PostgreSQL", () => {
-  it("keeps its data across a restart", async () => {
+  it("keeps its data across a restart, and runs in UTC", async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), "bc-restart-"));
     await chmod(tmp, 0o755);
     const dataDir = path.join(tmp, "postgres");
@@ -30,6 +31,15 @@ describe("embedded PostgreSQL", () => {
     expect((await stat(`${dataDir}.password`)).mode & 0o077).toBe(0);
 
     server = await startEmbeddedPostgres({ dataDir, persistent: true });
+    // The server itself runs in UTC, whatever the host's zone (initdb takes it): a bare session that
+    // asks for no zone (psql, a tool) sees UTC too. (tests/integration/db-timezone.test.ts: the app's own.)
+    const bare = new pg.Client({ connectionString: server.url });
+    await bare.connect();
+    try {
+      expect((await bare.query<{ TimeZone: string }>("SHOW TimeZone")).rows[0]!.TimeZone).toBe("UTC");
+    } finally {
+      await bare.end();
+    }
     expect((await applyMigrations(server.url)).applied).toEqual([]);
     db = createDatabase(server.url);
     try {
