@@ -202,7 +202,7 @@ export function ExtensionInstall({ initial }: { initial?: ProgressView | null })
         {initial && <RefreshAfterSave tick={savedTick} />}
         <input type="hidden" name="step" value="extension-installation" />
         <p className="text-sm text-zinc-800 dark:text-zinc-200">
-          <strong>Linking a test company?</strong> App Link usually takes <strong>10–20 minutes</strong> to install. The page may reload several times, and data fetches that run before it is ready can fail with errors: that is expected and doesn&apos;t mean your setup is wrong. Let it finish, and the data will follow.
+          <strong>Linking a test company?</strong> App Link usually takes <strong>10–20 minutes</strong> to install. The page may reload several times, and data fetches that run before it is ready may fail: that doesn&apos;t mean your setup is wrong. If they go on after it has finished, contact Codat support.
         </p>
         {startedAt ? (
           <p className="mt-2 text-sm text-zinc-900 dark:text-zinc-100" data-install-started={startedAt} aria-live="polite">
