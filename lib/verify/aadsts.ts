@@ -73,6 +73,21 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
   }),
 };
 
+// Codes outside the facts file's table that are still verdicts on the customer's tenant or app, not
+// "could not check" (entra-docs reference-error-codes.md).
+Object.assign(AADSTS, {
+  53003: () => ({
+    status: "fail",
+    meaning: "Microsoft blocked the sign-in: a Conditional Access policy of the tenant applies to this app (AADSTS53003, BlockedByConditionalAccess).",
+    fix: "Ask an administrator of the tenant to look at the sign-in in Entra ID → Sign-in logs (service principal sign-ins) and allow this app in the Conditional Access policy that blocked it.",
+  }),
+  7000229: () => ({
+    status: "fail",
+    meaning: "Microsoft found the app registration but no enterprise application (service principal) for it in the tenant (AADSTS7000229), so nothing can sign in as it.",
+    fix: "On the app's Overview page, follow the link under \"Managed application in local directory\" to create it (or ask an administrator to); then try again.",
+  }),
+} satisfies Record<number, (c: Context) => AadstsExplanation>);
+
 /** Explains an AADSTS code; unknown codes get an honest generic explanation. */
 export function explainAadsts(code: number | undefined, error: string | undefined, c: Context): AadstsExplanation {
   const known = code !== undefined ? AADSTS[code] : undefined;
@@ -86,6 +101,14 @@ export function explainAadsts(code: number | undefined, error: string | undefine
   }
   if (error === "invalid_tenant") {
     return { status: "fail", meaning: "Microsoft does not know this tenant.", fix: "Use the Directory (tenant) ID from the app's Overview page." };
+  }
+  if (error === "access_denied") {
+    // A refusal by the tenant (a policy, a blocked app): a verdict, not a failure to check.
+    return {
+      status: "fail",
+      meaning: "Microsoft refused the sign-in for this app (access denied): a policy of the tenant blocks it.",
+      fix: "Ask an administrator of the tenant to look at the sign-in in Entra ID → Sign-in logs (service principal sign-ins), which names the policy, and allow the app.",
+    };
   }
   return {
     status: "error",

@@ -15,6 +15,9 @@ let fake: FakeEntra;
 const SCRIPTED_SCOPE = "aaaaaaaa-0101-4000-8000-000000000101";
 const SCRIPTED_TENANT_ID = "aaaaaaaa-0102-4000-8000-000000000102";
 const GRAPH_DOWN = "aaaaaaaa-0103-4000-8000-000000000103";
+const SCRIPTED_CA = "aaaaaaaa-0111-4000-8000-000000000111";
+const SCRIPTED_NO_SP = "aaaaaaaa-0112-4000-8000-000000000112";
+const SCRIPTED_DENIED = "aaaaaaaa-0113-4000-8000-000000000113";
 // Registered in fabrikam, installed in contoso with Application.Read.All consented there: Graph answers 404 in contoso.
 const READER_ELSEWHERE = "aaaaaaaa-0104-4000-8000-000000000104";
 // Throttled: the token endpoint, or Graph's read of the registration, answers 429 with Retry-After: 120.
@@ -43,6 +46,15 @@ beforeAll(async () => {
         code: 1002012,
         message: "The provided value for scope https://api.businesscentral.dynamics.com is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).",
       },
+    }),
+    clone(SCRIPTED_CA, {
+      scriptedError: { status: 400, error: "access_denied", code: 53003, message: "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance." },
+    }),
+    clone(SCRIPTED_NO_SP, {
+      scriptedError: { status: 401, error: "invalid_client", code: 7000229, message: "The client application is missing service principal in the tenant." },
+    }),
+    clone(SCRIPTED_DENIED, {
+      scriptedError: { status: 400, error: "access_denied", code: 53000, message: "Device is not in required device state." },
     }),
     clone(SCRIPTED_TENANT_ID, {
       scriptedError: { status: 400, error: "invalid_request", code: 900023, message: "Specified tenant identifier 'x' is neither a valid DirectoryName nor a valid ObjectId." },
@@ -85,6 +97,9 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     ["disabled app", T.contoso.id, A.disabled.appId, A.disabled.secret, 7000112, "fail", /application is disabled/],
     ["invalid scope (scripted)", T.contoso.id, SCRIPTED_SCOPE, SCRIPTED_SECRET, 1002012, "error", /problem on our side/],
     ["invalid tenant identifier (scripted)", T.contoso.id, SCRIPTED_TENANT_ID, SCRIPTED_SECRET, 900023, "fail", /neither a valid tenant ID nor a valid tenant domain/],
+    ["blocked by Conditional Access (scripted): a verdict, not 'could not check'", T.contoso.id, SCRIPTED_CA, SCRIPTED_SECRET, 53003, "fail", /Conditional Access policy of the tenant applies to this app/],
+    ["no enterprise application in the tenant (scripted)", T.contoso.id, SCRIPTED_NO_SP, SCRIPTED_SECRET, 7000229, "fail", /no enterprise application \(service principal\) for it in the tenant/],
+    ["another access_denied code (scripted): still a refusal by the tenant", T.contoso.id, SCRIPTED_DENIED, SCRIPTED_SECRET, 53000, "fail", /refused the sign-in for this app \(access denied\)/],
   ];
 
   it.each(rows)("%s → AADSTS%i", async (_label, tenant, clientId, secret, code, status, meaning) => {
