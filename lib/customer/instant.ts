@@ -2,7 +2,7 @@
 // brackets or backticks pasted along, stray spaces, a GUID in the secret field). Client-safe and tiny
 // on purpose: lib/verify's rules pull zod (~95 KB gzipped) into the browser, these helpers do not.
 // The server's report stays the verdict; a hint here is only ever a nudge before submitting.
-import { BC_RESOURCE_APP_ID, GRAPH_RESOURCE_APP_ID, REQUIRED_REDIRECT_URI } from "../verify/constants";
+import { ACCESS_TOKEN_PATTERN, BC_RESOURCE_APP_ID, DOMAIN_NAME_PATTERN, GRAPH_RESOURCE_APP_ID, REQUIRED_REDIRECT_URI } from "../verify/constants";
 import { isGuid, stripEnds, stripTrailingSlashes, trimAll } from "../verify/text";
 
 export interface Hint {
@@ -49,8 +49,6 @@ export function clientIdHint(raw: string): Hint | null {
   return { level: "error", message: "An application (client) ID is a GUID: 32 letters a–f and digits in groups of 8-4-4-4-12, like 0a1b2c3d-…-…" };
 }
 
-const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
 export function tenantHint(raw: string): Hint | null {
   if (raw === "") return null;
   const t = unwrap(trimAll(raw));
@@ -59,7 +57,7 @@ export function tenantHint(raw: string): Hint | null {
     return { level: "error", message: `"${lower}" is not a tenant: use your Directory (tenant) ID from the app's Overview page.` };
   }
   if (/^https?:\/\//i.test(t)) return { level: "error", message: "Just the tenant ID or domain, not a URL." };
-  if (isGuid(t) || DOMAIN.test(t)) {
+  if (isGuid(t) || DOMAIN_NAME_PATTERN.test(t)) {
     return raw !== t ? { level: "warn", message: "Remove the spaces or brackets around the tenant." } : { level: "ok", message: "Looks like a tenant." };
   }
   return { level: "error", message: "The tenant is the Directory (tenant) ID (a GUID) or a domain such as contoso.onmicrosoft.com." };
@@ -110,7 +108,7 @@ export function secretHint(raw: string, clientId?: string): Hint | null {
       message: "This looks like the Secret ID (a GUID), not the secret's Value. In Certificates & secrets, copy the Value column: it is shown only right after the secret is created.",
     };
   }
-  if (/^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(t)) {
+  if (ACCESS_TOKEN_PATTERN.test(t)) {
     return { level: "error", message: "This is an access token (eyJ…), not a client secret. Paste the secret's Value from Certificates & secrets." };
   }
   if (raw !== t) return { level: "warn", message: "Remove the spaces around the secret." };

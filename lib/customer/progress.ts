@@ -7,6 +7,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { confirmStep, getSetup, startSetup, startStep, updateSetupDetails, type SetupProgress, type SetupView } from "../progress";
 import { isConfirmable, STEPS, type ConfirmableStep, type StepId } from "../steps";
+import { DOMAIN_NAME_PATTERN } from "../verify/constants";
 import { isGuid, trimAll } from "../verify/text";
 import { isPublicId } from "./cookie";
 import type { ProgressLoad, ProgressView, StepView } from "./view";
@@ -60,7 +61,6 @@ export async function createProgress(details: { companyName?: string; contactEma
   return toProgressView(s);
 }
 
-const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** Only well-formed values are remembered on the setup (a typo is not worth prefilling next time). */
 export function rememberable(input: { clientId?: string; tenant?: string }): { clientId?: string; tenant?: string } {
@@ -68,7 +68,7 @@ export function rememberable(input: { clientId?: string; tenant?: string }): { c
   const id = input.clientId !== undefined ? trimAll(input.clientId) : undefined;
   if (id && isGuid(id)) out.clientId = id.toLowerCase();
   const t = input.tenant !== undefined ? trimAll(input.tenant) : undefined;
-  if (t && t.length <= 255 && (isGuid(t) || DOMAIN.test(t))) out.tenant = t.toLowerCase();
+  if (t && t.length <= 255 && (isGuid(t) || DOMAIN_NAME_PATTERN.test(t))) out.tenant = t.toLowerCase();
   return out;
 }
 

@@ -71,11 +71,8 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
     meaning: "Microsoft refused the scope this checker asked for (client-credentials scopes must end in /.default). This is a problem on our side, not in your setup.",
     fix: "Try again later; if it persists, tell us.",
   }),
-};
-
-// Codes outside the facts file's table that are still verdicts on the customer's tenant or app, not
-// "could not check" (entra-docs reference-error-codes.md).
-Object.assign(AADSTS, {
+  // Codes outside the facts file's table that are still verdicts on the customer's tenant or app, not
+  // "could not check" (entra-docs reference-error-codes.md).
   53003: () => ({
     status: "fail",
     meaning: "Microsoft blocked the sign-in: a Conditional Access policy of the tenant applies to this app (AADSTS53003, BlockedByConditionalAccess).",
@@ -86,7 +83,7 @@ Object.assign(AADSTS, {
     meaning: "Microsoft found the app registration but no enterprise application (service principal) for it in the tenant (AADSTS7000229), so nothing can sign in as it.",
     fix: "On the app's Overview page, follow the link under \"Managed application in local directory\" to create it (or ask an administrator to); then try again.",
   }),
-} satisfies Record<number, (c: Context) => AadstsExplanation>);
+};
 
 /** Explains an AADSTS code; unknown codes get an honest generic explanation. */
 export function explainAadsts(code: number | undefined, error: string | undefined, c: Context): AadstsExplanation {

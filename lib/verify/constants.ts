@@ -90,6 +90,10 @@ export const LIMITS = {
 /** Current client-secret values: 3 chars (the portal's hint), a digit, "Q~", 31–34 more (gitleaks). */
 export const SECRET_VALUE_PATTERN = /^[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}$/;
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A domain name's syntax (labels of letters, digits and inner hyphens; a 2–63-letter top level). */
+export const DOMAIN_NAME_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** A JSON Web Token ("eyJ…", three dot-separated parts): what Microsoft issues, never a client secret. */
+export const ACCESS_TOKEN_PATTERN = /^eyJ[\w-]+\.[\w-]+\.[\w-]*$/;
 
 /** Time budget of all live requests of one verification. */
 export const DEFAULT_LIVE_TIMEOUT_MS = 8000;

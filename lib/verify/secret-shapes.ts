@@ -8,6 +8,8 @@
 // too. Hiding a few characters of something that was not a secret costs nothing; showing a secret
 // costs the customer a credential.
 
+import { DOMAIN_NAME_PATTERN } from "./constants";
+
 const MIN_AFTER = 31;
 
 function isSecretChar(code: number): boolean {
@@ -100,7 +102,6 @@ export function scrubSecretShapesDeep<T>(value: T, found: SecretFound[] = []): {
 // Codat name, is no client ID, tenant, redirect URI or permission anyone types.
 const OLDER_SECRET_CHARS = /^[A-Za-z0-9+/=_~.\-[\]:@?*]{24,88}$/;
 const GUID_LIKE = /^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[})]?$/i;
-const DOMAIN_LIKE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 /** Runs of text between spaces, quotes and brackets that could be one word of a secret (linear: one class). */
 const WORD = /[^\s"'`<>(){},;]{24,}/g;
 
@@ -111,9 +112,9 @@ export function looksLikeOlderSecret(word: string): boolean {
   if (!/[a-z]/.test(t) || !/[A-Z]/.test(t) || !/[0-9]/.test(t)) return false;
   if (t.includes("://") || GUID_LIKE.test(t) || /codat/i.test(t)) return false;
   const slash = t.indexOf("/");
-  if (slash > 0 && DOMAIN_LIKE.test(t.slice(0, slash))) return false; // host/path, typed without https://
+  if (slash > 0 && DOMAIN_NAME_PATTERN.test(t.slice(0, slash))) return false; // host/path, typed without https://
   const at = t.lastIndexOf("@");
-  return !DOMAIN_LIKE.test(at >= 0 ? t.slice(at + 1) : t);
+  return !DOMAIN_NAME_PATTERN.test(at >= 0 ? t.slice(at + 1) : t);
 }
 
 /** `text` with every word that looks like an older-format secret replaced by its placeholder. */

@@ -1,7 +1,7 @@
 // The client secret: is what was given a secret value (not the Secret ID), does it belong to this
 // app, and when does it expire. The value itself never appears in a report: at most its first three
 // characters, which the portal shows too (the "hint").
-import { LIMITS, SECRET_VALUE_PATTERN } from "../constants";
+import { ACCESS_TOKEN_PATTERN, LIMITS, SECRET_VALUE_PATTERN } from "../constants";
 import type { PasswordCredential, Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
 import { day, firstChars, isGuid, listOf, plural, quote, stripEnds, trimAll } from "../text";
@@ -22,7 +22,7 @@ export function secretKind(secret: string, clientId?: string): SecretKind {
   const inner = stripEnds(t, "{(\"'`", "})\"'`");
   if (clientId && inner.toLowerCase() === trimAll(clientId).toLowerCase()) return "client-id";
   if (isGuid(inner)) return "guid";
-  if (/^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(t)) return "token";
+  if (ACCESS_TOKEN_PATTERN.test(t)) return "token";
   if (SECRET_VALUE_PATTERN.test(t)) return "value";
   return "odd";
 }
