@@ -29,36 +29,45 @@ export function manifestFormat(ctx: RuleContext): Check {
 
 type IdVerdict = { status: "pass" | "warn" | "fail"; detail: string; fix?: string };
 
+/** What a GUID is known to be, from the manifest and Microsoft's own apps (the first that matches). */
+type GuidRole = { kind: "appId" | "objectId" | "secretId" } | { kind: "resource"; name: string };
+
+function knownGuid(v: string, m: Registration | undefined): GuidRole | undefined {
+  if (m?.appId && trimAll(m.appId).toLowerCase() === v) return { kind: "appId" };
+  if (m?.objectId && trimAll(m.objectId).toLowerCase() === v) return { kind: "objectId" };
+  if (m?.secrets.some((s) => s.keyId && s.keyId.toLowerCase() === v)) return { kind: "secretId" };
+  const name = KNOWN_RESOURCES[v];
+  return name ? { kind: "resource", name } : undefined;
+}
+
 export function describeIdMistake(value: string, ctx: RuleContext): IdVerdict | undefined {
   const v = trimAll(value).toLowerCase();
-  const m = ctx.input.manifest;
-  if (m?.objectId && v === m.objectId.toLowerCase() && v !== m.appId?.toLowerCase()) {
+  const role = knownGuid(v, ctx.input.manifest);
+  // The manifest's appId is the client ID: nothing is wrong with it, and it settles which of a client
+  // ID and tenant given as the same GUID is right.
+  if (role?.kind === "appId") return undefined;
+  if (role?.kind === "objectId") {
     return {
       status: "fail",
       detail: `${quote(value)} is the app's Object ID, not its Application (client) ID.`,
       fix: "Copy the Application (client) ID from the app's Overview page (the manifest's appId), not the Object ID.",
     };
   }
-  if (m?.secrets.some((s) => s.keyId && s.keyId.toLowerCase() === v)) {
+  if (role?.kind === "secretId") {
     return {
       status: "fail",
       detail: `${quote(value)} is the Secret ID of one of the app's client secrets, not the client ID.`,
       fix: "Copy the Application (client) ID from the app's Overview page.",
     };
   }
-  const resource = KNOWN_RESOURCES[v];
-  if (resource) {
+  if (role?.kind === "resource") {
     return {
       status: "fail",
-      detail: `${quote(value)} is the application ID of ${resource}, Microsoft's own app (the API your app asks permissions on), not your app's client ID.`,
+      detail: `${quote(value)} is the application ID of ${role.name}, Microsoft's own app (the API your app asks permissions on), not your app's client ID.`,
       fix: "Copy the Application (client) ID from your app's Overview page (App registrations → your app).",
     };
   }
-  if (ctx.input.tenant && trimAll(ctx.input.tenant).toLowerCase() === v && isGuid(v)) {
-    // The manifest's appId settles which of the two is right; without it either may be.
-    if (m?.appId && trimAll(m.appId).toLowerCase() === v) return undefined;
-    return sameGuidBothWays(v);
-  }
+  if (ctx.input.tenant && trimAll(ctx.input.tenant).toLowerCase() === v && isGuid(v)) return sameGuidBothWays(v);
   return undefined;
 }
 
@@ -71,22 +80,18 @@ function sameGuidBothWays(v: string): IdVerdict {
   };
 }
 
-/** A GUID given as the tenant that is known to be something else: the app's Object ID, a Secret ID, Microsoft's apps. */
+const TENANT_IS: Record<"appId" | "objectId" | "secretId", string> = {
+  appId: "the app's Application (client) ID (the manifest's appId), not the Directory (tenant) ID",
+  objectId: "the app's Object ID, not the Directory (tenant) ID",
+  secretId: "the Secret ID of one of the app's client secrets, not the Directory (tenant) ID",
+};
+
+/** A GUID given as the tenant that is known to be something else: the app's IDs, a Secret ID, Microsoft's apps. */
 export function describeTenantMistake(v: string, ctx: RuleContext): IdVerdict | undefined {
-  const m = ctx.input.manifest;
-  const line = "On the app's Overview page, copy the Directory (tenant) ID.";
-  if (m?.appId && trimAll(m.appId).toLowerCase() === v) {
-    return { status: "fail", detail: `The tenant ${v} is the app's Application (client) ID (the manifest's appId), not the Directory (tenant) ID.`, fix: line };
-  }
-  if (m?.objectId && trimAll(m.objectId).toLowerCase() === v) {
-    return { status: "fail", detail: `The tenant ${v} is the app's Object ID, not the Directory (tenant) ID.`, fix: line };
-  }
-  if (m?.secrets.some((s) => s.keyId && s.keyId.toLowerCase() === v)) {
-    return { status: "fail", detail: `The tenant ${v} is the Secret ID of one of the app's client secrets, not the Directory (tenant) ID.`, fix: line };
-  }
-  const resource = KNOWN_RESOURCES[v];
-  if (resource) {
-    return { status: "fail", detail: `The tenant ${v} is the application ID of ${resource}, Microsoft's own app, not a tenant.`, fix: line };
+  const role = knownGuid(v, ctx.input.manifest);
+  if (role) {
+    const what = role.kind === "resource" ? `the application ID of ${role.name}, Microsoft's own app, not a tenant` : TENANT_IS[role.kind];
+    return { status: "fail", detail: `The tenant ${v} is ${what}.`, fix: "On the app's Overview page, copy the Directory (tenant) ID." };
   }
   const typed = ctx.input.clientId !== undefined ? trimAll(ctx.input.clientId).toLowerCase() : undefined;
   if (typed === v) return sameGuidBothWays(v);
