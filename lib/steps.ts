@@ -111,12 +111,13 @@ export const BLOCKING_CHECK_TEXT: Record<string, string> = {
 /**
  * Checks that are not required but whose latest `fail` still fails the step: a fact Microsoft or the
  * customer's own inputs contradict (the registration read live disagrees; the secret is another app's;
- * admin consent is missing).
+ * admin consent is missing). live.registration blocks each step by its verdict on that step's own facts
+ * (the check's byStep): a missing permission fails the permissions step, not the registration step.
  */
 export const BLOCKING_CHECKS: Record<VerifiableStep, readonly string[]> = {
   "register-application": ["live.registration"],
   "client-secret": ["secret.match"],
-  "api-permissions": ["consent.admin"],
+  "api-permissions": ["live.registration", "consent.admin"],
 };
 
 /**

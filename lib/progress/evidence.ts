@@ -78,14 +78,22 @@ export function nextSubject(step: VerifiableStep, previous: EvidenceSubject, run
 }
 
 /** The evidence after a run: each non-skipped check of the step replaces what was known of it. */
-export function mergeEvidence(previous: Evidence, checks: readonly { id: string; step: string; status: string }[], step: VerifiableStep, at: Date): Evidence {
+export function mergeEvidence(
+  previous: Evidence,
+  checks: readonly { id: string; step: string; status: string; byStep?: Partial<Record<VerifiableStep, string>> }[],
+  step: VerifiableStep,
+  at: Date,
+): Evidence {
   const next: Evidence = { ...previous };
   for (const c of checks) {
     if (c.step !== step && !isConfirming(step, c.id)) continue;
-    if (c.status !== "pass" && c.status !== "warn" && c.status !== "fail" && c.status !== "error") continue;
+    // A check that judges several steps (live.registration) counts with its verdict on this step; a
+    // step it learnt nothing about gets no evidence from it.
+    const status = c.byStep ? c.byStep[step] : c.status;
+    if (status !== "pass" && status !== "warn" && status !== "fail" && status !== "error") continue;
     // An "error" (Microsoft unreachable, rate limited) says nothing about the setup: keep the last verdict.
-    if (c.status === "error" && previous[c.id]) continue;
-    next[c.id] = { status: c.status, at: at.toISOString() };
+    if (status === "error" && previous[c.id]) continue;
+    next[c.id] = { status, at: at.toISOString() };
   }
   return next;
 }

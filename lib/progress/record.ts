@@ -67,7 +67,11 @@ const inputSchema = z.object({
  */
 export function coveredSteps(report: Report, stepId: StepId | null): VerifiableStep[] {
   return VERIFIABLE_STEPS.filter(
-    (s) => s === stepId || report.checks.some((c) => c.status !== "skip" && (c.step === s || CONFIRMING_CHECKS[s].includes(c.id))),
+    (s) =>
+      s === stepId ||
+      report.checks.some(
+        (c) => c.status !== "skip" && (c.step === s || CONFIRMING_CHECKS[s].includes(c.id)) && (!c.byStep || (c.byStep[s] !== undefined && c.byStep[s] !== "skip")),
+      ),
   );
 }
 

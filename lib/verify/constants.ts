@@ -3,7 +3,7 @@
 
 // The guide and its steps come from the step catalogue (a leaf module), so the checker, the data layer
 // and the pages agree on ids, order and links.
-export { GUIDE, GUIDE_PATH, STEPS, docsLink, type StepId } from "../steps";
+export { GUIDE, GUIDE_PATH, STEPS, VERIFIABLE_STEPS, docsLink, type StepId, type VerifiableStep } from "../steps";
 
 /** The one redirect URI Codat uses, registered on the Web platform. */
 export const REQUIRED_REDIRECT_URI = "https://dynamics365businesscentral.codat.io/oauth/callback";

@@ -130,10 +130,13 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
     checks.push(...registrationChecks(reg, undefined, target.clientId, now).filter((c) => c.id !== "secret.match"));
     checks.push(judgeLiveRegistration(reg, { clientId: target.clientId }, { now }));
   } else {
-    // 404: no registration in this tenant.
+    // 404: no registration in this tenant. A warning to the customer (the client ID may be wrong), but
+    // no evidence about any step: nothing of the registration was read (byStep empty), so it neither
+    // fails nor "confirms with Microsoft" a step.
     const owner = sp.status === 200 ? (sp.body as ServicePrincipal).appOwnerOrganizationId : undefined;
-    checks.push(
-      makeCheck(
+    checks.push({
+      byStep: {},
+      ...makeCheck(
         "live.registration",
         "warn",
         sp.status === 200
@@ -141,7 +144,7 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
           : `There is no app with the client ID ${target.clientId} in ${where}: either the client ID is wrong, or the app is registered in another tenant.`,
         `Sign in with an administrator account of the tenant where the app is registered${owner && isGuid(owner) ? ` (${owner})` : ""}, and check that the client ID is the Application (client) ID from the app's Overview page.`,
       ),
-    );
+    });
   }
 
   // 2. Admin consent: the app's enterprise app, Business Central's, and the grant between them.

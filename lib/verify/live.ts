@@ -4,7 +4,7 @@
 // Microsoft unreachable (timeout, DNS, 5xx) is status "error": could not check, never "your setup is wrong".
 import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
 import { explainAadsts } from "./aadsts";
-import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI } from "./constants";
+import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI, VERIFIABLE_STEPS } from "./constants";
 import { normalizeManifest, type Registration } from "./manifest";
 import { BudgetedNetworkModule, describeFailure, requestJson, tryAgainWhen, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
@@ -286,17 +286,25 @@ export function judgeLiveRegistration(reg: Registration, target: { clientId: str
   const status = worst(checks.map((c) => c.status));
   const diff = ctx.pasted ? differences(reg, ctx.pasted) : [];
   const diffNote = diff.length ? ` The manifest you pasted differs from it (${listOf(diff)}): copy it again from the portal.` : "";
+  // The registration holds facts of several steps: each step is judged by its own rules only, so a
+  // missing permission fails the permissions step and leaves a correct registration step standing.
+  const byStep: NonNullable<Check["byStep"]> = {};
+  for (const step of VERIFIABLE_STEPS) {
+    const own = worst(checks.filter((c) => c.step === step).map((c) => c.status));
+    byStep[step] = own === "skip" ? "pass" : own;
+  }
   if (problems.length === 0) {
-    return makeCheck("live.registration", status === "skip" ? "pass" : status, `${summary} It agrees with every registration rule.${diffNote}`);
+    return { ...makeCheck("live.registration", status === "skip" ? "pass" : status, `${summary} It agrees with every registration rule.${diffNote}`), byStep };
   }
   const detail = `${summary} ${problems.map((c) => `${c.title} (${c.status}): ${c.detail}`).join(" ")}${diffNote}`;
   const fixes = [...new Set(problems.map((c) => c.fix).filter((f): f is string => !!f))];
-  return makeCheck(
+  const check = makeCheck(
     "live.registration",
     status,
     detail,
     fixes.length ? fixes.join(" ") : `Correct the registration in the Azure portal so it uses ${REQUIRED_REDIRECT_URI} and the permissions of the guide.`,
   );
+  return { ...check, byStep };
 }
 
 /** Microsoft's error description without its "Trace ID: … Correlation ID: …" tail (shown apart). */

@@ -1,6 +1,6 @@
 // The report every surface returns (contract: /work/shared/reference/verification-contract.md).
 import { z } from "zod";
-import { GUIDE, STEPS, docsLink, type StepId } from "./constants";
+import { GUIDE, STEPS, VERIFIABLE_STEPS, docsLink, type StepId, type VerifiableStep } from "./constants";
 
 export const STATUSES = ["pass", "warn", "fail", "skip", "error"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -55,6 +55,15 @@ export interface Check {
   docs: string;
   /** A link the person can follow (e.g. the admin-consent URL). */
   link?: { label: string; href: string };
+  /**
+   * For a check that judges facts of several steps at once (live.registration: the registration read
+   * from Microsoft holds the account type and redirect URIs of one step and the permissions of
+   * another), its verdict on each step it learnt something about. A step absent from it learnt
+   * nothing from this check (the registration could not be read from this tenant). Progress reads it
+   * so a missing permission fails the permissions step, not the registration step. Additive to the
+   * contract: a caller that does not know it reads `status`, the worst of these.
+   */
+  byStep?: Partial<Record<VerifiableStep, Status>>;
 }
 
 export interface Report {
@@ -100,6 +109,10 @@ const checkSchema = z
     fix: z.string().min(1).optional(),
     docs: z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/),
     link: z.strictObject({ label: z.string().min(1), href: z.url() }).optional(),
+    byStep: z
+      .partialRecord(z.enum(VERIFIABLE_STEPS), z.enum(STATUSES))
+      .optional()
+      .describe("live.registration only: its verdict on each step whose facts the registration read holds (status is the worst of them); a step absent learnt nothing from it"),
   })
   .refine((c) => (c.status === "fail" || c.status === "warn" ? !!c.fix : true), {
     message: "fail and warn need a fix",

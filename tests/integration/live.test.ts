@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareInput, reportSchema, verify, type Check, type Report } from "@/lib/verify";
 import { AADSTS, explainAadsts } from "@/lib/verify/aadsts";
-import { SECRET_VALUE_PATTERN } from "@/lib/verify/constants";
+import { BC_RESOURCE_APP_ID, SECRET_VALUE_PATTERN, USER_IMPERSONATION_SCOPE } from "@/lib/verify/constants";
+import { nextStepProgress } from "@/lib/progress/record";
 import { FAKE, defaultRegistry, startFakeEntra, type FakeApp, type FakeEntra } from "../../dev/fake-entra";
 
 const A = FAKE.apps;
@@ -23,6 +24,8 @@ const READER_ELSEWHERE = "aaaaaaaa-0104-4000-8000-000000000104";
 // Throttled: the token endpoint, or Graph's read of the registration, answers 429 with Retry-After: 120.
 const TOKEN_THROTTLED = "aaaaaaaa-0105-4000-8000-000000000105";
 const GRAPH_THROTTLED = "aaaaaaaa-0106-4000-8000-000000000106";
+// Reads itself (Application.Read.All); registered as the guide says except Financials.ReadWrite.All is missing.
+const NO_FINANCIALS = "aaaaaaaa-0107-4000-8000-000000000107";
 const SCRIPTED_SECRET = "SCR9Q~fake-secret-for-tests-only-scri01";
 
 beforeAll(async () => {
@@ -65,6 +68,10 @@ beforeAll(async () => {
       scriptedError: { status: 429, error: "temporarily_unavailable", code: 90055, message: "There are too many incoming requests. Retry after some time.", retryAfter: "120" },
     }),
     clone(GRAPH_THROTTLED, { graphAppRoles: ["Application.Read.All"] }),
+    clone(NO_FINANCIALS, {
+      graphAppRoles: ["Application.Read.All"],
+      requiredResourceAccess: [{ resourceAppId: BC_RESOURCE_APP_ID, resourceAccess: [{ id: USER_IMPERSONATION_SCOPE.id, type: "Scope" }] }],
+    }),
   );
   registry.tenants.find((t) => t.id === T.contoso.id)!.graphFaults = [
     { path: `applications(appId='${GRAPH_THROTTLED}')`, status: 429, code: "Request_ThrottledTemporarily", message: "Too many requests.", retryAfter: "120" },
@@ -173,6 +180,26 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(reg.detail).toMatch(/Web redirect URI \(fail\).*trailing slash/);
     expect(reg.detail).toMatch(/Delegated Financials.ReadWrite.All \(fail\).*API.ReadWrite.All/);
     expect(reg.fix).toMatch(/Supported account types/);
+  });
+
+  it("each step is judged by its own facts in Microsoft's registration (byStep): a missing permission fails the permissions step, not the registration step", async () => {
+    const r = await live({ tenant: T.contoso.id, clientId: NO_FINANCIALS, secret: SCRIPTED_SECRET });
+    expect(get(r, "live.token").status).toBe("pass");
+    const reg = get(r, "live.registration");
+    expect(reg.status).toBe("fail");
+    expect(reg.detail).toMatch(/Delegated Financials.ReadWrite.All \(fail\)/);
+    expect(reg.byStep).toEqual({ "register-application": "pass", "client-secret": "pass", "api-permissions": "fail" });
+    const now = new Date();
+    // Recorded from this one run: the registration step has no failure (its pasted facts were not given),
+    // the permissions step fails on what Microsoft has.
+    expect(nextStepProgress("register-application", undefined, r, now).status).toBe("in_progress");
+    expect(nextStepProgress("api-permissions", undefined, r, now).status).toBe("failed");
+    // The misconfigured app's registration is wrong on both steps' facts: both fail.
+    const both = await live({ tenant: T.contoso.id, clientId: A.misconfigured.appId, secret: A.misconfigured.secret });
+    expect(get(both, "live.registration").byStep).toMatchObject({ "register-application": "fail", "api-permissions": "fail" });
+    // The registration read right: both steps confirmed by it.
+    const good = await live({ tenant: T.contoso.id, clientId: A.selfReader.appId, secret: A.selfReader.secret });
+    expect(get(good, "live.registration").byStep).toEqual({ "register-application": "pass", "client-secret": "pass", "api-permissions": "pass" });
   });
 
   it("says when the pasted manifest differs from Microsoft's registration", async () => {

@@ -214,9 +214,38 @@ describe("what goes wrong, with a clear message and no 500", () => {
   });
 
   it("an admin of another tenant than the app's: the registration can't be read there, said plainly", async () => {
-    const r = await runReport(await dance(U.fabrikamAdmin.upn, A.good.appId));
+    const d = await dance(U.fabrikamAdmin.upn, A.good.appId);
+    const r = await runReport(d);
     expect(get(r, "live.registration")).toMatchObject({ status: "warn" });
     expect(get(r, "live.registration").detail).toMatch(/installed in the tenant 2222.*registered in another tenant \(11111111/);
+    // Nothing of the registration was read: a warning to the customer, no evidence for either step.
+    expect(get(r, "live.registration").byStep).toEqual({});
+    const steps = await db.prisma.stepProgress.findMany({ where: { setup: { publicId: d.jar.get("bc_setup")! } } });
+    const reg = steps.find((s) => s.stepId === "register-application");
+    expect(reg?.trust ?? null).not.toBe("microsoft");
+    expect(JSON.stringify(reg?.evidence ?? {})).not.toContain("live.registration");
+  });
+
+  it("a permission missing at Microsoft fails the permissions step and leaves a correct registration step verified", async () => {
+    const appId = "aaaaaaaa-0302-4000-8000-000000000302";
+    const good = fake.registry.apps.find((a) => a.appId === A.good.appId)!;
+    const bc = "996def3d-b36c-4153-8607-a6fd3c01b89f";
+    fake.registry.apps.push({
+      ...good,
+      appId,
+      objectId: "bbbbbbbb-0302-4000-8000-000000000302",
+      installedIn: [],
+      secrets: [],
+      requiredResourceAccess: [{ resourceAppId: bc, resourceAccess: [{ id: "bce0976a-cb0b-473b-8800-84eda9f8e447", type: "Scope" }] }],
+    });
+    const d = await dance(U.contosoAdmin.upn, appId);
+    const r = await runReport(d);
+    expect(get(r, "permissions.financials").status).toBe("fail");
+    expect(get(r, "live.registration")).toMatchObject({ status: "fail", byStep: { "register-application": "pass", "api-permissions": "fail" } });
+    const steps = await db.prisma.stepProgress.findMany({ where: { setup: { publicId: d.jar.get("bc_setup")! } } });
+    const status = Object.fromEntries(steps.map((s) => [s.stepId, [s.status, s.trust]]));
+    expect(status["register-application"]).toEqual(["verified", "microsoft"]);
+    expect(status["api-permissions"]?.[0]).toBe("failed");
   });
 
   it("a replayed callback is refused (state used once) and audited", async () => {

@@ -106,6 +106,49 @@ describe("client-secret: a secret that is none of the pasted manifest's", () => 
   });
 });
 
+describe("live.registration: the registration read from Microsoft judges each step by that step's own facts", () => {
+  const rules = {
+    "register-application": [check("client-id.format", "pass"), check("redirect-uri", "pass"), check("sign-in-audience", "pass")],
+    "api-permissions": [check("permissions.resource", "pass"), check("permissions.financials", "pass"), check("permissions.user-impersonation", "pass")],
+  } as const;
+  const live = (status: string, byStep: Record<string, string>) => ({ ...check("live.registration", status), byStep });
+
+  it("a permission missing at Microsoft fails the permissions step, not a correct registration step", () => {
+    const read = live("fail", { "register-application": "pass", "client-secret": "pass", "api-permissions": "fail" });
+    const reg = mergeEvidence({}, [...rules["register-application"], read], "register-application", t(0));
+    expect(stepState("register-application", reg)).toMatchObject({ status: "verified", failing: [], trust: "microsoft" });
+    // The pasted permissions were right, Microsoft's are not: Microsoft wins.
+    const perms = mergeEvidence({}, [...rules["api-permissions"], read], "api-permissions", t(0));
+    const state = stepState("api-permissions", perms);
+    expect(state).toMatchObject({ status: "failed", done: 3, failing: ["live.registration"], trust: null });
+    expect(stepChecksText(state, state.status)).toBe("3 of 3 checks passed; to fix: the registration as Microsoft has it");
+    // Fixed in the portal and read again: confirmed with Microsoft.
+    const again = mergeEvidence(perms, [live("pass", { "register-application": "pass", "client-secret": "pass", "api-permissions": "pass" })], "api-permissions", t(1));
+    expect(stepState("api-permissions", again)).toMatchObject({ status: "verified", failing: [], trust: "microsoft" });
+  });
+
+  it("a wrong redirect URI at Microsoft fails the registration step and leaves correct permissions confirmed", () => {
+    const read = live("fail", { "register-application": "fail", "client-secret": "pass", "api-permissions": "pass" });
+    expect(stepState("register-application", mergeEvidence({}, [...rules["register-application"], read], "register-application", t(0)))).toMatchObject({
+      status: "failed",
+      failing: ["live.registration"],
+    });
+    expect(stepState("api-permissions", mergeEvidence({}, [...rules["api-permissions"], read], "api-permissions", t(0)))).toMatchObject({
+      status: "verified",
+      trust: "microsoft",
+    });
+  });
+
+  it("a step the check learnt nothing about gets no evidence from it (the registration lives in another tenant: a warning, not a confirmation)", () => {
+    const notRead = live("warn", {});
+    for (const step of ["register-application", "api-permissions"] as const) {
+      const e = mergeEvidence({}, [...rules[step], notRead], step, t(0));
+      expect(e["live.registration"]).toBeUndefined();
+      expect(stepState(step, e)).toMatchObject({ status: "verified", trust: "rules" });
+    }
+  });
+});
+
 describe("api-permissions", () => {
   it("all three required; missing admin consent (signed-in check) fails the step", () => {
     const perms = [check("permissions.resource", "pass"), check("permissions.financials", "pass"), check("permissions.user-impersonation", "warn")];
