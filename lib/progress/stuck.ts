@@ -43,12 +43,20 @@ export function stuckReason(
 }
 
 /**
- * The step a stuck setup is stuck at: the step of the check that keeps failing when that is why
+ * The step a stuck setup is stuck at: the step the check that keeps failing fails when that is why
  * (it can lie beyond the first unfinished step, say an unconfirmed prerequisite), else the current step.
+ * A check can fail a step other than its own (live.registration fails the permissions step when a
+ * permission is missing at Microsoft): given the steps, the first one that check is failing is named.
  */
-export function stuckAt(s: { currentStep: StepId | null; consecutiveFailures: number; lastFailedCheck: string | null }): StepId | null {
+export function stuckAt(s: {
+  currentStep: StepId | null;
+  consecutiveFailures: number;
+  lastFailedCheck: string | null;
+  steps?: readonly { stepId: StepId; checks: { failing?: readonly string[] } | null }[];
+}): StepId | null {
   if (s.consecutiveFailures >= STUCK_FAILURE_STREAK && s.lastFailedCheck && s.lastFailedCheck in CHECK_INFO) {
-    return CHECK_INFO[s.lastFailedCheck as CheckId].step;
+    const failing = s.steps?.find((step) => step.checks?.failing?.includes(s.lastFailedCheck!));
+    return failing ? failing.stepId : CHECK_INFO[s.lastFailedCheck as CheckId].step;
   }
   return s.currentStep;
 }

@@ -189,4 +189,15 @@ describe("stuck at", () => {
     expect(stuckAt({ currentStep: "prerequisites", consecutiveFailures: 2, lastFailedCheck: "secret.shape" })).toBe("prerequisites");
     expect(stuckAt({ currentStep: "register-application", consecutiveFailures: 5, lastFailedCheck: "no.such-check" })).toBe("register-application");
   });
+
+  it("the step that check is failing, when it fails another step than its own (a permission missing at Microsoft)", () => {
+    const steps = [
+      { stepId: "register-application" as const, checks: { failing: [] } },
+      { stepId: "client-secret" as const, checks: { failing: [] } },
+      { stepId: "api-permissions" as const, checks: { failing: ["live.registration"] } },
+      { stepId: "add-keys-to-portal" as const, checks: null },
+    ];
+    expect(stuckAt({ currentStep: "api-permissions", consecutiveFailures: 3, lastFailedCheck: "live.registration", steps })).toBe("api-permissions");
+    expect(stuckAt({ currentStep: "register-application", consecutiveFailures: 3, lastFailedCheck: "live.registration" })).toBe("register-application");
+  });
 });
