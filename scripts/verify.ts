@@ -5,13 +5,13 @@
 // Exit codes: 0 no check failed · 1 a check failed · 2 bad usage or unreadable input.
 // Needs no database and no web server. The secret is read from stdin only, never from the arguments
 // (they end up in shell history and process lists), and never printed.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pc from "picocolors";
 import { ConfigError, loadConfig, type Config } from "../lib/config";
 import { liveOptions } from "../lib/live-settings";
 import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
-import { decodeText, readHidden, readStdin } from "./lib/terminal";
+import { LIMITS } from "../lib/verify/constants";
+import { InputTooLarge, readFileLimited, readHidden, readStdin } from "./lib/terminal";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
 
@@ -45,6 +45,36 @@ Examples:
 `;
 
 class UsageError extends Error {}
+
+/** Raw bytes read for a manifest at most: the limit is on its text, and UTF-16 takes two bytes a character. */
+const MANIFEST_READ_MAX = 4 * LIMITS.manifestBytes;
+/** And for a secret on stdin (a secret is at most 1,024 characters). */
+const SECRET_READ_MAX = 8 * 1024;
+
+/** The input's field names (lib/verify/input.ts) as this CLI's flags. */
+const FLAG_OF: Record<string, string> = {
+  manifest: "--manifest",
+  clientId: "--client-id",
+  tenant: "--tenant",
+  secret: "--secret-stdin",
+  redirectUris: "--redirect-uri",
+  signInAudience: "--account-type",
+  permissions: "--permission",
+  checks: "--check",
+  live: "--live",
+};
+
+/**
+ * Node's argument-parser message, first line, without the stray argument it quotes: a secret typed on the
+ * command line instead of on stdin would be printed back whole. Option names (starting with "-") stay,
+ * cut at "=" so an inline value does not come along.
+ */
+function argumentError(message: string): string {
+  const line = message.split("\n")[0] ?? "";
+  return line.replace(/'([^']*)'/g, (_m, inner: string) =>
+    inner.startsWith("-") && !inner.includes(" ") ? `'${inner.split("=")[0]!.slice(0, 40)}'` : "(not shown: it may be a secret; give the secret on stdin with --secret-stdin)",
+  );
+}
 
 const SYMBOL: Record<Status, string> = { pass: "✔", warn: "!", fail: "✖", skip: "○", error: "?" };
 const WORD: Record<Status, string> = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP", error: "ERROR" };
@@ -120,7 +150,7 @@ async function main(): Promise<number> {
       strict: true,
     });
   } catch (e) {
-    throw new UsageError(`${e instanceof Error ? e.message.split("\n")[0] : "bad arguments"}. Run with --help for usage.`);
+    throw new UsageError(`${e instanceof Error ? argumentError(e.message) : "bad arguments"}. Run with --help for usage.`);
   }
   const v = args.values;
   if (v.help) {
@@ -138,13 +168,19 @@ async function main(): Promise<number> {
 
   const input: Record<string, unknown> = {};
   if (v.manifest !== undefined) {
+    const name = v.manifest === "-" ? "from stdin" : JSON.stringify(v.manifest);
+    let text: string;
     try {
-      input.manifest = v.manifest === "-" ? await readStdin() : decodeText(readFileSync(v.manifest));
+      text = v.manifest === "-" ? await readStdin(MANIFEST_READ_MAX) : readFileLimited(v.manifest, MANIFEST_READ_MAX);
     } catch (e) {
+      if (e instanceof InputTooLarge) throw new UsageError(`The manifest ${name} is ${e.message}; the limit is ${LIMITS.manifestBytes / 1024} KB. Give only the app's manifest.`);
       const code = (e as { code?: string }).code;
       const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "it could not be read";
-      throw new UsageError(`Cannot read the manifest ${JSON.stringify(v.manifest)}: ${why}.`);
+      throw new UsageError(`Cannot read the manifest ${name}: ${why}.`);
     }
+    // An empty file is what a failed `az ad app show > app.json` leaves: say so instead of passing.
+    if (text.replace(/^\uFEFF/, "").trim() === "") throw new UsageError(`The manifest ${name} is empty: nothing to check.`);
+    input.manifest = text;
   }
   if (v["client-id"] !== undefined) input.clientId = v["client-id"];
   if (v.tenant !== undefined) input.tenant = v.tenant;
@@ -154,7 +190,13 @@ async function main(): Promise<number> {
   if (v.check) input.checks = v.check;
   if (v.live) input.live = true;
   if (v["secret-stdin"]) {
-    const raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ", 2) : await readStdin();
+    let raw: string;
+    try {
+      raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ", 2) : await readStdin(SECRET_READ_MAX);
+    } catch (e) {
+      if (e instanceof InputTooLarge) throw new UsageError(`--secret-stdin: stdin holds ${e.message}; give only the secret's Value.`);
+      throw e;
+    }
     const secret = raw.replace(/\r?\n$/, "");
     if (secret.trim() === "") throw new UsageError("--secret-stdin: no secret was given on stdin.");
     input.secret = secret;
@@ -168,8 +210,11 @@ async function main(): Promise<number> {
   });
   if (!result.ok) {
     if (v.json) process.stdout.write(`${JSON.stringify({ error: result.error }, null, 2)}\n`);
-    const where = result.error.field ? `${result.error.field}: ` : "";
-    process.stderr.write(`verify: ${where}${result.error.message}\n`);
+    const field = result.error.field;
+    // Named as the person typed it (--account-type), not as the API calls it (signInAudience).
+    const flag = field ? (FLAG_OF[field.replace(/\[\d+\].*$/, "")] ?? field) : "";
+    const message = field && result.error.message.startsWith(`${field}: `) ? result.error.message.slice(field.length + 2) : result.error.message;
+    process.stderr.write(`verify: ${flag ? `${flag}: ` : ""}${message}\n`);
     return 2;
   }
   const report = result.report;

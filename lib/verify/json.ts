@@ -71,6 +71,15 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
     }
   };
 
+  // A word outside quotes is shown only when short: a longer one may be a secret pasted without its
+  // quotes, and even a prefix of it must not be echoed into an error (logs, CI output, API answers).
+  const SHOWN_WORD_MAX = 12;
+  const wordAt = (at: number): string | undefined => {
+    // Everything up to the next delimiter counts (a secret's "~" must not cut it into a short, shown word).
+    const w = /^[^\s,:{}[\]"']*/.exec(text.slice(at, at + SHOWN_WORD_MAX + 1))?.[0] ?? "";
+    return w.length > 0 && w.length <= SHOWN_WORD_MAX ? w : undefined;
+  };
+
   const unexpected = (what: string): Fail => {
     const ch = text[pos];
     if (ch === undefined) return new Fail(pos, `The JSON ends too early: ${what}`);
@@ -135,7 +144,8 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
     if (!m || m[0] === "-" || m[0].length === 0) throw unexpected("a value was expected");
     const after = text[pos + m[0].length];
     if (after !== undefined && /[0-9A-Za-z.+_-]/.test(after)) {
-      throw new Fail(pos, `Invalid number "${text.slice(pos, pos + m[0].length + 1)}…" (JSON numbers have no leading zeros, hex or trailing dots)`);
+      const w = wordAt(pos);
+      throw new Fail(pos, `Invalid number${w ? ` "${w}"` : " (not shown: it may be a secret)"} (JSON numbers have no leading zeros, hex or trailing dots)`);
     }
     pos += m[0].length;
     return Number(m[0]);
@@ -154,8 +164,8 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
       default:
         if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return parseNumber();
         if (ch !== undefined && /[A-Za-z_]/.test(ch)) {
-          const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos, pos + 20))?.[0] ?? ch;
-          throw new Fail(pos, `Unexpected word "${word}": JSON values are "strings", numbers, true, false, null, {objects} or [arrays]`);
+          const word = wordAt(pos);
+          throw new Fail(pos, `Unexpected ${word ? `word "${word}"` : "unquoted text (not shown: it may be a secret)"}: JSON values are "strings", numbers, true, false, null, {objects} or [arrays]`);
         }
         throw unexpected("a value was expected");
     }
@@ -166,8 +176,8 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
       pos += word.length;
       return value;
     }
-    const got = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos, pos + 20))?.[0] ?? text[pos];
-    throw new Fail(pos, `Unexpected word "${got}": did you mean ${word}?`);
+    const got = wordAt(pos);
+    throw new Fail(pos, `Unexpected ${got ? `word "${got}"` : "unquoted text (not shown: it may be a secret)"}: did you mean ${word}?`);
   };
 
   const parseObject = (depth: number): Record<string, unknown> => {

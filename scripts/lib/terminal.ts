@@ -1,5 +1,6 @@
 // Reading from the terminal for the CLIs (verify --secret-stdin, staff:create): a hidden prompt that
 // echoes nothing (a secret or a password), and all of standard input when it is piped.
+import { closeSync, openSync, readSync } from "node:fs";
 
 /** Reads one line from a terminal without echoing it; Ctrl+C exits with `interruptCode`. */
 export function readHidden(prompt: string, interruptCode = 130): Promise<string> {
@@ -32,11 +33,54 @@ export function readHidden(prompt: string, interruptCode = 130): Promise<string>
   });
 }
 
-/** All of standard input (piped), as text. */
-export async function readStdin(): Promise<string> {
+/** Input longer than a reader's limit: reading stopped there (nothing past it was read or kept). */
+export class InputTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`more than ${Math.round(limitBytes / 1024)} KB`);
+  }
+}
+
+/**
+ * All of standard input (piped), as text. With `maxBytes`, reading stops once more than that has come
+ * (`yes | verify --manifest -` must not grow memory without end) and InputTooLarge is thrown.
+ */
+export async function readStdin(maxBytes = Infinity): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > maxBytes) {
+      process.stdin.destroy();
+      throw new InputTooLarge(maxBytes);
+    }
+    chunks.push(buf);
+  }
   return decodeText(Buffer.concat(chunks));
+}
+
+/**
+ * A file as text, reading at most `maxBytes` (+1 to know it is longer): a path to /dev/zero or an
+ * endless pipe (`<(…)`) stops there with InputTooLarge instead of filling memory. Errors of opening or
+ * reading (ENOENT, EISDIR, EACCES) are thrown as they come.
+ */
+export function readFileLimited(path: string, maxBytes: number): string {
+  const fd = openSync(path, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - size));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      size += n;
+      if (size > maxBytes) throw new InputTooLarge(maxBytes);
+    }
+    return decodeText(Buffer.concat(chunks));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -29,6 +29,8 @@ function cli(args: string[], options: { stdin?: string; env?: Record<string, str
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // The CLI stops reading an over-long stdin: what it no longer takes is not an error of the test.
+    child.stdin.on("error", () => undefined);
     child.stdin.end(options.stdin ?? "");
   });
 }
@@ -68,6 +70,38 @@ describe("verify CLI", { timeout: 120_000 }, () => {
     expect(broken.stderr).toMatch(/manifest: The manifest is not valid JSON: Trailing comma .* \(line 7, column 64\)/);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/both want stdin/);
+  });
+
+  it("never prints a secret typed on the command line or pasted unquoted into a manifest; empty and endless manifests; errors named by flag", async () => {
+    const secret = "abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    const dir = mkdtempSync(path.join(tmpdir(), "verify-cli-"));
+    const empty = path.join(dir, "app.json");
+    writeFileSync(empty, "\n");
+    const [stray, unquoted, emptyFile, endless, endlessStdin, account, check] = await Promise.all([
+      cli(["--manifest", M("graph-correct"), "--secret-stdin", secret]),
+      cli(["--manifest", "-"], { stdin: `{"appId": ${secret}}` }),
+      cli(["--manifest", empty, "--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93"]),
+      cli(["--manifest", "/dev/zero"]),
+      cli(["--manifest", "-"], { stdin: "x".repeat(1_100_000) }),
+      cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--account-type", "bogus"]),
+      cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--check", "nope"]),
+    ]);
+    // The stray argument is not shown; the unquoted secret was already cut to its 3-character hint at the edge.
+    expect(stray.stderr).toMatch(/not shown: it may be a secret/);
+    for (const r of [stray, unquoted]) {
+      expect(r.code).toBe(2);
+      for (let i = 4; i <= secret.length; i++) expect(r.stderr + r.stdout).not.toContain(secret.slice(0, i));
+    }
+    expect(emptyFile.code).toBe(2);
+    expect(emptyFile.stderr).toMatch(/The manifest ".*app\.json" is empty: nothing to check/);
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toMatch(/The manifest "\/dev\/zero" is more than 1024 KB; the limit is 256 KB/);
+    expect(endlessStdin.code).toBe(2);
+    expect(endlessStdin.stderr).toMatch(/The manifest from stdin is more than 1024 KB/);
+    expect(account.code).toBe(2);
+    expect(account.stderr).toMatch(/^verify: --account-type: The account type must be one of/);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/^verify: --check: unknown check id/);
   });
 
   it("a correct manifest: exit 0, readable report without colours when not a terminal", async () => {

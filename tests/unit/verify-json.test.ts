@@ -62,6 +62,16 @@ describe("parseJson: errors say where and what", () => {
     expect(r.message).toContain(`(line ${line}, column ${column})`);
   });
 
+  it("never echoes a long unquoted word: a secret pasted without its quotes shows no prefix of itself", () => {
+    for (const secret of ["Zx8kLm2nQr8sVwXz1aBcDe=", "abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "8Q~AbCdEfGhIjKlMnOpQrStUvWxYz01234567890ab", "truE8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123"]) {
+      const r = parseJson(`{"secret": ${secret}}`);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.message).toMatch(/not shown: it may be a secret/);
+      for (let i = 4; i <= secret.length; i++) expect(r.message, secret.slice(0, i)).not.toContain(secret.slice(0, i));
+    }
+  });
+
   it("refuses nesting deeper than the limit without throwing", () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
     const r = parseJson(deep, { maxDepth: 64 });
