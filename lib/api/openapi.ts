@@ -11,7 +11,7 @@ export const fieldErrorSchema = z.strictObject({
   code: z.string().min(1).describe("Machine-readable: invalid_json, unknown_field, too_large, rate_limited, …"),
   message: z.string().min(1).describe("What is wrong and how to fix it, for a person."),
   field: z.string().nullable().describe('The input field at fault ("manifest", "redirectUris[2]"), or null for the whole input.'),
-  line: z.number().int().optional().describe("invalid_json only: where the JSON broke."),
+  line: z.number().int().optional().describe("invalid_json and too_deep (the body or the manifest): where the JSON broke."),
   column: z.number().int().optional(),
 });
 export const errorBodySchema = z.strictObject({ error: fieldErrorSchema });
@@ -47,7 +47,15 @@ const err = (code: string, message: string, field: string | null) => ({ error: {
 
 export const ERROR_EXAMPLES = {
   400: {
-    invalid_json: err("invalid_json", "The request body is not valid JSON: Unexpected end of JSON input", null),
+    invalid_json: {
+      error: {
+        code: "invalid_json",
+        message: 'The request body is not valid JSON: The JSON ends too early: the "{" at line 1, column 1 is never closed (line 1, column 17)',
+        field: null,
+        line: 1,
+        column: 17,
+      },
+    },
     unknown_field: err("unknown_field", 'Unknown field "clientSecret". Known fields: manifest, clientId, tenant, secret, …', "clientSecret"),
   },
   413: { too_large: err("too_large", "The request body is larger than 640 KB.", null) },
@@ -134,8 +142,8 @@ function buildOpenApi() {
               },
             },
             "400": errorResponse("Invalid input: not JSON, not UTF-8, empty, an unknown field, a wrong type, or nothing to check.", ERROR_EXAMPLES[400]),
-            "413": errorResponse("The body (or one field) is too large.", ERROR_EXAMPLES[413]),
-            "415": errorResponse("The body is not sent as JSON (Content-Type).", ERROR_EXAMPLES[415]),
+            "413": errorResponse("The body, or the manifest in it (256 KB), is too large; another field over its length is a 400 too_long.", ERROR_EXAMPLES[413]),
+            "415": errorResponse("The body is not sent as JSON (Content-Type), or is declared in a charset other than UTF-8.", ERROR_EXAMPLES[415]),
             "429": errorResponse("Too many live checks from this client in the window.", ERROR_EXAMPLES[429], {
               "Retry-After": { description: "Seconds until a live check is allowed again.", required: true, schema: { type: "string", pattern: "^[0-9]+$" } },
             }),

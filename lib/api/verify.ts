@@ -7,7 +7,7 @@ import { MAX_BODY_BYTES, readBodyText } from "../http/body";
 import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
-import { httpStatusFor, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
+import { httpStatusFor, needsLive, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
 import { LIMITS } from "../verify/constants";
 import { parseJson } from "../verify/json";
 import { redact } from "../verify/report";
@@ -90,6 +90,15 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
         field: null,
       });
     }
+    // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read as noise.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/.exec(type)?.[1];
+    if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+      return fail(415, {
+        code: "unsupported_media_type",
+        message: `The body is declared as ${charset.slice(0, 40)}: send it as UTF-8 ("Content-Type: application/json; charset=utf-8", or no charset).`,
+        field: null,
+      });
+    }
     const limit = d.maxBodyBytes ?? MAX_BODY_BYTES;
     const body = await readBodyText(request, limit);
     if (!body.ok) {
@@ -112,7 +121,8 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
       return fail(httpStatusFor(error), error);
     }
     outcome.live = !!prepared.input.live;
-    if (prepared.input.live) {
+    const now = d.now?.() ?? new Date();
+    if (needsLive(prepared.input, now)) {
       const decision = await d.limiter.consume(clientKey(request.headers, d.apiKeys, d.hops));
       if (!decision.allowed) {
         return fail(
@@ -126,7 +136,7 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
         );
       }
     }
-    const report = await verify(prepared.input, { now: d.now?.() ?? new Date(), live: d.live });
+    const report = await verify(prepared.input, { now, live: d.live });
     outcome.summary = report.summary;
     outcome.failedChecks = checkIdsWith(report, "fail");
     outcome.errorChecks = checkIdsWith(report, "error");

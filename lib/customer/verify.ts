@@ -14,7 +14,7 @@ import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
-import { prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
+import { needsLive, prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
 import { stripTrailingSlashes } from "../verify/text";
 import { formToInput, type FieldBag, type ParsedForm } from "./fields";
@@ -153,7 +153,9 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
     let report: Report = rules;
     let liveLimited = false;
     if (input.live) {
-      const decision = deps.limiter ? await deps.limiter.consume(deps.clientKey ?? "ip:unknown") : { allowed: true, retryAfterSeconds: 0 };
+      // Charged only when Microsoft would be asked: a live check that lacks its secret says so, unlimited.
+      const decision =
+        deps.limiter && needsLive(input, now) ? await deps.limiter.consume(deps.clientKey ?? "ip:unknown") : { allowed: true, retryAfterSeconds: 0 };
       if (!decision.allowed) {
         liveLimited = true;
         report = rateLimited(rules, input, decision.retryAfterSeconds);

@@ -81,6 +81,16 @@ function liveTarget(input: PreparedInput, now: Date) {
   return { target: { tenant: tenant.value, tenantFrom: tenant.from, clientId, secret: input.secret } };
 }
 
+/**
+ * Whether verify() would ask Microsoft anything: live asked for, a live check wanted, and a tenant, client
+ * ID and secret to ask with. Rate limits on live checks are charged only then, so a request that never
+ * leaves the machine is never refused as "too many live checks".
+ */
+export function needsLive(input: PreparedInput, now: Date = new Date()): boolean {
+  if (!input.live || !(wanted(input, "live.token") || wanted(input, "live.registration"))) return false;
+  return liveTarget(input, now).target !== undefined;
+}
+
 /** The full verification: rules, then the live checks when input.live is set. Never throws. */
 export async function verify(input: PreparedInput, options: VerifyOptions = {}): Promise<Report> {
   const now = options.now ?? new Date();

@@ -73,7 +73,11 @@ export const verifyInputSchema = z.strictObject({
   /** Also run the live checks against Microsoft (needs tenant, client ID and secret). */
   live: z.boolean().optional(),
   /** Only report these checks (e.g. to re-run the ones that failed). */
-  checks: z.array(z.enum(CHECK_IDS)).max(CHECK_IDS.length).optional(),
+  checks: z
+    .array(z.enum(CHECK_IDS))
+    .min(1, 'give at least one check id, or leave "checks" out to run every check (an empty list would report nothing and pass)')
+    .max(CHECK_IDS.length)
+    .optional(),
 });
 export type VerifyInput = z.input<typeof verifyInputSchema>;
 
@@ -178,7 +182,7 @@ export function toFieldError(error: z.ZodError, raw?: unknown): FieldError {
         return { code: "invalid_value", message: `The account type must be one of ${AUDIENCES.join(", ")}.`, field };
       }
       if (top === "permissions") {
-        return { code: "invalid_value", message: `${field}: the type must be "delegated" or "application".`, field };
+        return { code: "invalid_value", message: `${field}: the type must be "delegated" (or the manifest's "Scope") or "application" (or "Role"), in any letter case.`, field };
       }
       if (top === "checks") {
         return { code: "invalid_value", message: `${field}: unknown check id. Known ids: ${CHECK_IDS.join(", ")}.`, field };

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { handleVerifyRequest, type VerifyApiDeps } from "@/lib/api/verify";
-import type { OpenApiDocument } from "@/lib/api/openapi";
+import { ERROR_EXAMPLES, type OpenApiDocument } from "@/lib/api/openapi";
 import { liveOptions } from "@/lib/live-settings";
 import { memoryLimiter, type RateLimiter } from "@/lib/ratelimit";
 
@@ -88,6 +88,10 @@ describe("real answers of handleVerifyRequest match the document", () => {
       const b = await expectValid(await handleVerifyRequest(req(body), deps()), 400);
       expect((b.error as { code: string }).code).toMatch(/invalid_json|unknown_field|empty_body/);
     }
+  });
+  it("the invalid_json example is the handler's real answer to its body, line and column included", async () => {
+    const res = await handleVerifyRequest(req('{"clientId": "x"'), deps());
+    expect(await res.json()).toEqual(ERROR_EXAMPLES[400].invalid_json);
   });
   it("413: a body over the limit", async () => {
     const big = JSON.stringify({ manifest: "x".repeat(5000) });

@@ -113,6 +113,16 @@ describe("415: not JSON", () => {
     const res = await POST(new Request(URL_, { method: "POST", headers, body: '{"clientId":"x"}' }));
     await expectError(res, 415, "unsupported_media_type", null);
   });
+
+  it("JSON declared in another charset than UTF-8 (UTF-16 without a BOM would read as noise)", async () => {
+    const body = Buffer.from('{"clientId":"x"}', "utf16le");
+    const res = await POST(new Request(URL_, { method: "POST", headers: { "content-type": "application/json; charset=utf-16" }, body }));
+    const err = await expectError(res, 415, "unsupported_media_type", null);
+    expect(err.message).toMatch(/declared as utf-16: send it as UTF-8/);
+    for (const ok of ["application/json; charset=UTF-8", 'application/json;charset="utf-8"', "application/json; charset=utf8"]) {
+      expect((await POST(req({ manifest: graphCorrect }, { "content-type": ok }))).status, ok).toBe(200);
+    }
+  });
 });
 
 describe("413: too large", () => {
@@ -158,6 +168,23 @@ describe("429: live checks are rate-limited per client", () => {
     expect((await POST(req({ manifest: mistakes }, { "x-forwarded-for": "198.51.100.7" }))).status).toBe(200);
   });
 
+  it("only a request that would ask Microsoft is charged: live without a secret, or with only rule checks, is never refused", async () => {
+    const charged: string[] = [];
+    const refuseAll = { consume: async (key: string) => (charged.push(key), { allowed: false, remaining: 0, retryAfterSeconds: 60 }) };
+    const deps: VerifyApiDeps = { limiter: refuseAll, live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, apiKeys: [] };
+    const noSecret = await handleVerifyRequest(req({ tenant: T.contoso.id, clientId: A.good.appId, live: true }), deps);
+    expect(noSecret.status).toBe(200);
+    const report = (await noSecret.json()) as Report;
+    expect(report.checks.find((c) => c.id === "live.token")).toMatchObject({ status: "skip" });
+    expect(report.checks.find((c) => c.id === "live.token")!.detail).toMatch(/need.*the client secret/);
+    const rulesOnly = await handleVerifyRequest(req({ manifest: mistakes, tenant: T.contoso.id, secret: A.good.secret, live: true, checks: ["redirect-uri"] }), deps);
+    expect(rulesOnly.status).toBe(200);
+    expect(charged).toEqual([]);
+    // The same limiter refuses a request that would go to Microsoft.
+    expect((await handleVerifyRequest(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, live: true }), deps)).status).toBe(429);
+    expect(charged).toHaveLength(1);
+  });
+
   it("a known API key gets its own bucket; an unknown one falls back to the IP", async () => {
     const apiKey = "test-api-key-0123456789abcdef";
     const deps: VerifyApiDeps = { limiter: memoryLimiter({ points: 1, durationSeconds: 60, keyPrefix: "t" }), live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, apiKeys: [apiKey] };
@@ -196,8 +223,9 @@ describe("never a 500 with a stack trace", () => {
         live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl },
         apiKeys: [],
       };
-      const res = await handleVerifyRequest(req({ clientId: "x", live: true }), deps);
-      await expectError(res, 500, "internal", null);
+      const res = await handleVerifyRequest(req({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, live: true }), deps);
+      const err = await expectError(res, 500, "internal", null);
+      expect(JSON.stringify(err)).not.toContain(A.good.secret);
     } finally {
       errors.mockRestore();
     }

@@ -26,6 +26,7 @@ describe("input schema: field errors name the field", () => {
     ["a permission with an unknown key", { permissions: [{ name: "x", scope: "y" }] }, "unknown_field", "permissions[0].scope"],
     ["live as a string", { live: "yes", clientId: "x" }, "invalid_type", "live"],
     ["an unknown check id", { checks: ["nope"], clientId: "x" }, "invalid_value", "checks[0]"],
+    ["an empty list of checks (it would report nothing, and pass)", { checks: [], clientId: "x" }, "invalid_value", "checks"],
     ["a misspelt field", { clientID: "x" }, "unknown_field", "clientID"],
     ["a number as manifest", { manifest: 42 }, "invalid_manifest", "manifest"],
     ["a list as manifest", { manifest: [1, 2] }, "invalid_manifest", "manifest"],

@@ -117,7 +117,7 @@ export default async function ApiReferencePage() {
 
           <h3 id="request" className="scroll-mt-20">Request</h3>
           <p>
-            <code>Content-Type: application/json</code>. {input.description}
+            <code>Content-Type: application/json</code>, in UTF-8 (another declared charset is a <code>415</code>). {input.description}
           </p>
           <FieldsTable schema={input} caption="Request fields" />
           {requestExamples.map(([name, ex]) => (
@@ -126,7 +126,8 @@ export default async function ApiReferencePage() {
 
           <h3 id="responses" className="scroll-mt-20">Responses</h3>
           <p>
-            Every answer is JSON and carries an <code>X-Request-Id</code> header: quote it to support. Errors have the shape{" "}
+            Every answer to a <code>POST</code> is JSON and carries an <code>X-Request-Id</code> header: quote it to support (any other
+            method gets a plain <code>405</code>). Errors have the shape{" "}
             <code>{'{ "error": { "code", "message", "field" } }'}</code>.
           </p>
           <dl>
@@ -174,7 +175,9 @@ export default async function ApiReferencePage() {
 jq -e '.summary != "fail"' report.json   # fails the step when a check fails`}</Code>
           <p>
             Add <code>{'"live": true'}</code> with tenant, client ID and secret (from your CI&apos;s secret store, never committed) to also
-            ask Microsoft for a token. Live checks are rate-limited: a <code>429</code> says when to retry in <code>Retry-After</code>.
+            ask Microsoft for a token. Live checks are rate-limited: a <code>429</code> says when to retry in <code>Retry-After</code>. Only a
+            request that would ask Microsoft counts against the limit: <code>live</code> without a secret, or with only rule checks in{" "}
+            <code>checks</code>, is answered from the rules and never refused.
           </p>
 
           <H2 id="operations">Health and readiness</H2>
