@@ -13,8 +13,10 @@
 // A day is closed an hour after it ends (ROLLUP_GRACE_MS): a run is stamped when its transaction
 // starts, and none takes that long. Rows of a day are written in one transaction with the day's mark,
 // under a transaction-level advisory lock (two first readers do not both compute), and with ON
-// CONFLICT DO NOTHING. Anything that writes runs into the past (db:seed, test fixtures) must clear
-// both tables (clearFailingCheckRollup) — recordRun only writes "now".
+// CONFLICT DO NOTHING. A run inserted, deleted or moved into a day already rolled up (a lagging
+// clock, a backfill, db:seed, test fixtures) makes triggers on verification_run forget the rolled days
+// from that day on, under the same lock (migration failing_rollup_late_runs); the next read rolls
+// them up again. recordRun writes "now", which is never rolled up.
 import "server-only";
 import { getPrisma, Prisma } from "../db";
 

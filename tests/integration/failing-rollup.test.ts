@@ -123,6 +123,55 @@ describe("failing checks from the daily rollup", () => {
     expect(f(after)).toBe(f(before) + 1);
   });
 
+  it("a run written late into a day already rolled up is counted, once, and leaves later days' setups right", async () => {
+    await topFailingChecks({ days: 30, now: REAL_NOW, limit: 100 }); // the rollup is filled
+    const s = setups[9]!.id;
+    // A run stamped five days ago (an instance whose clock lags, a backfill), then one now.
+    await addRun(s, ["zz.late"], new Date(TODAY - 5 * DAY + 3600_000));
+    await addRun(s, ["zz.late"], new Date());
+    const now = new Date();
+    const late = (await topFailingChecks({ days: 30, now, limit: 100 })).find((r) => r.checkId === "zz.late");
+    expect(late).toEqual({ checkId: "zz.late", failures: 2, setups: 1 });
+    expect(await topFailingChecks({ days: 30, now, limit: 100 })).toEqual(await topFailingChecksByScan({ days: 30, now, limit: 100 }));
+  });
+
+  it("a late run on a day before one rolled up does not count its setup twice (the later day's gap is recomputed)", async () => {
+    await clearFailingCheckRollup();
+    const s = setups[10]!.id;
+    await addRun(s, ["zz.gap"], new Date(TODAY - 3 * DAY + 3600_000));
+    await topFailingChecks({ days: 7, now: new Date(), limit: 100 }); // rolls up days after the 20-days-ago run
+    await addRun(s, ["zz.gap"], new Date(TODAY - 20 * DAY + 3600_000));
+    const now = new Date();
+    const rows = await topFailingChecks({ days: 30, now, limit: 100 });
+    expect(rows.find((r) => r.checkId === "zz.gap")).toEqual({ checkId: "zz.gap", failures: 2, setups: 1 });
+    expect(rows).toEqual(await topFailingChecksByScan({ days: 30, now, limit: 100 }));
+  });
+
+  it("a run deleted, or moved to another day, from a rolled-up day is no longer counted there", async () => {
+    await topFailingChecks({ days: 30, now: REAL_NOW, limit: 100 });
+    const s = setups[11]!.id;
+    await addRun(s, ["zz.gone"], new Date(TODAY - 4 * DAY + 3600_000));
+    await addRun(s, ["zz.moved"], new Date(TODAY - 4 * DAY + 3600_000));
+    await topFailingChecks({ days: 30, now: new Date(), limit: 100 });
+    await db.pool.query(`DELETE FROM verification_run WHERE 'zz.gone' = ANY("failedChecks")`);
+    runs = runs.filter((r) => !r.failedChecks.includes("zz.gone"));
+    await db.pool.query(`UPDATE verification_run SET "createdAt" = $1 WHERE 'zz.moved' = ANY("failedChecks")`, [new Date(TODAY - 40 * DAY)]);
+    for (const r of runs) if (r.failedChecks.includes("zz.moved")) r.createdAt = new Date(TODAY - 40 * DAY);
+    const now = new Date();
+    const rows = await topFailingChecks({ days: 30, now, limit: 100 });
+    expect(rows.find((r) => r.checkId === "zz.gone")).toBeUndefined();
+    expect(rows.find((r) => r.checkId === "zz.moved")).toBeUndefined();
+    expect(rows).toEqual(await topFailingChecksByScan({ days: 30, now, limit: 100 }));
+  });
+
+  it("a run stamped now leaves the rolled-up days alone", async () => {
+    await topFailingChecks({ days: 30, now: REAL_NOW, limit: 100 });
+    const before = await db.prisma.failingCheckRollupDay.count();
+    expect(before).toBeGreaterThan(20);
+    await addRun(setups[12]!.id, [CHECK_IDS[1]!], new Date());
+    expect(await db.prisma.failingCheckRollupDay.count()).toBe(before);
+  });
+
   it("splits a period into whole closed days and live parts", () => {
     const realNow = Date.UTC(2026, 5, 15, 12, 0, 0);
     const now = new Date(realNow);
