@@ -70,7 +70,7 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
             {ageSeconds >= 1 ? "≈ " : ""}
             {total.toLocaleString("en-US")} {total === 1 ? "setup matches" : "setups match"}
             {filtered ? " these filters" : ""}
-            {ageSeconds >= 1 ? ` (counted ${ageSeconds} s ago)` : ""} · stuck = no progress for {rule.days} days or the same check failing {STUCK_FAILURE_STREAK} times in a row
+            {ageSeconds >= 1 ? ` (counted ${ageSeconds} s ago)` : ""} · stuck = no activity (no check, no step marked) for {rule.days} days or the same check failing {STUCK_FAILURE_STREAK} times in a row
           </p>
         ) : null}
       </div>

@@ -37,7 +37,7 @@ export function stuckReason(
   }
   if (s.lastActivityAt.getTime() < stuckCutoff(rule).getTime()) {
     const days = Math.floor(((rule.now ?? new Date()).getTime() - s.lastActivityAt.getTime()) / DAY);
-    return `no progress for ${days} day${days === 1 ? "" : "s"}`;
+    return `no activity for ${days} day${days === 1 ? "" : "s"}`;
   }
   return null;
 }

@@ -130,7 +130,7 @@ describe("filters agree with the data", () => {
     ).toBe("redirect-uri failed 3 times in a row");
     expect(
       stuckReason({ status: "in_progress", lastActivityAt: new Date(NOW.getTime() - 5 * DAY), consecutiveFailures: 0, lastFailedCheck: null }, RULE),
-    ).toBe("no progress for 5 days");
+    ).toBe("no activity for 5 days");
     expect(
       stuckReason({ status: "completed", lastActivityAt: new Date(0), consecutiveFailures: 9, lastFailedCheck: null }, RULE),
     ).toBeNull();

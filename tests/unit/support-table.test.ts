@@ -80,7 +80,7 @@ describe("support list table", () => {
   });
 
   it("stays light: one class at most per element, no utility lists, no next/link, no decorative text", () => {
-    const rows = Array.from({ length: PAGE_SIZE }, (_, i) => row(i, i % 3 === 0 ? { stuck: "no progress for 4 days" } : {}));
+    const rows = Array.from({ length: PAGE_SIZE }, (_, i) => row(i, i % 3 === 0 ? { stuck: "no activity for 4 days" } : {}));
     const html = render(rows);
     const classes = [...html.matchAll(/class="([^"]*)"/g)].map((m) => m[1]!);
     expect(classes.every((c) => c.split(" ").length <= 3)).toBe(true);
@@ -110,12 +110,12 @@ describe("support list rows as one HTML string", () => {
   });
 
   it("is the same table as the one React rendered before (text, cells and order)", () => {
-    const rows = [row(1), row(2, { companyName: null, stuck: "no progress for 4 days", status: "failing" }), row(3, { status: "completed" })];
+    const rows = [row(1), row(2, { companyName: null, stuck: "no activity for 4 days", status: "failing" }), row(3, { status: "completed" })];
     const html = render(rows);
     const cells = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
     expect(cells).toEqual([
       "Company 1 &#x3C;b>&#x26;&#x3C;/b>it1@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", STEP_LIST[2]!.title, "In progress", "1",
-      "No company nameit2@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", STEP_LIST[2]!.title, "FailingStuckno progress for 4 days", "2",
+      "No company nameit2@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", STEP_LIST[2]!.title, "FailingStuckno activity for 4 days", "2",
       "Company 3 &#x3C;b>&#x26;&#x3C;/b>it3@example.comClient ID 11111111-2222-3333-4444-555555555555", "2026-11-01", "2 h ago", "—", "Completed", "3",
     ]);
   });
