@@ -21,3 +21,15 @@ export function relativeAge(d: Date | null | undefined, now = new Date()): strin
   const months = Math.floor(days / 30);
   return `${months} mo ago`;
 }
+
+/**
+ * A share as a whole percentage that never reads "0%" or "100%" unless it is: 1 setup of 300 is "<1%",
+ * 299 of 300 is ">99%" (rounding would say 0% and 100%, which staff read as none and all).
+ */
+export function percent(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return "0%";
+  if (share >= 1) return "100%";
+  if (share < 0.005) return "<1%";
+  if (share >= 0.995) return ">99%";
+  return `${Math.round(share * 100)}%`;
+}

@@ -101,18 +101,18 @@ export function buildReport(checks: Check[]): Report {
 
 const checkSchema = z
   .strictObject({
-    id: z.enum(CHECK_IDS),
-    step: z.enum(STEPS),
-    status: z.enum(STATUSES),
-    title: z.string().min(1),
-    detail: z.string().min(1),
-    fix: z.string().min(1).optional(),
-    docs: z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/),
-    link: z.strictObject({ label: z.string().min(1), href: z.url() }).optional(),
+    id: z.enum(CHECK_IDS).describe("Stable check id (`redirect-uri`, `live.token`, …): script against it"),
+    step: z.enum(STEPS).describe("The guide's step the check belongs to"),
+    status: z.enum(STATUSES).describe("`skip`: the input lacked what it needs; `error`: it could not run (never a verdict)"),
+    title: z.string().min(1).describe("What is checked, for a person"),
+    detail: z.string().min(1).describe("What was found"),
+    fix: z.string().min(1).optional().describe("What to do: on every `fail` and `warn`"),
+    docs: z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/).describe("The guide's section for the step"),
+    link: z.strictObject({ label: z.string().min(1), href: z.url() }).optional().describe("A link to follow, e.g. the tenant's admin-consent URL"),
     byStep: z
       .partialRecord(z.enum(VERIFIABLE_STEPS), z.enum(STATUSES))
       .optional()
-      .describe("live.registration only: its verdict on each step whose facts the registration read holds (status is the worst of them); a step absent learnt nothing from it"),
+      .describe("`live.registration` only: its verdict on each step whose facts the registration read holds (`status` is the worst of them); a step absent learnt nothing from it"),
   })
   .refine((c) => (c.status === "fail" || c.status === "warn" ? !!c.fix : true), {
     message: "fail and warn need a fix",

@@ -7,11 +7,11 @@ import { AUDIT_ACTIONS, parsePeriod, PERIODS, recordAudit, stepFunnel, topFailin
 import { BarChart } from "@/components/support/bar-chart";
 import { DataTable } from "@/components/support/data-table";
 import { Notice } from "@/components/support/notice";
+import { percent } from "@/lib/support/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Insights" };
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -75,16 +75,16 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             <BarChart
               label={`Setups started in the last ${days} days that reached each step`}
               bars={[
-                ...funnel.steps.map((s) => ({ label: s.title, value: s.reached, note: pct(s.share) })),
-                { label: "Completed", value: funnel.completed, note: pct(funnel.started ? funnel.completed / funnel.started : 0) },
+                ...funnel.steps.map((s) => ({ label: s.title, value: s.reached, note: percent(s.share) })),
+                { label: "Completed", value: funnel.completed, note: percent(funnel.started ? funnel.completed / funnel.started : 0) },
               ]}
             />
             <DataTable
               caption={`Step funnel, last ${days} days`}
               head={["Step", "Reached", "Share of started", "Attempted", "Completed"]}
               rows={[
-                ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), pct(s.share), s.attempted.toLocaleString("en-US"), s.completed.toLocaleString("en-US")]),
-                ["Whole setup completed", funnel.completed.toLocaleString("en-US"), pct(funnel.started ? funnel.completed / funnel.started : 0), "", ""],
+                ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), percent(s.share), s.attempted.toLocaleString("en-US"), s.completed.toLocaleString("en-US")]),
+                ["Whole setup completed", funnel.completed.toLocaleString("en-US"), percent(funnel.started ? funnel.completed / funnel.started : 0), "", ""],
               ]}
             />
           </section>

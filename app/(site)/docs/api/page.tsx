@@ -38,6 +38,16 @@ function typeOf(s: Schema): string {
   return `${t}${s.maxLength !== undefined ? ` (≤ ${s.maxLength} chars)` : ""}${s.format ? `, ${s.format}` : ""}`;
 }
 
+/** The document's descriptions mark code with backticks: shown as code, not as backticks. */
+function Prose({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <>
+      {text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}
+    </>
+  );
+}
+
 function H2({ id, children }: { id: string; children: ReactNode }) {
   return (
     <h2 id={id} className="mt-12 scroll-mt-20 text-2xl font-semibold tracking-tight text-zinc-950 dark:text-white">
@@ -56,6 +66,7 @@ function Code({ title, children }: { title?: string; children: string }) {
 
 function FieldsTable({ schema, caption }: { schema: Schema; caption: string }) {
   const required = new Set(schema.required ?? []);
+  const described = Object.values(schema.properties ?? {}).some((s) => s.description);
   return (
     <div className="not-prose my-5 overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
@@ -64,7 +75,8 @@ function FieldsTable({ schema, caption }: { schema: Schema; caption: string }) {
           <tr className="border-b border-zinc-200 dark:border-zinc-700">
             <th scope="col" className="py-2 pr-4 font-semibold">Field</th>
             <th scope="col" className="py-2 pr-4 font-semibold">Type</th>
-            <th scope="col" className="py-2 font-semibold">Required</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">Required</th>
+            {described && <th scope="col" className="py-2 font-semibold">Description</th>}
           </tr>
         </thead>
         <tbody>
@@ -72,7 +84,12 @@ function FieldsTable({ schema, caption }: { schema: Schema; caption: string }) {
             <tr key={name} className="border-b border-zinc-100 align-top dark:border-zinc-800">
               <td className="py-2 pr-4 font-mono text-[0.8125rem]">{name}</td>
               <td className="py-2 pr-4 text-zinc-700 dark:text-zinc-300">{typeOf(s)}</td>
-              <td className="py-2">{required.has(name) ? "yes" : "no"}</td>
+              <td className="py-2 pr-4">{required.has(name) ? "yes" : "no"}</td>
+              {described && (
+                <td className="py-2 text-zinc-700 dark:text-zinc-300">
+                  <Prose text={s.description} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -106,18 +123,20 @@ export default async function ApiReferencePage() {
     <GuideLayout nav={nav} current="/docs/api" toc={TOC}>
       <article data-page="api-reference">
         <h1 className="text-3xl font-bold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">API reference</h1>
-        <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{doc.info.description}</p>
+        <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300"><Prose text={doc.info.description} /></p>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
           OpenAPI {doc.openapi} document: <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (version {doc.info.version}). This page is rendered from it.
         </p>
 
         <div className="guide-prose prose prose-zinc mt-8 max-w-none dark:prose-invert">
           <H2 id="verify">POST /api/v1/verify</H2>
-          <p>{op.description}</p>
+          <p>
+            <Prose text={op.description} />
+          </p>
 
           <h3 id="request" className="scroll-mt-20">Request</h3>
           <p>
-            <code>Content-Type: application/json</code>, in UTF-8 (another declared charset is a <code>415</code>). {input.description}
+            <code>Content-Type: application/json</code>, in UTF-8 (another declared charset is a <code>415</code>). <Prose text={input.description} />
           </p>
           <FieldsTable schema={input} caption="Request fields" />
           {requestExamples.map(([name, ex]) => (
@@ -137,12 +156,12 @@ export default async function ApiReferencePage() {
                   <strong>{status}</strong>
                 </dt>
                 <dd>
-                  {r.description}
+                  <Prose text={r.description} />
                   {Object.entries(r.headers ?? {})
                     .filter(([h]) => h !== "X-Request-Id")
                     .map(([h, v]) => (
                       <span key={h}>
-                        {" "}Header <code>{h}</code>: {v.description}
+                        {" "}Header <code>{h}</code>: <Prose text={v.description} />
                       </span>
                     ))}
                   {status !== "200" &&
@@ -155,7 +174,9 @@ export default async function ApiReferencePage() {
           </dl>
 
           <h3 id="report" className="scroll-mt-20">The report</h3>
-          <p>{report.description} Each check:</p>
+          <p>
+            <Prose text={report.description} /> Each check:
+          </p>
           <FieldsTable schema={checkSchema} caption="Fields of a check" />
           {Object.entries(op.responses["200"].content["application/json"].examples).map(([name, ex]) => (
             <Code key={name} title={`200: ${ex.summary}`}>{JSON.stringify(ex.value, null, 2)}</Code>
