@@ -236,10 +236,12 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`verify: ${e.message}\n`);
-    } else {
-      process.stderr.write(`verify: unexpected error (${e instanceof Error ? e.name : typeof e}); nothing was sent anywhere.\n`);
+    const message =
+      e instanceof UsageError ? e.message : `unexpected error (${e instanceof Error ? e.name : typeof e}); nothing was sent anywhere.`;
+    process.stderr.write(`verify: ${message}\n`);
+    // With --json, every exit 2 leaves an { error } on stdout, as an invalid input does: a script reads one shape.
+    if (process.argv.slice(2).includes("--json")) {
+      process.stdout.write(`${JSON.stringify({ error: { code: e instanceof UsageError ? "usage" : "internal", message, field: null } }, null, 2)}\n`);
     }
     process.exitCode = 2;
   },

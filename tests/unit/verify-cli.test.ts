@@ -102,6 +102,10 @@ describe("verify CLI", { timeout: 120_000 }, () => {
     expect(account.stderr).toMatch(/^verify: --account-type: The account type must be one of/);
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/^verify: --check: unknown check id/);
+    // With --json, a usage error leaves the same { error } shape on stdout as an invalid input.
+    const usage = await cli(["--manifest", empty, "--json"]);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toEqual({ error: { code: "usage", message: expect.stringMatching(/is empty: nothing to check/), field: null } });
   });
 
   it("a correct manifest: exit 0, readable report without colours when not a terminal", async () => {
