@@ -43,8 +43,9 @@ export function stuckReason(
 }
 
 /**
- * The step a stuck setup is stuck at: the step the check that keeps failing fails when that is why
- * (it can lie beyond the first unfinished step, say an unconfirmed prerequisite), else the current step.
+ * The step a stuck setup is stuck at: when a repeatedly failing check is why, the step that check is
+ * failing (it can lie beyond the first unfinished step, say an unconfirmed prerequisite); else the
+ * current step.
  * A check can fail a step other than its own (live.registration fails the permissions step when a
  * permission is missing at Microsoft): given the steps, the first one that check is failing is named.
  */
