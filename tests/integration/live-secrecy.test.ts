@@ -118,7 +118,7 @@ describe("the HTTP API", () => {
     }
     const failing: VerifyApiDeps = { ...deps(), limiter: { consume: () => Promise.reject(new Error(`store down while handling ${secret}`)) } };
     const res = await handleVerifyRequest(
-      new Request("http://localhost/api/v1/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret, clientId: A.good.appId, live: true }) }),
+      new Request("http://localhost/api/v1/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ secret, tenant: T.contoso.id, clientId: A.good.appId, live: true }) }),
       failing,
     );
     expect(res.status).toBe(500);
