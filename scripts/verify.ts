@@ -171,7 +171,7 @@ async function main(): Promise<number> {
     const name = v.manifest === "-" ? "from stdin" : JSON.stringify(v.manifest);
     let text: string;
     try {
-      text = v.manifest === "-" ? await readStdin(MANIFEST_READ_MAX) : readFileLimited(v.manifest, MANIFEST_READ_MAX);
+      text = v.manifest === "-" ? await readStdin(MANIFEST_READ_MAX) : await readFileLimited(v.manifest, MANIFEST_READ_MAX);
     } catch (e) {
       if (e instanceof InputTooLarge) throw new UsageError(`The manifest ${name} is ${e.message}; the limit is ${LIMITS.manifestBytes / 1024} KB. Give only the app's manifest.`);
       const code = (e as { code?: string }).code;

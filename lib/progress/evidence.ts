@@ -77,19 +77,23 @@ export function nextSubject(step: VerifiableStep, previous: EvidenceSubject, run
   return { ...base, ...subjectFor(step, run) };
 }
 
+type RunCheck = { id: string; step: string; status: string; byStep?: Partial<Record<VerifiableStep, string>> };
+
+/**
+ * What a run's check says about a step: its status, or for a check that judges several steps
+ * (live.registration) its verdict on this one; undefined when it says nothing about this step (another
+ * step's check, or a step the check learnt nothing about).
+ */
+export function checkStatusFor(c: RunCheck, step: VerifiableStep): string | undefined {
+  if (c.step !== step && !isConfirming(step, c.id)) return undefined;
+  return c.byStep ? c.byStep[step] : c.status;
+}
+
 /** The evidence after a run: each non-skipped check of the step replaces what was known of it. */
-export function mergeEvidence(
-  previous: Evidence,
-  checks: readonly { id: string; step: string; status: string; byStep?: Partial<Record<VerifiableStep, string>> }[],
-  step: VerifiableStep,
-  at: Date,
-): Evidence {
+export function mergeEvidence(previous: Evidence, checks: readonly RunCheck[], step: VerifiableStep, at: Date): Evidence {
   const next: Evidence = { ...previous };
   for (const c of checks) {
-    if (c.step !== step && !isConfirming(step, c.id)) continue;
-    // A check that judges several steps (live.registration) counts with its verdict on this step; a
-    // step it learnt nothing about gets no evidence from it.
-    const status = c.byStep ? c.byStep[step] : c.status;
+    const status = checkStatusFor(c, step);
     if (status !== "pass" && status !== "warn" && status !== "fail" && status !== "error") continue;
     // An "error" (Microsoft unreachable, rate limited) says nothing about the setup: keep the last verdict.
     if (status === "error" && previous[c.id]) continue;

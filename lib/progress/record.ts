@@ -14,9 +14,9 @@ import { redact, type Report } from "../verify/report";
 import { secretFingerprint, secretHint } from "./fingerprint";
 import { randomUUID } from "node:crypto";
 import { checkPublicId, checkReport, loadSetupView, newPublicId, parseInput, setupProgressOf, stepStatesOf, type SetupRowOf, type StepRowOf } from "./setups";
-import { CONFIRMING_CHECKS, deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
+import { deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
 import { SetupNotFoundError } from "./errors";
-import { mergeEvidence, nextSubject, parseEvidence, parseSubject, stepState, subjectChanged, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
+import { checkStatusFor, mergeEvidence, nextSubject, parseEvidence, parseSubject, stepState, subjectChanged, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
 import type { SetupProgress } from "./views";
 
 export interface RecordRunInput {
@@ -69,9 +69,10 @@ export function coveredSteps(report: Report, stepId: StepId | null): VerifiableS
   return VERIFIABLE_STEPS.filter(
     (s) =>
       s === stepId ||
-      report.checks.some(
-        (c) => c.status !== "skip" && (c.step === s || CONFIRMING_CHECKS[s].includes(c.id)) && (!c.byStep || (c.byStep[s] !== undefined && c.byStep[s] !== "skip")),
-      ),
+      report.checks.some((c) => {
+        const status = checkStatusFor(c, s);
+        return status !== undefined && status !== "skip";
+      }),
   );
 }
 

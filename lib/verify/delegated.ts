@@ -135,7 +135,6 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
     // fails nor "confirms with Microsoft" a step.
     const owner = sp.status === 200 ? (sp.body as ServicePrincipal).appOwnerOrganizationId : undefined;
     checks.push({
-      byStep: {},
       ...makeCheck(
         "live.registration",
         "warn",
@@ -144,6 +143,7 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
           : `There is no app with the client ID ${target.clientId} in ${where}: either the client ID is wrong, or the app is registered in another tenant.`,
         `Sign in with an administrator account of the tenant where the app is registered${owner && isGuid(owner) ? ` (${owner})` : ""}, and check that the client ID is the Application (client) ID from the app's Overview page.`,
       ),
+      byStep: {},
     });
   }
 

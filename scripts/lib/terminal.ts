@@ -1,6 +1,7 @@
 // Reading from the terminal for the CLIs (verify --secret-stdin, staff:create): a hidden prompt that
 // echoes nothing (a secret or a password), and all of standard input when it is piped.
-import { closeSync, openSync, readSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 
 /** Reads one line from a terminal without echoing it; Ctrl+C exits with `interruptCode`. */
 export function readHidden(prompt: string, interruptCode = 130): Promise<string> {
@@ -41,17 +42,18 @@ export class InputTooLarge extends Error {
 }
 
 /**
- * All of standard input (piped), as text. With `maxBytes`, reading stops once more than that has come
- * (`yes | verify --manifest -` must not grow memory without end) and InputTooLarge is thrown.
+ * A stream as text, reading at most `maxBytes`: once more has come, the stream is destroyed and
+ * InputTooLarge thrown (`yes | verify --manifest -` or a path to /dev/zero must not fill memory).
+ * Errors of the stream (ENOENT, EISDIR, EACCES of a file) are thrown as they come.
  */
-export async function readStdin(maxBytes = Infinity): Promise<string> {
+async function readLimited(stream: Readable, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stream) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += buf.length;
     if (size > maxBytes) {
-      process.stdin.destroy();
+      stream.destroy();
       throw new InputTooLarge(maxBytes);
     }
     chunks.push(buf);
@@ -59,28 +61,14 @@ export async function readStdin(maxBytes = Infinity): Promise<string> {
   return decodeText(Buffer.concat(chunks));
 }
 
-/**
- * A file as text, reading at most `maxBytes` (+1 to know it is longer): a path to /dev/zero or an
- * endless pipe (`<(…)`) stops there with InputTooLarge instead of filling memory. Errors of opening or
- * reading (ENOENT, EISDIR, EACCES) are thrown as they come.
- */
-export function readFileLimited(path: string, maxBytes: number): string {
-  const fd = openSync(path, "r");
-  try {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for (;;) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - size));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      size += n;
-      if (size > maxBytes) throw new InputTooLarge(maxBytes);
-    }
-    return decodeText(Buffer.concat(chunks));
-  } finally {
-    closeSync(fd);
-  }
+/** All of standard input (piped), as text, at most `maxBytes` of it. */
+export function readStdin(maxBytes = Infinity): Promise<string> {
+  return readLimited(process.stdin, maxBytes);
+}
+
+/** A file (or a named pipe such as `<(…)`) as text, at most `maxBytes` of it. */
+export function readFileLimited(path: string, maxBytes: number): Promise<string> {
+  return readLimited(createReadStream(path), maxBytes);
 }
 
 /**

@@ -12,7 +12,6 @@ import { percent } from "@/lib/support/format";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Insights" };
 
-
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const days = parsePeriod(sp.days);
@@ -33,6 +32,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     details: { days },
     request: requestInfo(await currentHeaders()),
   }).catch(() => undefined);
+  const completedShare = funnel?.started ? funnel.completed / funnel.started : 0;
 
   return (
     <div className="space-y-8">
@@ -76,7 +76,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               label={`Setups started in the last ${days} days that reached each step`}
               bars={[
                 ...funnel.steps.map((s) => ({ label: s.title, value: s.reached, note: percent(s.share) })),
-                { label: "Completed", value: funnel.completed, note: percent(funnel.started ? funnel.completed / funnel.started : 0) },
+                { label: "Completed", value: funnel.completed, note: percent(completedShare) },
               ]}
             />
             <DataTable
@@ -84,7 +84,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               head={["Step", "Reached", "Share of started", "Attempted", "Completed"]}
               rows={[
                 ...funnel.steps.map((s) => [s.title, s.reached.toLocaleString("en-US"), percent(s.share), s.attempted.toLocaleString("en-US"), s.completed.toLocaleString("en-US")]),
-                ["Whole setup completed", funnel.completed.toLocaleString("en-US"), percent(funnel.started ? funnel.completed / funnel.started : 0), "", ""],
+                ["Whole setup completed", funnel.completed.toLocaleString("en-US"), percent(completedShare), "", ""],
               ]}
             />
           </section>
