@@ -20,7 +20,11 @@ COPY scripts/prisma-generate.mjs ./scripts/prisma-generate.mjs
 RUN npm ci --no-audit --no-fund
 
 # ---- build: next build → .next/standalone ----
+# SITE_URL, the public origin, is a build input: the guide pages, the sitemap and robots.txt are
+# prerendered with it and HSTS is a build-time header (next.config.js). The server refuses to start on
+# an https SITE_URL other than the one it was built with (lib/startup.ts).
 FROM deps AS build
+ARG SITE_URL
 WORKDIR /app
 COPY . .
 RUN npx next build

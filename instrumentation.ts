@@ -4,6 +4,19 @@
 // customer — so support can go from what the customer sees to the request's log lines.
 import type { Instrumentation } from "next";
 
+// At start, once per server process: a bad configuration stops the process with one line (lib/startup.ts)
+// and the exit code scripts/cluster.cjs treats as fatal, instead of a server that answers /api/health and
+// fails page by page. Not while `next build` prerenders (the build may go without the run-time secrets).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { EXIT_CONFIG, startupProblem } = await import("./lib/startup");
+  const problem = startupProblem(process.env, process.env.BUILD_SITE_URL ?? "");
+  if (problem) {
+    console.error(`config: ${problem}`);
+    process.exit(EXIT_CONFIG);
+  }
+}
+
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("./lib/log");

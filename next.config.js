@@ -2,6 +2,10 @@
 // next.config.js is CommonJS (as scripts/cluster.cjs), so its helper comes in by require().
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { addCompileHints } = require("./scripts/compile-hints.cjs");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeFileSync } = require("node:fs");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { join } = require("node:path");
 
 /**
  * Security headers of every response (pages, routes, static files). The Content-Security-Policy is
@@ -28,6 +32,9 @@ function securityHeaders() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The public origin this build's prerendered pages, sitemap and HSTS header were made for: the server
+  // refuses to start on an https SITE_URL that differs (lib/startup.ts, instrumentation.ts).
+  env: { BUILD_SITE_URL: process.env.SITE_URL ?? "" },
   poweredByHeader: false,
   async headers() {
     return [
@@ -48,6 +55,8 @@ const nextConfig = {
     // compiled while it streams in, off the main thread, instead of inside the start-up's long task.
     runAfterProductionCompile: async ({ distDir }) => {
       addCompileHints(distDir);
+      // The origin this build was made for (`npm start` rebuilds when SITE_URL changes: scripts/start.mjs).
+      writeFileSync(join(distDir, "build-site-url"), `${process.env.SITE_URL ?? ""}\n`);
     },
   },
   // proxy.ts must see the App Router's own requests as they are (the `rsc` and next-router-* headers,

@@ -17,13 +17,17 @@
 // SIGTERM / SIGINT: passed to every worker (Next closes its server and exits), then the primary exits;
 // workers still running after 10 s are killed. A worker that exits before it ever listened (a bad
 // configuration, a port in use) stops the whole server with its exit code, so a supervisor sees the
-// failure; a worker that dies after it listened is replaced.
+// failure; a worker that dies after it listened is replaced — unless it exits with 78 (EX_CONFIG), the
+// code of instrumentation.ts's start-up check of the configuration (lib/startup.ts), which Next runs
+// after it listens: another worker would fail the same way, so the server stops with that code.
 "use strict";
 const cluster = require("node:cluster");
 const os = require("node:os");
 const path = require("node:path");
 
 const STOP_GRACE_MS = 10_000;
+/** lib/startup.ts's EXIT_CONFIG: the configuration is wrong; no worker can start. */
+const EXIT_CONFIG = 78;
 
 /** Workers to run: WEB_CONCURRENCY when it is a whole number ≥ 1, else one per core. */
 function workerCount(env = process.env) {
@@ -70,6 +74,9 @@ function main() {
       if (!listened.has(worker)) {
         console.error(`cluster: worker ${worker.process.pid} exited (${signal ?? code}) before it listened; stopping`);
         stop("SIGTERM", code || 1);
+      } else if (code === EXIT_CONFIG) {
+        console.error(`cluster: worker ${worker.process.pid} stopped on its configuration (exit ${code}); stopping`);
+        stop("SIGTERM", code);
       } else {
         console.error(`cluster: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
         cluster.fork();

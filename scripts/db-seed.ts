@@ -1,11 +1,12 @@
-// `npm run db:seed -- --setups 100000 [--reset] [--seed N]`: fills the database (DATABASE_URL, or the
+// `npm run db:seed -- --setups 100000 [--reset] [--seed N] [--remote]`: fills the database (DATABASE_URL, or the
 // embedded development database under .data/postgres) with realistic demo setups: every status and
 // step, near-miss mistakes in the run reports, attempt histories over the last ~120 days.
-// Applies pending migrations first. Refuses to run with NODE_ENV=production.
-import { loadConfig } from "../lib/config";
+// Applies pending migrations first. Refuses to run with NODE_ENV=production, and on a database that is
+// not on this machine unless --remote is given.
+import { ConfigError, loadConfig } from "../lib/config";
 import { applyMigrations } from "../lib/db/migrate";
 import { seedDatabase } from "../lib/db/seed";
-import { argValue, runDbScript } from "../lib/db/script";
+import { argValue, demoDataTargetProblem, runDbScript } from "../lib/db/script";
 import { fingerprintKey } from "../lib/progress/fingerprint";
 
 const argv = process.argv.slice(2);
@@ -20,8 +21,20 @@ if (!Number.isInteger(seed)) {
   console.error("db:seed: --seed must be a whole number");
   process.exit(2);
 }
-if (loadConfig(process.env, { site: false }).NODE_ENV === "production") {
+let target: { NODE_ENV: string; DATABASE_URL?: string };
+try {
+  target = loadConfig(process.env, { site: false });
+} catch (e) {
+  console.error(`db:seed: ${e instanceof ConfigError ? e.message : String(e)}`);
+  process.exit(1);
+}
+if (target.NODE_ENV === "production") {
   console.error("db:seed: refusing to fill a database with demo data when NODE_ENV=production");
+  process.exit(2);
+}
+const refused = demoDataTargetProblem(target.DATABASE_URL, argv.includes("--remote"));
+if (refused) {
+  console.error(`db:seed: ${refused}`);
   process.exit(2);
 }
 

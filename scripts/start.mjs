@@ -15,12 +15,19 @@ process.chdir(root);
 requireSupportedNode("start");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const dev = process.argv.includes("--dev");
-if (!existsSync("node_modules/.package-lock.json")) {
-  console.log("start: installing dependencies (npm ci)…");
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+// Missing, or older than the lockfile (a `git pull` changed the dependencies): npm ci, whose postinstall
+// also generates the Prisma client.
+const installed = mtime("node_modules/.package-lock.json");
+if (!installed || installed < mtime("package-lock.json")) {
+  console.log(installed ? "start: package-lock.json changed; installing dependencies (npm ci)…" : "start: installing dependencies (npm ci)…");
   if (spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit", env }).status !== 0) {
     console.error("start: `npm ci` failed (is the npm registry reachable?)");
     process.exit(1);
   }
+} else if (mtime("lib/db/generated/client.ts") < mtime("prisma/schema.prisma")) {
+  console.log("start: prisma/schema.prisma changed; generating the Prisma client…");
+  if (spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit", env }).status !== 0) process.exit(1);
 }
 /** Newest modification time under the sources the build depends on (so a `git pull` triggers a rebuild). */
 function newestSource() {
@@ -31,12 +38,35 @@ function newestSource() {
     if (st.isDirectory()) { for (const e of readdirSync(p)) if (e !== "generated") walk(path.join(p, e)); }
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["app", "components", "lib", "content", "next.config.js", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  for (const p of ["app", "components", "lib", "content", "packages", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "tsconfig.json", "package-lock.json", "postcss.config.mjs"]) walk(p);
   return newest;
 }
+// SITE_URL is required in production (lib/config.ts); a local run is served from its own port. The build
+// is made for it (prerendered links, sitemap, HSTS: next.config.js writes .next/build-site-url), so a
+// different SITE_URL means another build.
+const port = process.env.PORT ?? "3000";
+if (!env.SITE_URL && env.DATABASE_URL && !dev) {
+  console.log(`start: SITE_URL is not set: links and the staff sign-in use http://localhost:${port}; on a real host set SITE_URL to its public https origin`);
+}
+env.SITE_URL ||= `http://localhost:${port}`;
+const origin = (u) => {
+  try {
+    return new URL(u).origin;
+  } catch {
+    return u;
+  }
+};
+const builtFor = existsSync(".next/build-site-url") ? origin(readFileSync(".next/build-site-url", "utf8").trim() || "http://localhost:3000") : null;
 const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
-if (!dev && built < newestSource()) {
-  console.log(built ? "start: sources changed since the last build; rebuilding (next build)…" : "start: building the site (next build)…");
+const otherOrigin = builtFor !== null && builtFor !== origin(env.SITE_URL);
+if (!dev && (built < newestSource() || otherOrigin)) {
+  console.log(
+    !built
+      ? "start: building the site (next build)…"
+      : otherOrigin
+        ? `start: the last build was made for ${builtFor}, not ${origin(env.SITE_URL)}; rebuilding (next build)…`
+        : "start: sources changed since the last build; rebuilding (next build)…",
+  );
   if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env }).status !== 0) process.exit(1);
 }
 
@@ -47,7 +77,10 @@ let db = null; // the embedded PostgreSQL supervisor (scripts/db-serve.ts), when
 /** Starts scripts/db-serve.ts and resolves with the DATABASE_URL it prints once ready. */
 function startEmbeddedDatabase() {
   const [cmd, args] = tsx("scripts/db-serve.ts");
-  db = spawn(cmd, args, { stdio: ["pipe", "pipe", "inherit"], env: { ...env, DB_SERVE_WATCH_STDIN: "1" } });
+  // Its own process group: a Ctrl+C (SIGINT to the terminal's group) or a supervisor signalling our group
+  // reaches the site, not the database, which stops only after the site has finished its requests
+  // (stopDatabase below) — or when our end of its stdin closes (we are gone).
+  db = spawn(cmd, args, { stdio: ["pipe", "pipe", "inherit"], env: { ...env, DB_SERVE_WATCH_STDIN: "1" }, detached: true });
   return new Promise((resolve, reject) => {
     let out = "";
     db.stdout.on("data", (chunk) => {
@@ -69,8 +102,7 @@ function localSecret(file) {
 }
 
 if (env.DATABASE_URL) {
-  const [cmd, args] = tsx("scripts/db-migrate.ts");
-  if (spawnSync(cmd, args, { stdio: "inherit", env }).status !== 0) process.exit(1);
+  // Every setting first: a refused start must not have changed the database.
   for (const [name, what] of [
     ["SECRET_FINGERPRINT_KEY", "it keys the fingerprints of client secrets"],
     ["BETTER_AUTH_SECRET", "it signs staff sessions"],
@@ -80,6 +112,8 @@ if (env.DATABASE_URL) {
       process.exit(1);
     }
   }
+  const [cmd, args] = tsx("scripts/db-migrate.ts");
+  if (spawnSync(cmd, args, { stdio: "inherit", env }).status !== 0) process.exit(1);
 } else {
   try {
     env.DATABASE_URL = await startEmbeddedDatabase();
@@ -94,9 +128,6 @@ if (env.DATABASE_URL) {
 }
 
 // ---- The site ----
-// SITE_URL is required in production (lib/config.ts); a local run is served from its own port.
-const port = process.env.PORT ?? "3000";
-env.SITE_URL ||= `http://localhost:${port}`;
 // Next runs as our direct child (not under `npx`), so a SIGTERM or Ctrl+C we pass on reaches it.
 // scripts/http-preload.cjs appends the socket address to X-Forwarded-For (see lib/http/client-ip.ts).
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -6,8 +6,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { confirmStepAction, startStepAction } from "@/lib/actions/customer";
-import type { ConfirmableStep } from "@/lib/steps";
+import { docsLink, type ConfirmableStep } from "@/lib/steps";
 import type { ProgressView } from "@/lib/customer/view";
+import { verifiedKeys } from "@/lib/customer/verified-keys";
 import { setProgress, useProgress } from "./progress-store";
 import { LocalTime } from "./local-time";
 import { StatusGlyph } from "./status";
@@ -140,25 +141,57 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
   );
 }
 
-/** add-keys-to-portal: which keys were verified (client ID, the secret's first 3 characters), to compare with what is entered in the Codat Portal. */
+/**
+ * add-keys-to-portal: which keys were verified (client ID, the secret's first 3 characters), to compare
+ * with what is entered in the Codat Portal. Only keys that passed: the setup remembers the last client ID
+ * and secret entered whatever their result, and a refused secret (the Secret ID, say) must not be shown
+ * as the one to enter.
+ */
 export function VerifiedKeys({ initial }: { initial?: ProgressView | null }) {
   const p = useProgressOr(initial);
-  if (!p || (!p.clientId && !p.secretHint)) return null;
+  if (!p) return null;
+  const { clientId, secretHint: hint, unverified } = verifiedKeys(p);
+  if (unverified) {
+    return (
+      <p className="mb-3 text-sm text-zinc-800 dark:text-zinc-200" data-verified-keys>
+        No keys verified yet: verify{" "}
+        <a className="underline" href={docsLink("register-application")}>
+          the registration
+        </a>{" "}
+        and{" "}
+        <a className="underline" href={docsLink("client-secret")}>
+          the client secret
+        </a>{" "}
+        first, then enter those in the Codat Portal.
+      </p>
+    );
+  }
+  if (!clientId && !hint) return null;
   return (
     <p className="mb-3 text-sm text-zinc-800 dark:text-zinc-200" data-verified-keys>
       The keys you verified here:{" "}
-      {p.clientId && (
+      {clientId && (
         <>
-          client ID <code className="font-mono text-xs">{p.clientId}</code>
+          client ID <code className="font-mono text-xs">{clientId}</code>
         </>
       )}
-      {p.clientId && p.secretHint && " and "}
-      {p.secretHint && (
+      {clientId && hint && " and "}
+      {hint && (
         <>
-          a secret starting <code className="font-mono text-xs">{p.secretHint}</code>
+          a secret starting <code className="font-mono text-xs">{hint}</code>
         </>
       )}
       . Enter the same ones in the Codat Portal.
+      {!hint && (
+        <>
+          {" "}
+          The client secret is not verified yet (
+          <a className="underline" href={docsLink("client-secret")}>
+            verify it
+          </a>
+          ).
+        </>
+      )}
     </p>
   );
 }

@@ -96,7 +96,7 @@ function buildOpenApi() {
       title: "Business Central setup checker API",
       version: "1.0.0",
       description:
-        "Checks a Microsoft Entra ID app registration for Dynamics 365 Business Central. The same engine as the guide's \"Verify my setup\" panels and the CLI (`npm run verify`): the same input, the same report.",
+        "Checks a Microsoft Entra ID app registration for Dynamics 365 Business Central. The same engine as the guide's \"Verify my setup\" panels and the CLI (`npm run verify`): the same input, the same report. Every error is JSON of the `Error` schema, including the 405 for a method other than POST.",
     },
     paths: {
       "/api/v1/verify": {

@@ -44,6 +44,24 @@ function failResponse(status: number, error: FieldError, headers: Record<string,
   return json(status, { error }, headers);
 }
 
+/**
+ * GET, PUT, PATCH or DELETE on /api/v1/verify: a JSON 405 that says what to send instead (Next's own
+ * 405 has an empty body), with Allow and X-Request-Id like every other answer.
+ */
+export function methodNotAllowed(request: Request): Response {
+  const requestId = requestIdFrom(request.headers);
+  log().info({ event: "api.verify", requestId, status: 405, errorCode: "method_not_allowed", method: request.method.slice(0, 16) }, "verify API request");
+  return failResponse(
+    405,
+    {
+      code: "method_not_allowed",
+      message: `${request.method.slice(0, 16)} is not supported here: send POST with a JSON body such as {"clientId": "…"}. The reference is at /docs/api.`,
+      field: null,
+    },
+    { allow: "POST", "x-request-id": requestId },
+  );
+}
+
 /** What the request's log line says beyond the status (filled in as the request is handled). */
 interface Outcome {
   errorCode?: string;

@@ -34,6 +34,23 @@ export async function runDbScript(name: string, fn: (url: string, where: string)
   process.exit(process.exitCode ?? 0);
 }
 
+/**
+ * Why a script that writes demo data (db:seed, whose --reset empties the setups first) must not run
+ * against this database without `--remote`, or null: only a database on this machine (loopback or a
+ * Unix socket, the embedded one when DATABASE_URL is unset) is taken as a demo database.
+ */
+export function demoDataTargetProblem(databaseUrl: string | undefined, allowRemote: boolean): string | null {
+  if (!databaseUrl || allowRemote) return null;
+  let host: string;
+  try {
+    host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    return null; // loadConfig has already refused a DATABASE_URL that is not a URL
+  }
+  if (host === "" || host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return null;
+  return `DATABASE_URL points at ${host}, not this machine: demo data (and --reset, which deletes every setup first) is for a local database; add --remote if this one is a demo database too`;
+}
+
 /** `--name value` / `--name=value` from argv. */
 export function argValue(argv: string[], flag: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {

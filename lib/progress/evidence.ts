@@ -120,12 +120,17 @@ export function stepState(step: VerifiableStep, evidence: Evidence): StepEvidenc
   const relevant = new Set([...groups.flat(), ...BLOCKING_CHECKS[step]]);
   // A required group fails when its latest verdicts leave no alternative standing: a failed
   // secret.expiry does not fail the step while a later live.token proves the secret works; a blocking
-  // check's fail stands unless later evidence named in BLOCKING_RESCUED_BY outweighs it.
+  // check's fail stands unless later evidence named in BLOCKING_RESCUED_BY outweighs it. Microsoft's
+  // own "no" (a confirming check's fail: live.token refused this secret) is outweighed only by
+  // Microsoft: a manifest pasted later that lists an unexpired secret says nothing about the secret
+  // Microsoft refused.
   const failing: string[] = [];
   for (const id of relevant) {
     if (evidence[id]?.status !== "fail") continue;
     const group = groups.find((g) => g.includes(id));
-    const rescuers = group ? group.filter((other) => other !== id) : (BLOCKING_RESCUED_BY[id] ?? []);
+    const rescuers = group
+      ? group.filter((other) => other !== id && (!isConfirming(step, id) || isConfirming(step, other)))
+      : (BLOCKING_RESCUED_BY[id] ?? []);
     const rescued = rescuers.some((other) => good(evidence[other]) && evidence[other]!.at > evidence[id]!.at);
     if (!rescued) failing.push(id);
   }

@@ -226,12 +226,15 @@ const UPSERT_STEPS_UPDATE_SETUP = `
   WITH up AS (
     INSERT INTO step_progress
       ("setupId", "stepId", status, evidence, trust, "completedAt", "lastAttemptAt", "lastRunId", "attemptCount", "firstAttemptAt")
-    SELECT $1::uuid, u.step, u.status::"StepStatus", u.evidence::jsonb, u.trust, u.completed::timestamptz, $2::timestamptz, $3::uuid, 1, $2::timestamptz
-    FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(step, status, evidence, trust, completed)
+    SELECT $1::uuid, u.step, u.status::"StepStatus", u.evidence::jsonb, u.trust, u.completed::timestamptz,
+      CASE WHEN u.attempted THEN $2::timestamptz END, CASE WHEN u.attempted THEN $3::uuid END,
+      CASE WHEN u.attempted THEN 1 ELSE 0 END, CASE WHEN u.attempted THEN $2::timestamptz END
+    FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $21::boolean[]) AS u(step, status, evidence, trust, completed, attempted)
     ON CONFLICT ("setupId", "stepId") DO UPDATE SET
       status = EXCLUDED.status, evidence = EXCLUDED.evidence, trust = EXCLUDED.trust, "completedAt" = EXCLUDED."completedAt",
-      "lastAttemptAt" = EXCLUDED."lastAttemptAt", "lastRunId" = EXCLUDED."lastRunId",
-      "attemptCount" = step_progress."attemptCount" + 1,
+      "lastAttemptAt" = coalesce(EXCLUDED."lastAttemptAt", step_progress."lastAttemptAt"),
+      "lastRunId" = coalesce(EXCLUDED."lastRunId", step_progress."lastRunId"),
+      "attemptCount" = step_progress."attemptCount" + EXCLUDED."attemptCount",
       "firstAttemptAt" = coalesce(step_progress."firstAttemptAt", EXCLUDED."firstAttemptAt")
     RETURNING 1
   )
@@ -260,8 +263,9 @@ const UPSERT_STEPS_UPDATE_SETUP = `
  *  2. insert the run (ON CONFLICT on the idempotency key DO NOTHING) and, in the same statement, read
  *     the setup's step rows (with their latest run's public id) and the run an earlier submission
  *     stored under the same key;
- *  3. upsert the covered steps' rows (unnest) and update the setup's counters, status and current
- *     step, returning the setup row;
+ *  3. upsert the covered steps' rows (unnest; and reset the other steps whose evidence is about another
+ *     app, without counting an attempt) and update the setup's counters, status and current step,
+ *     returning the setup row;
  *  4. COMMIT.
  * Each statement after the lock takes a fresh snapshot (READ COMMITTED), so it sees every recording
  * committed before ours. Evidence, step statuses and the setup's state are computed here, in
@@ -310,7 +314,14 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
 
       // Every step the run covers: one attempt more, its evidence, and the status that evidence supports.
       const covered = coveredSteps(report, stepId);
-      const up = { step: [] as string[], status: [] as string[], evidence: [] as string[], trust: [] as (string | null)[], completedAt: [] as (string | null)[] };
+      const up = {
+        step: [] as string[],
+        status: [] as string[],
+        evidence: [] as string[],
+        trust: [] as (string | null)[],
+        completedAt: [] as (string | null)[],
+        attempted: [] as boolean[],
+      };
       for (const step of covered) {
         const prev = byStep.get(step);
         const subject: EvidenceSubject = {
@@ -325,6 +336,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         up.evidence.push(JSON.stringify(evidence));
         up.trust.push(trust);
         up.completedAt.push(completedAt ? completedAt.toISOString() : null);
+        up.attempted.push(true);
         // The row as statement 3 writes it, for the progress returned below.
         byStep.set(step, {
           stepId: step,
@@ -338,6 +350,27 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           completedAt,
           lastRunPublicId: runData.publicId,
         });
+      }
+
+      // The steps the run does not cover whose evidence is about another app (the customer made a new
+      // registration, say): that evidence says nothing about the app this run names, so they start
+      // afresh as well — no attempt counted, the latest report kept — and the setup is not complete on
+      // another app's checks.
+      if (runData.clientId) {
+        for (const step of VERIFIABLE_STEPS) {
+          const prev = byStep.get(step);
+          if (covered.includes(step) || !prev) continue;
+          const about = parseSubject(prev.evidence).clientId;
+          if (about === undefined || about === runData.clientId) continue;
+          statuses[step] = "in_progress";
+          up.step.push(step);
+          up.status.push("in_progress");
+          up.evidence.push("{}");
+          up.trust.push(null);
+          up.completedAt.push(null);
+          up.attempted.push(false);
+          byStep.set(step, { ...prev, status: "in_progress", evidence: {}, trust: null, completedAt: null });
+        }
       }
 
       // The setup's counters: failed runs, and how many runs in a row failed on the same check.
@@ -363,7 +396,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         setupId, nowIso, runId, up.step, up.status, up.evidence, up.trust, up.completedAt,
         failedInc, consecutive, setLastFailed, lastFailed,
         runData.clientId || null, runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
-        status, currentStep, attemptedStepBits, completedStepBits,
+        status, currentStep, attemptedStepBits, completedStepBits, up.attempted,
       ]);
       const setupRow = updated.rows[0];
       if (!setupRow) throw new SetupNotFoundError(setupPublicId);

@@ -11,6 +11,7 @@ import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 
 let fake: FakeEntra;
 let POST: (r: Request) => Promise<Response>;
+let route: Record<string, unknown>;
 const A = FAKE.apps;
 const T = FAKE.tenants;
 const URL_ = "http://localhost/api/v1/verify";
@@ -23,7 +24,8 @@ beforeAll(async () => {
   vi.stubEnv("GRAPH_BASE_URL", fake.graphBaseUrl);
   vi.stubEnv("VERIFY_LIVE_RATE_LIMIT", "3");
   vi.stubEnv("VERIFY_LIVE_RATE_WINDOW_SECONDS", "600");
-  ({ POST } = await import("@/app/api/v1/verify/route"));
+  route = await import("@/app/api/v1/verify/route");
+  ({ POST } = route as { POST: typeof POST });
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -121,6 +123,21 @@ describe("415: not JSON", () => {
     expect(err.message).toMatch(/declared as utf-16: send it as UTF-8/);
     for (const ok of ["application/json; charset=UTF-8", 'application/json;charset="utf-8"', "application/json; charset=utf8"]) {
       expect((await POST(req({ manifest: graphCorrect }, { "content-type": ok }))).status, ok).toBe(200);
+    }
+  });
+});
+
+describe("405: another method than POST", () => {
+  it("GET, PUT, PATCH and DELETE answer JSON that says what to send, with Allow: POST", async () => {
+    for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
+      const handler = route[method] as (r: Request) => Response;
+      expect(typeof handler, method).toBe("function");
+      const res = handler(new Request(URL_, { method, headers: { "x-request-id": "req-405-abcdef0123" } }));
+      const error = await expectError(res, 405, "method_not_allowed", null);
+      expect(error.message).toContain(`${method} is not supported here: send POST`);
+      expect(res.headers.get("allow")).toBe("POST");
+      expect(res.headers.get("x-request-id")).toBe("req-405-abcdef0123");
+      expect(res.headers.get("cache-control")).toBe("no-store");
     }
   });
 });

@@ -100,6 +100,34 @@ describe("evidence is about one app and one secret", () => {
     expect(more.progress.steps["register-application"]).toMatchObject({ status: "verified" });
   });
 
+  it("a run about another app also resets the steps it does not cover: the setup is never complete on two apps' checks", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    const sec = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    expect(sec.progress.steps["register-application"]).toMatchObject({ status: "verified" });
+    expect(sec.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    const before = await getSetup(reg.setupId);
+    const attempts = (id: string, s: typeof before) => s!.steps.find((x) => x.stepId === id)!.attemptCount;
+
+    // A new registration (the account type cannot be changed on the old one): its client ID on the
+    // register step. The secret step's evidence was about the other app: it is no longer verified.
+    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(other.progress.steps["register-application"]).toMatchObject({ status: "in_progress", checks: { done: 1, total: 3 } });
+    expect(other.progress.steps["client-secret"]).toMatchObject({ status: "in_progress", trust: null, checks: { done: 0, total: 2 } });
+    const after = await getSetup(reg.setupId);
+    expect(after!.steps.find((x) => x.stepId === "client-secret")).toMatchObject({ status: "in_progress", trust: null, completedAt: null });
+    // Not an attempt of the secret step (nobody tried it), and its latest report is still there.
+    expect(attempts("client-secret", after)).toBe(attempts("client-secret", before));
+    expect(other.progress.steps["client-secret"].lastReportUrl).toBe(sec.progress.steps["client-secret"].lastReportUrl);
+
+    // A run without a client ID (a redirect URI alone) says nothing about which app: nothing else moves.
+    const more = await submit({ step: "register-application", redirectUri: REDIRECT }, reg.setupId);
+    expect(more.progress.steps["client-secret"]).toMatchObject({ status: "in_progress" });
+    // The new app's secret verified with Microsoft: the secret step is verified again, for this app.
+    const agreed = await submit({ step: "client-secret", clientId: A.misconfigured.appId, tenant: T.contoso.id, secret: A.misconfigured.secret, live: "on" }, reg.setupId);
+    expect(agreed.progress.steps["register-application"].status).not.toBe("verified");
+    expect(agreed.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
   it("a different secret is not proven by the last one's live sign-in", async () => {
     const live = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
     expect(live.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });

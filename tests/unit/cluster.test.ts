@@ -18,7 +18,10 @@ writeFileSync(
   `const http = require("node:http");
 if (process.env.FAIL_AT_START) process.exit(Number(process.env.FAIL_AT_START));
 http.createServer((req, res) => res.end(JSON.stringify({ pid: process.pid, xff: req.headers["x-forwarded-for"] })))
-  .listen(Number(process.env.PORT), "127.0.0.1");
+  .listen(Number(process.env.PORT), "127.0.0.1", () => {
+    // As Next does: it listens first, then runs instrumentation.ts's register() (the configuration check).
+    if (process.env.FAIL_AFTER_LISTEN) setTimeout(() => process.exit(Number(process.env.FAIL_AFTER_LISTEN)), 200);
+  });
 process.on("SIGTERM", () => process.exit(0));
 `,
 );
@@ -132,6 +135,13 @@ describe("scripts/cluster.cjs", () => {
     const { output, exited } = start({ PORT: String(await freePort()), WEB_CONCURRENCY: "2", FAIL_AT_START: "3" });
     expect(await exited).toBe(3);
     expect(output()).toMatch(/exited \(3\) before it listened; stopping/);
+  });
+
+  it("stops with 78 when a worker, having listened, stops on its configuration (no endless restarts)", async () => {
+    const { output, exited } = start({ PORT: String(await freePort()), WEB_CONCURRENCY: "2", FAIL_AFTER_LISTEN: "78" });
+    expect(await exited).toBe(78);
+    expect(output()).toMatch(/stopped on its configuration \(exit 78\); stopping/);
+    expect(output()).not.toContain("starting another");
   });
 
   it("refuses a WEB_CONCURRENCY that is not a whole number ≥ 1", async () => {

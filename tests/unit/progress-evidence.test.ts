@@ -82,6 +82,17 @@ describe("client-secret", () => {
     e = mergeEvidence(e, [check("live.token", "fail")], "client-secret", t(2));
     expect(stepState("client-secret", e)).toMatchObject({ status: "failed" });
   });
+
+  it("Microsoft's refusal of the secret is not outweighed by a manifest pasted later: only a later working sign-in", () => {
+    // AADSTS7000215: Microsoft refused the secret the customer has. A manifest listing an unexpired
+    // secret says nothing about that one.
+    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "fail")], "client-secret", t(0));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "failed", failing: ["live.token"] });
+    e = mergeEvidence(e, [check("secret.expiry", "pass")], "client-secret", t(1));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "failed", failing: ["live.token"], trust: null });
+    e = mergeEvidence(e, [check("live.token", "pass")], "client-secret", t(2));
+    expect(stepState("client-secret", e)).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
 });
 
 describe("client-secret: a secret that is none of the pasted manifest's", () => {
