@@ -88,18 +88,33 @@ export const REQUIRED_CHECK_INPUT: Record<string, string> = {
 
 /**
  * "1 of 3 checks done; still to check: the supported account types and the Web redirect URI", or for a
- * failed step "2 of 3 checks passed; to fix: the Web redirect URI".
+ * failed step "2 of 3 checks passed; to fix: the Web redirect URI" — only what failed is "to fix"; what
+ * was never checked follows as "still to check".
  */
 export function stepChecksText(checks: { done: number; total: number; missing: readonly string[]; failing?: readonly string[] }, status?: StepStatus): string {
   const failed = status === "failed";
   const done = `${checks.done} of ${checks.total} checks ${failed ? "passed" : "done"}`;
-  // A failed step whose required checks all passed failed on a blocking check: name that instead.
-  const ids = checks.missing.length === 0 && failed ? (checks.failing ?? []).filter((id) => BLOCKING_CHECK_TEXT[id]) : checks.missing;
-  if (ids.length === 0) return done;
-  const names = ids.map((id) => REQUIRED_CHECK_INPUT[id] ?? BLOCKING_CHECK_TEXT[id] ?? id);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `${done}; ${failed ? "to fix" : "still to check"}: ${list}`;
+  const name = (id: string, fix: boolean) => (fix ? FAILED_CHECK_TEXT[id] : undefined) ?? REQUIRED_CHECK_INPUT[id] ?? BLOCKING_CHECK_TEXT[id] ?? id;
+  const list = (ids: readonly string[], fix = false) => {
+    const names = [...new Set(ids.map((id) => name(id, fix)))];
+    return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  };
+  if (!failed) return checks.missing.length === 0 ? done : `${done}; still to check: ${list(checks.missing)}`;
+  // Rows recorded before `failing` was kept: the unsatisfied groups are all we know.
+  const failing = checks.failing ?? checks.missing;
+  const groupOf = (id: string) => Object.values(REQUIRED_CHECKS).flat().find((g) => g.includes(id));
+  const unchecked = checks.missing.filter((first) => !failing.some((id) => groupOf(id)?.includes(first)));
+  const parts = [done];
+  if (failing.length > 0) parts.push(`to fix: ${list(failing, true)}`);
+  if (unchecked.length > 0) parts.push(`still to check: ${list(unchecked)}`);
+  return parts.join("; ");
 }
+
+/** A required check whose failure reads better as what to fix than as what it needs. */
+const FAILED_CHECK_TEXT: Record<string, string> = {
+  "live.token": "the secret Microsoft refused",
+  "secret.expiry": "the expired secret",
+};
 
 /** What a failed blocking check asks to fix, in the words of stepChecksText. */
 export const BLOCKING_CHECK_TEXT: Record<string, string> = {
@@ -140,6 +155,17 @@ export const CONFIRMING_CHECKS: Record<VerifiableStep, readonly string[]> = {
   "register-application": ["live.registration"],
   "client-secret": ["live.token"],
   "api-permissions": ["live.registration", "consent.admin"],
+};
+
+/**
+ * How a step checked by the rules gets confirmed with Microsoft, as the panels say it. The registration
+ * and its permissions only by signing in: an app set up as the guide says may not read its own
+ * registration with its secret (Graph answers 403, azure-facts.md), so a live check usually cannot.
+ */
+export const CONFIRM_HOW: Record<VerifiableStep, string> = {
+  "register-application": "signing in with Microsoft confirms it with Microsoft",
+  "client-secret": "a live check confirms it with Microsoft",
+  "api-permissions": "signing in with Microsoft confirms it, and admin consent, with Microsoft",
 };
 
 export type Trust = "rules" | "microsoft";

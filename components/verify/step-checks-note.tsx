@@ -2,7 +2,7 @@
 // Above a panel's forms: how far this step's own required checks have got, and exactly what is still
 // to check ("1 of 3 checks done; still to check: the supported account types and the Web redirect URI"),
 // or how far a verified step is trusted. Nothing before the customer's progress has loaded.
-import { STEP_INFO, TRUST_TEXT, stepChecksText, type VerifiableStep } from "@/lib/steps";
+import { CONFIRM_HOW, STEP_INFO, TRUST_TEXT, stepChecksText, type VerifiableStep } from "@/lib/steps";
 import { useProgress } from "./progress-store";
 
 export function StepChecksNote({ step }: { step: VerifiableStep }) {
@@ -12,7 +12,7 @@ export function StepChecksNote({ step }: { step: VerifiableStep }) {
   if (!v.checks) return null;
   let text: string;
   if (v.status === "verified" && v.trust) {
-    text = `${STEP_INFO[step].title}: verified. ${TRUST_TEXT[v.trust]}${v.trust === "rules" ? " (what you entered); a live check or signing in with Microsoft confirms it with Microsoft." : "."}`;
+    text = `${STEP_INFO[step].title}: verified. ${TRUST_TEXT[v.trust]}${v.trust === "rules" ? ` (what you entered); ${CONFIRM_HOW[step]}.` : "."}`;
   } else if (v.status === "in_progress" || v.status === "failed") {
     text = `For this step so far: ${stepChecksText(v.checks, v.status)}.`;
   } else return null;

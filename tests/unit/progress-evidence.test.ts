@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeEvidence, parseEvidence, stepState, type Evidence } from "@/lib/progress/evidence";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
-import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
+import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRM_HOW, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
 import { stuckAt } from "@/lib/progress/stuck";
 
 const check = (id: (typeof CHECK_IDS)[number], status: string) => ({ id, step: CHECK_INFO[id].step, status });
@@ -181,6 +181,15 @@ describe("stored evidence", () => {
   });
 });
 
+describe("how a step checked by the rules gets confirmed", () => {
+  it("the registration and permissions by signing in (an app set up as the guide says gets 403 reading itself); the secret by a live check", () => {
+    expect(CONFIRM_HOW["register-application"]).toMatch(/^signing in with Microsoft/);
+    expect(CONFIRM_HOW["api-permissions"]).toMatch(/^signing in with Microsoft/);
+    expect(CONFIRM_HOW["client-secret"]).toMatch(/^a live check/);
+    for (const s of VERIFIABLE_STEPS) expect(CONFIRM_HOW[s]).not.toMatch(/live check or/);
+  });
+});
+
 describe("what a failed step names", () => {
   it("a failed step whose required checks all passed names the blocking check that failed it", () => {
     let e = mergeEvidence({}, [check("client-id.format", "pass"), check("redirect-uri", "pass"), check("sign-in-audience", "pass")], "register-application", t(0));
@@ -188,9 +197,27 @@ describe("what a failed step names", () => {
     const s = stepState("register-application", e);
     expect(stepChecksText({ ...s }, s.status)).toBe("3 of 3 checks passed; to fix: the registration as Microsoft has it");
     expect(stepChecksText({ done: 1, total: 2, missing: ["secret.expiry"], failing: ["secret.match"] }, "failed")).toBe(
-      "1 of 2 checks passed; to fix: the secret's expiry (paste the manifest) or a live check with Microsoft",
+      "1 of 2 checks passed; to fix: a secret of this app (it is none of the manifest's); still to check: the secret's expiry (paste the manifest) or a live check with Microsoft",
     );
     for (const s of VERIFIABLE_STEPS) for (const id of BLOCKING_CHECKS[s]) expect(BLOCKING_CHECK_TEXT[id], id).toBeTruthy();
+  });
+
+  it("only what failed is 'to fix'; what was never checked is 'still to check'", () => {
+    // A redirect URI typed alone, with a trailing slash: the client ID and account type were not checked.
+    const e = mergeEvidence({}, [check("redirect-uri", "fail")], "register-application", t(0));
+    const s = stepState("register-application", e);
+    expect(s).toMatchObject({ status: "failed", failing: ["redirect-uri"] });
+    expect(stepChecksText(s, s.status)).toBe(
+      "0 of 3 checks passed; to fix: the Web redirect URI; still to check: the Application (client) ID and the supported account types",
+    );
+    // A blocking failure is named even while required checks are missing (admin consent, with one permission unchecked).
+    const p = mergeEvidence({}, [check("permissions.resource", "pass"), check("permissions.financials", "pass"), check("consent.admin", "fail")], "api-permissions", t(0));
+    const ps = stepState("api-permissions", p);
+    expect(stepChecksText(ps, ps.status)).toBe("2 of 3 checks passed; to fix: admin consent; still to check: user_impersonation (delegated)");
+    // The secret Microsoft refused: its group (expiry or a live check) is the one to fix, not also "to check".
+    const k = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "fail")], "client-secret", t(0));
+    const ks = stepState("client-secret", k);
+    expect(stepChecksText(ks, ks.status)).toBe("1 of 2 checks passed; to fix: the secret Microsoft refused");
   });
 });
 
