@@ -3,7 +3,6 @@
 // input), where the same results list shows. Sets the progress cookie when a setup was created.
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { isVerifiable } from "@/lib/steps";
 import { encodeUnsaved } from "@/lib/customer/unsaved";
@@ -20,13 +19,13 @@ export async function POST(request: Request): Promise<Response> {
   const step = typeof stepField === "string" && isVerifiable(stepField) ? stepField : "register-application";
   const jar = await cookies();
   const incoming = await headers();
-  const limited = await guardSetupCreation(jar.get(SETUP_COOKIE)?.value, incoming);
-  if (!limited.allowed) {
-    const res = plainPage(429, "Too many new setups", `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`);
-    res.headers.set("retry-after", String(limited.retryAfterSeconds));
+  // A new setup is limited per client, charged once the input is valid (verifyDeps' chargeSetupCreation).
+  const begun = await beginVerification(form, jar.get(SETUP_COOKIE)?.value, verifyDeps(incoming));
+  if (!begun.ok && begun.error.code === "rate_limited") {
+    const res = plainPage(429, "Too many new setups", begun.error.message);
+    res.headers.set("retry-after", String(begun.retryAfterSeconds ?? 3600));
     return res;
   }
-  const begun = await beginVerification(form, jar.get(SETUP_COOKIE)?.value, verifyDeps(incoming));
   if (!begun.ok) {
     return seeOther(`/reports/unsaved?t=${encodeUnsaved({ kind: "invalid", step, error: begun.error, at: Date.now() })}`);
   }

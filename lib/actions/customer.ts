@@ -4,7 +4,6 @@
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE, SETUP_MARKER_COOKIE, setupCookieOptions, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 import { confirmCustomerStep, loadCustomerProgress, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
-import { guardSetupCreation } from "@/lib/customer/creation-limit";
 import { beginVerification, verifyDeps } from "@/lib/customer/verify";
 import type { ProgressLoad, VerifyEvent, VerifyPhase } from "@/lib/customer/view";
 import { isFormData, NOT_A_FORM_MESSAGE } from "@/lib/http/action-input";
@@ -35,14 +34,8 @@ export async function verifyStep(formData: FormData): Promise<VerifyEvent> {
   if (!isFormData(formData)) return { phase: "invalid", error: { code: "not_a_form", message: NOT_A_FORM_MESSAGE, field: null } };
   const cookie = await cookieSetupId();
   const incoming = await headers();
-  // A submission that would start a new setup is limited per client, as on the no-JavaScript routes.
-  const creation = await guardSetupCreation(cookie, incoming);
-  if (!creation.allowed) {
-    return {
-      phase: "invalid",
-      error: { code: "rate_limited", message: `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(creation.retryAfterSeconds / 60)} minutes.`, field: null },
-    };
-  }
+  // A submission that starts a new setup is limited per client (verifyDeps' chargeSetupCreation, once
+  // the input is valid), as on the no-JavaScript route.
   const begun = await beginVerification(formData, cookie, verifyDeps(incoming));
   if (!begun.ok) return { phase: "invalid", error: begun.error };
   if (begun.setupCreated && begun.setupPublicId) await remember(begun.setupPublicId);

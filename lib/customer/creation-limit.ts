@@ -23,6 +23,20 @@ export function setupCreationLimiter(): RateLimiter {
 
 const ALLOWED: RateLimitDecision = { allowed: true, remaining: Number.POSITIVE_INFINITY, retryAfterSeconds: 0 };
 
+/** The customer's words for a refused new setup. */
+export function tooManySetupsMessage(retryAfterSeconds: number): string {
+  return `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`;
+}
+
+/**
+ * Spends a point for a setup about to be created (the caller knows there is none to use): a verification
+ * calls it only once its input is valid, so mistyped or empty tries never use up the allowance. A
+ * database error never blocks the customer.
+ */
+export function chargeSetupCreation(headers: Headers, limit: RateLimiter = setupCreationLimiter()): Promise<RateLimitDecision> {
+  return limit.consume(clientKey(headers)).catch(() => ALLOWED);
+}
+
 /** Spends a point only when this request would create a setup. A database error never blocks the customer. */
 export async function guardSetupCreation(
   cookieId: string | undefined,

@@ -13,10 +13,11 @@ import { clientKey } from "../api/client-key";
 import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
-import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
+import { liveCheckLimiter, type RateLimitDecision, type RateLimiter } from "../ratelimit";
 import { needsLive, prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
 import { stripTrailingSlashes } from "../verify/text";
+import { chargeSetupCreation, tooManySetupsMessage } from "./creation-limit";
 import { formToInput, type FieldBag, type ParsedForm } from "./fields";
 import { createProgress, findProgress, rememberable, toProgressView } from "./progress";
 import type { ProgressView, SaveOutcome, VerifyPhase, VerifyResult } from "./view";
@@ -30,15 +31,23 @@ export interface VerifyDeps {
   now?: () => Date;
   /** The id of this request in the logs (the proxy's X-Request-Id, else a new one). */
   requestId?: string;
+  /** Asked just before a new setup is created, once the input is valid: may refuse (per-client limit). */
+  chargeSetupCreation?: () => Promise<RateLimitDecision>;
 }
 
 /** The production settings: live checks from the configuration, the shared per-client limit, the caller's bucket. */
 export function verifyDeps(headers: Headers): VerifyDeps {
-  return { live: liveOptions(), limiter: liveCheckLimiter(), clientKey: clientKey(headers), requestId: requestIdFrom(headers) };
+  return {
+    live: liveOptions(),
+    limiter: liveCheckLimiter(),
+    clientKey: clientKey(headers),
+    requestId: requestIdFrom(headers),
+    chargeSetupCreation: () => chargeSetupCreation(headers),
+  };
 }
 
 export type Begun =
-  | { ok: false; error: FieldError }
+  | { ok: false; error: FieldError; retryAfterSeconds?: number }
   | {
       ok: true;
       /** The setup this run is recorded on (null: the database could not be reached). */
@@ -140,6 +149,11 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
   try {
     if (cookieSetupId) setup = await findProgress(cookieSetupId);
     if (!setup) {
+      // A new setup for valid input only: the per-client allowance is spent here, not on a typo.
+      const gate = deps.chargeSetupCreation ? await deps.chargeSetupCreation() : undefined;
+      if (gate && !gate.allowed) {
+        return { ok: false, error: { code: "rate_limited", message: tooManySetupsMessage(gate.retryAfterSeconds), field: null }, retryAfterSeconds: gate.retryAfterSeconds };
+      }
       setup = await createProgress({});
       setupCreated = true;
     }

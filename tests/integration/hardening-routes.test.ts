@@ -135,6 +135,38 @@ describe("POST /verify without a cookie: setup creation is limited per client", 
   });
 });
 
+describe("setup creation is charged only for valid input", () => {
+  it("empty or broken submissions from one network never use up its allowance: the next valid one still starts a setup", async () => {
+    const post = (body: Record<string, string>) =>
+      verifyPost(
+        new Request(`${ORIGIN}/verify`, {
+          method: "POST",
+          headers: { origin: ORIGIN, host: "localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(body).toString(),
+        }),
+      );
+    const before = await db.prisma.setup.count();
+    for (let i = 0; i < setupCreatePolicy().points + 3; i++) {
+      request.jar.clear();
+      request.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": "198.51.100.77" });
+      // An empty panel (no evidence) and a broken manifest, alternately: both answered, neither starts a setup.
+      const res = await post(i % 2 ? { step: "register-application", mode: "fields" } : { mode: "manifest", manifest: "{ not json" });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toMatch(/^\/reports\/unsaved\?t=/);
+      const action = new FormData();
+      action.set("step", "client-secret");
+      action.set("mode", "fields");
+      expect((await verifyStep(action)).phase).toBe("invalid");
+    }
+    expect(await db.prisma.setup.count()).toBe(before);
+    request.jar.clear();
+    const ok = await post({ step: "register-application", mode: "fields", clientId: "aaaaaaaa-0001-4000-8000-000000000001" });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toMatch(/^\/reports\/[^u]/);
+    expect(await db.prisma.setup.count()).toBe(before + 1);
+  });
+});
+
 describe("server actions check their argument", () => {
   it("every customer action answers a clear error to a non-FormData argument", async () => {
     for (const bad of ["x", 42, null, { get: 1 }, []]) {
