@@ -92,6 +92,17 @@ export function derivedIdempotencyKey(setupPublicId: string, form: ParsedForm, n
   return `auto-${createHmac("sha256", key).update(`idempotency\n${setupPublicId}\n${bucket}\n${content}`).digest("base64url").slice(0, 40)}`;
 }
 
+/**
+ * The key a panel sent, bound to what it sent: the same submission again (a double click, "try saving
+ * again") is one attempt; an edited form under the same key (the key is renewed only after a save the
+ * panel saw, so a dropped connection keeps it) is a new attempt, never the earlier run passed off as
+ * this one's. Keyed HMAC, as derivedIdempotencyKey: two different secrets are two runs.
+ */
+export function submittedIdempotencyKey(sent: string, form: ParsedForm, key: string = fingerprintKey()): string {
+  const content = JSON.stringify({ step: form.step, mode: form.mode, input: form.input });
+  return `key-${createHmac("sha256", key).update(`idempotency-key\n${sent}\n${content}`).digest("base64url").slice(0, 40)}`;
+}
+
 function sourceOf(form: ParsedForm, input: PreparedInput): RecordRunInput["source"] {
   if (form.mode === "manifest") return "manifest";
   return input.live ? "live" : "form";
@@ -192,7 +203,7 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
           ...(input.secret !== undefined ? { secret: input.secret } : {}),
           ...rememberable({ clientId, tenant: input.tenant }),
           durationMs,
-          idempotencyKey: form.idempotencyKey ?? derivedIdempotencyKey(setup.publicId, form, now),
+          idempotencyKey: form.idempotencyKey ? submittedIdempotencyKey(form.idempotencyKey, form) : derivedIdempotencyKey(setup.publicId, form, now),
         });
         if (!rec.setup) throw new Error("a run on a setup came back without the setup");
         saved = { ok: true, runId: rec.runPublicId, reportUrl: `/reports/${rec.runPublicId}`, duplicate: rec.duplicate };

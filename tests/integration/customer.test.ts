@@ -128,6 +128,22 @@ describe("verifying a panel", () => {
     expect(rows[0]).toEqual({ runs: 2, attempts: 2 });
   });
 
+  it("the same key with an edited form is a new attempt (a dropped connection keeps the panel's key): never the earlier run passed off as this one", async () => {
+    const { begun } = await run(register(REDIRECT, { idempotencyKey: "k-edit-setup" }));
+    const setupId = begun.ok ? begun.setupPublicId! : "";
+    const first = await run(register(`${REDIRECT}/`, { idempotencyKey: "k-dropped-1" }), setupId);
+    expect(first.result.saved).toMatchObject({ ok: true, duplicate: false });
+    // The connection dropped before the panel saw the save; the customer fixes the slash and sends again.
+    const edited = await run(register(REDIRECT, { idempotencyKey: "k-dropped-1" }), setupId);
+    expect(edited.result.saved).toMatchObject({ ok: true, duplicate: false });
+    expect(edited.result.saved.ok && first.result.saved.ok && edited.result.saved.runId !== first.result.saved.runId).toBe(true);
+    expect(edited.result.progress!.steps["register-application"].status).toBe("verified");
+    // The unedited form again under that key: the same attempt.
+    const again = await run(register(REDIRECT, { idempotencyKey: "k-dropped-1" }), setupId);
+    expect(again.result.saved).toMatchObject({ ok: true, duplicate: true });
+    expect(again.result.saved.ok && edited.result.saved.ok && again.result.saved.runId).toBe(edited.result.saved.ok ? edited.result.saved.runId : "");
+  });
+
   it("a plain form post (no key) is deduplicated by its content within a few seconds, and a changed form is a new attempt", async () => {
     const { begun } = await run(register(REDIRECT));
     const setupId = begun.ok ? begun.setupPublicId! : "";
@@ -165,7 +181,7 @@ describe("verifying a panel", () => {
     expect(result.progress!.steps["client-secret"].status).toBe("verified");
     expect(result.progress!.secretHint).toBe(A.good.secret.slice(0, 3));
     expect(JSON.stringify(result)).not.toContain(A.good.secret);
-    const { rows } = await db.pool.query(`SELECT "secretFingerprint", "secretHint", source FROM verification_run WHERE "idempotencyKey" = 'k-live-ok'`);
+    const { rows } = await db.pool.query(`SELECT "secretFingerprint", "secretHint", source FROM verification_run WHERE "publicId" = $1`, [result.saved.ok ? result.saved.runId : ""]);
     expect(rows[0].secretFingerprint).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
     expect(rows[0].secretHint).toBe(A.good.secret.slice(0, 3));
     expect(rows[0].source).toBe("live");
@@ -223,7 +239,7 @@ describe("verifying a panel", () => {
     expect(byId["permissions.financials"]).toBe("fail");
     expect(result.progress!.steps["register-application"].status).toBe("failed");
     expect(result.progress!.steps["api-permissions"].status).toBe("failed");
-    const { rows } = await db.pool.query(`SELECT "stepId", source FROM verification_run WHERE "idempotencyKey" = 'k-manifest'`);
+    const { rows } = await db.pool.query(`SELECT "stepId", source FROM verification_run WHERE "publicId" = $1`, [result.saved.ok ? result.saved.runId : ""]);
     expect(rows[0]).toEqual({ stepId: null, source: "manifest" });
   });
 
