@@ -114,15 +114,19 @@ function renderCheck(
 ): string[] {
   const head = `${paint[c.status](`${SYMBOL[c.status]} ${WORD[c.status].padEnd(5)}`)}  ${c.status === "skip" ? colors.dim(c.title) : colors.bold(c.title)}  ${colors.dim(`(${c.id})`)}`;
   const out = [head];
+  const site = siteUrl.replace(/\/+$/, "");
+  // A link is a full URL (the admin-consent page) or a step of the guide (a path on the site).
+  const link = c.link ? `${c.link.label}: ${c.link.href.startsWith("/") ? site : ""}${c.link.href}` : null;
   if (c.status === "skip") {
     out.push(`${indent}${colors.dim(c.detail)}`);
-    if (c.link) out.push(`${indent}${colors.dim(`${c.link.label}: ${c.link.href}`)}`);
+    if (link) out.push(`${indent}${colors.dim(link)}`);
     out.push("");
     return out;
   }
   out.push(`${indent}${c.detail}`);
   if (c.fix && (c.status === "fail" || c.status === "warn" || c.status === "error")) out.push(`${indent}${colors.bold("Fix:")} ${c.fix}`);
-  if (c.status === "fail" || c.status === "warn") out.push(`${indent}${colors.dim(`Guide: ${siteUrl.replace(/\/+$/, "")}${c.docs}`)}`);
+  if (link && c.status !== "pass") out.push(`${indent}${colors.dim(link)}`);
+  if (c.status === "fail" || c.status === "warn") out.push(`${indent}${colors.dim(`Guide: ${site}${c.docs}`)}`);
   out.push("");
   return out;
 }

@@ -26,12 +26,18 @@ function CheckItem({ check }: { check: Check }) {
         </p>
       )}
       <p className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        {check.link && (
-          <a href={check.link.href} rel="noopener noreferrer" target="_blank" className="font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300">
-            {check.link.label}
-            <span className="sr-only"> (opens Microsoft in a new tab)</span>
-          </a>
-        )}
+        {check.link &&
+          (check.link.href.startsWith("/") ? (
+            // Another step of this guide (the IDs are on the registration step): same tab.
+            <Link href={check.link.href} className="font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300">
+              {check.link.label}
+            </Link>
+          ) : (
+            <a href={check.link.href} rel="noopener noreferrer" target="_blank" className="font-medium text-violet-700 underline underline-offset-2 dark:text-violet-300">
+              {check.link.label}
+              <span className="sr-only"> (opens Microsoft in a new tab)</span>
+            </a>
+          ))}
         {(check.status === "fail" || check.status === "warn" || check.status === "error") && (
           <Link href={check.docs} className="text-violet-700 underline underline-offset-2 dark:text-violet-300">
             Read this step in the guide<span className="sr-only">: {STEP_INFO[check.step].title}</span>

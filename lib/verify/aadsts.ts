@@ -6,6 +6,11 @@ export interface AadstsExplanation {
   status: Exclude<Status, "pass" | "skip">;
   meaning: string;
   fix: string;
+  /**
+   * "ids": the refusal is about the client ID or the tenant (copied from the app's Overview page, the
+   * registration step), not the secret: it says nothing about the secret, and its link goes to that step.
+   */
+  about?: "ids";
 }
 
 interface Context {
@@ -23,6 +28,7 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
     status: "fail",
     meaning: `Microsoft found no app with the client ID ${c.clientId} in the tenant ${c.tenant}: the client ID is wrong, the tenant is not the one where the app is registered, or the app is single-tenant and registered elsewhere.`,
     fix: "On the app's Overview page in the Azure portal, copy the Application (client) ID and the Directory (tenant) ID, and use those two values together.",
+    about: "ids",
   }),
   7000215: (c) => ({
     status: "fail",
@@ -45,11 +51,13 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
     status: "fail",
     meaning: `Microsoft does not know the tenant ${c.tenant}: the tenant ID or domain is wrong.`,
     fix: "On the app's Overview page, copy the Directory (tenant) ID (a GUID) and use it as the tenant.",
+    about: "ids",
   }),
   900023: (c) => ({
     status: "fail",
     meaning: `Microsoft says ${c.tenant} is neither a valid tenant ID nor a valid tenant domain.`,
     fix: "On the app's Overview page, copy the Directory (tenant) ID (a GUID) and use it as the tenant.",
+    about: "ids",
   }),
   500011: (c) => ({
     status: "warn",

@@ -4,7 +4,7 @@
 // Microsoft unreachable (timeout, DNS, 5xx) is status "error": could not check, never "your setup is wrong".
 import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
 import { explainAadsts } from "./aadsts";
-import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI, VERIFIABLE_STEPS } from "./constants";
+import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, docsLink, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI, VERIFIABLE_STEPS } from "./constants";
 import { normalizeManifest, type Registration } from "./manifest";
 import { BudgetedNetworkModule, describeFailure, requestJson, tryAgainWhen, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
@@ -110,6 +110,15 @@ function tokenFailure(o: Exclude<TokenOutcome, { ok: true } | { kind: "transport
     return makeCheck("live.token", "error", `Could not check: the sign-in library stopped before asking Microsoft (${o.message}).`, "Try again; if it persists, send this report to support.");
   }
   const ex = explainAadsts(o.code, o.error, { tenant: target.tenant, clientId: target.clientId, secretIsGuid });
+  if (ex.about === "ids") {
+    // The client ID or tenant is wrong: the secret was never tried. The fix is on the registration step
+    // (where the Overview page's IDs are), and the secret step learns nothing (byStep without it).
+    const c = makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix, {
+      label: "Where to copy the client ID and tenant ID",
+      href: docsLink("register-application"),
+    });
+    return { ...c, byStep: {} };
+  }
   return makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
 }
 

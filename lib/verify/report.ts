@@ -58,7 +58,8 @@ export interface Check {
   /**
    * For a check that judges facts of several steps at once (live.registration: the registration read
    * from Microsoft holds the account type and redirect URIs of one step and the permissions of
-   * another), its verdict on each step it learnt something about. A step absent from it learnt
+   * another), its verdict on each step it learnt something about; `{}` for a check that learnt nothing
+   * about its own step (live.token refused for an unknown client ID or tenant never tried the secret). A step absent from it learnt
    * nothing from this check (the registration could not be read from this tenant). Progress reads it
    * so a missing permission fails the permissions step, not the registration step. Additive to the
    * contract: a caller that does not know it reads `status`, the worst of these.
@@ -108,11 +109,16 @@ const checkSchema = z
     detail: z.string().min(1).describe("What was found"),
     fix: z.string().min(1).optional().describe("What to do: on every `fail` and `warn`"),
     docs: z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/).describe("The guide's section for the step"),
-    link: z.strictObject({ label: z.string().min(1), href: z.url() }).optional().describe("A link to follow, e.g. the tenant's admin-consent URL"),
+    link: z
+      .strictObject({ label: z.string().min(1), href: z.union([z.url(), z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/)]) })
+      .optional()
+      .describe("A link to follow: the tenant's admin-consent URL, or another step of the guide that holds the fix"),
     byStep: z
       .partialRecord(z.enum(VERIFIABLE_STEPS), z.enum(STATUSES))
       .optional()
-      .describe("`live.registration` only: its verdict on each step whose facts the registration read holds (`status` is the worst of them); a step absent learnt nothing from it"),
+      .describe(
+        "`live.registration`: its verdict on each step whose facts the registration read holds (`status` is the worst of them); a step absent learnt nothing from it. `live.token`: `{}` when Microsoft refused the client ID or tenant, so the secret was never tried",
+      ),
   })
   .refine((c) => (c.status === "fail" || c.status === "warn" ? !!c.fix : true), {
     message: "fail and warn need a fix",

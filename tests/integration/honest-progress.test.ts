@@ -88,6 +88,19 @@ describe("client-secret", () => {
   });
 });
 
+describe("a sign-in refused for the client ID or tenant says nothing about the secret", () => {
+  it("an unknown tenant (AADSTS90002) does not fail the secret step; the same secret with the right tenant verifies it", async () => {
+    const wrong = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.unknown.id, secret: A.good.secret, live: "on" });
+    expect(wrong.progress.steps["client-secret"].status).not.toBe("failed");
+    expect(wrong.progress.steps["client-secret"].checks?.failing ?? []).toEqual([]);
+    const right = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, wrong.setupId);
+    expect(right.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    // A refused secret still fails it.
+    const refused = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secretId, live: "on" }, wrong.setupId);
+    expect(refused.progress.steps["client-secret"].status).toBe("failed");
+  });
+});
+
 describe("evidence is about one app and one secret", () => {
   it("a different client ID starts the step's evidence afresh: another app's checks never verify this one", async () => {
     const first = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });

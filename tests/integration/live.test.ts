@@ -118,6 +118,14 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(t.detail).toMatch(/trace ID [0-9a-f-]{36}, correlation ID [0-9a-f-]{36}/);
     expect(t.fix).toBeTruthy();
     expect(get(r, "live.registration").status).toMatch(/skip|error/);
+    // A refusal for the client ID or tenant never tried the secret: it links to where the Overview page's
+    // IDs are, and tells progress nothing about the secret step; a refusal of the secret does.
+    if ([700016, 90002, 900023].includes(code)) {
+      expect(t.link?.href).toMatch(/#register-application$/);
+      expect(t.byStep).toEqual({});
+    } else {
+      expect(t.byStep).toBeUndefined();
+    }
   });
 
   it("the facts table's codes all have an explanation", () => {

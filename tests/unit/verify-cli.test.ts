@@ -170,6 +170,12 @@ describe("verify CLI", { timeout: 120_000 }, () => {
     expect(secretId.code).toBe(1);
     expect(secretId.stdout).toMatch(/Secret ID/);
     expect(secretId.stdout).toMatch(/AADSTS7000215/);
+
+    // An unknown tenant: the secret was never tried; the line says where the IDs are, as a full address.
+    const tenant = await cli(["--tenant", FAKE.tenants.unknown.id, "--client-id", FAKE.apps.good.appId, "--secret-stdin", "--live"], { stdin: FAKE.apps.good.secret, env: { ...env, SITE_URL: "https://setup.example.com" } });
+    expect(tenant.code).toBe(1);
+    expect(tenant.stdout).toMatch(/AADSTS90002/);
+    expect(tenant.stdout).toContain("Where to copy the client ID and tenant ID: https://setup.example.com/guides/dynamics365-business-central/setup#register-application");
   });
 
   it("an empty secret on stdin is bad usage", async () => {
