@@ -76,6 +76,18 @@ function secretOf(bag: FieldBag): string | undefined {
 }
 
 /** Removes every copy of the secret (lib/verify secretCopies: a GUID is kept, it is shown openly). */
+/** The checker's own words are the API's (field names); a panel says what its form asks for. */
+function panelWords(error: FieldError, mode: ParsedForm["mode"]): FieldError {
+  if (error.code !== "empty_input") return error;
+  return {
+    ...error,
+    message:
+      mode === "manifest"
+        ? "Nothing to check yet: paste the app manifest (the app's Manifest page in the Azure portal, the whole text)."
+        : "Nothing to check yet: fill in at least one field of this step, then check again.",
+  };
+}
+
 function scrub<T>(value: T, secret: string | undefined): T {
   return redact(value, secretCopies(secret));
 }
@@ -147,7 +159,7 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
   const parsed = formToInput(bag);
   if (!parsed.ok) return { ok: false, error: { code: "invalid_input", message: parsed.message, field: parsed.field } };
   const prepared = prepareInput(parsed.form.input);
-  if (!prepared.ok) return { ok: false, error: scrub(prepared.error, secret) };
+  if (!prepared.ok) return { ok: false, error: scrub(panelWords(prepared.error, parsed.form.mode), secret) };
   const input = prepared.input;
   const form = parsed.form;
   const rules = verifyRules(input, { now });

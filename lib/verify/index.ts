@@ -8,7 +8,7 @@ import { effectiveClientId, effectiveTenant } from "./rules/consent";
 import { secretKind, secretMatchAfterLiveSignIn } from "./rules/secret";
 import { isGuid, stripEnds, trimAll } from "./text";
 
-export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor } from "./input";
+export { prepareInput, verifyInputSchema, toFieldError, httpStatusFor, fieldLabel } from "./input";
 export type { FieldError, PreparedInput, VerifyInput, TypedPermission } from "./input";
 export { reportSchema, CHECK_IDS, CHECK_INFO, STATUSES, worst } from "./report";
 export type { Check, CheckId, Report, Status } from "./report";

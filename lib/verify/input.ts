@@ -121,6 +121,21 @@ const FIELD_LABELS: Record<string, string> = {
   checks: "checks",
 };
 
+/**
+ * A field as a person reads it: "redirectUris[0]" → "the redirect URI (1st)", "permissions[2].type" →
+ * "the permissions", an unknown name as it is.
+ */
+export function fieldLabel(field: string): string {
+  const top = field.replace(/[.[].*$/, "");
+  const index = /^redirectUris\[(\d+)\]$/.exec(field);
+  if (index) {
+    const n = Number(index[1]) + 1;
+    const nth = n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
+    return n === 1 ? "the redirect URI" : `the redirect URI (${n}${nth})`;
+  }
+  return FIELD_LABELS[top] ?? field;
+}
+
 function fieldPath(path: readonly PropertyKey[]): string | null {
   if (path.length === 0) return null;
   let out = "";

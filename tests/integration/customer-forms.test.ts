@@ -7,7 +7,8 @@ import { clientIdHint, manifestHint, redirectUriHint, secretHint, tenantHint } f
 import { failedCheckIds, mergeRerun, summarize } from "@/lib/customer/summary";
 import { deriveSetupState } from "@/lib/steps";
 import { AUDIENCES } from "@/lib/verify/constants";
-import { prepareInput, verifyRules } from "@/lib/verify";
+import { fieldLabel, prepareInput, verifyRules } from "@/lib/verify";
+import { beginVerification } from "@/lib/customer/verify";
 
 const REDIRECT = "https://dynamics365businesscentral.codat.io/oauth/callback";
 const GUID = "aaaaaaaa-0001-4000-8000-000000000001";
@@ -59,6 +60,39 @@ describe("form → checker input", () => {
     expect(formFieldOf("redirectUris[2]")).toBe("redirectUri");
     expect(formFieldOf("permissions[0].type")).toBe("permissions");
     expect(formFieldOf(null)).toBeNull();
+  });
+});
+
+describe("a panel's errors in the panel's words", () => {
+  it("an empty panel says what to fill in, not the API's field names; nothing is stored or charged", async () => {
+    let charged = 0;
+    const deps = {
+      live: { loginBaseUrl: "http://127.0.0.1:9", graphBaseUrl: "http://127.0.0.1:9", timeoutMs: 200 },
+      chargeSetupCreation: async () => {
+        charged++;
+        return { allowed: true, remaining: 1, retryAfterSeconds: 0 };
+      },
+    };
+    const fields = await beginVerification(form({ step: "register-application", mode: "fields" }), undefined, deps);
+    expect(fields.ok).toBe(false);
+    if (!fields.ok) {
+      expect(fields.error).toMatchObject({ code: "empty_input", field: null });
+      expect(fields.error.message).toBe("Nothing to check yet: fill in at least one field of this step, then check again.");
+      expect(fields.error.message).not.toMatch(/redirectUris|signInAudience|clientId/);
+    }
+    const manifest = await beginVerification(form({ step: "api-permissions", mode: "manifest", manifest: "   " }), undefined, deps);
+    expect(!manifest.ok && manifest.error.message).toMatch(/^Paste the app manifest/);
+    expect(charged).toBe(0);
+  });
+
+  it("a field named by the checker reads as the form's label", () => {
+    expect(fieldLabel("redirectUris[0]")).toBe("the redirect URI");
+    expect(fieldLabel("redirectUris[1]")).toBe("the redirect URI (2nd)");
+    expect(fieldLabel("redirectUris[10]")).toBe("the redirect URI (11th)");
+    expect(fieldLabel("clientId")).toBe("the client ID");
+    expect(fieldLabel("permissions[2].type")).toBe("the permissions");
+    expect(fieldLabel("signInAudience")).toBe("the account type (signInAudience)");
+    expect(fieldLabel("somethingElse")).toBe("somethingElse");
   });
 });
 

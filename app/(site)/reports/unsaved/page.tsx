@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ReportView } from "@/components/verify/report-view";
 import { GUIDE_PATH, STEP_INFO, docsLink } from "@/lib/steps";
 import { decodeUnsaved } from "@/lib/customer/unsaved";
+import { fieldLabel } from "@/lib/verify/input";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Verification result (not saved)", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -28,7 +29,7 @@ export default async function UnsavedPage({ searchParams }: { searchParams: Prom
         <h1 className="text-3xl font-bold tracking-tight">We could not check that</h1>
         <div id="summary" role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950/60 dark:text-red-200" data-input-error={payload.error.field ?? ""}>
           <p>
-            <strong>Error{payload.error.field ? ` in ${payload.error.field}` : ""}: </strong>
+            <strong>{payload.error.field ? `Check ${fieldLabel(payload.error.field)}` : "Error"}: </strong>
             {payload.error.message}
             {payload.error.line !== undefined && ` (line ${payload.error.line}${payload.error.column !== undefined ? `, column ${payload.error.column}` : ""})`}
           </p>
