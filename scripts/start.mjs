@@ -15,6 +15,18 @@ process.chdir(root);
 requireSupportedNode("start");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const dev = process.argv.includes("--dev");
+// Every setting first, before installing, building or migrating: a refused start has changed nothing.
+if (env.DATABASE_URL && !dev) {
+  for (const [name, what] of [
+    ["SECRET_FINGERPRINT_KEY", "it keys the fingerprints of client secrets"],
+    ["BETTER_AUTH_SECRET", "it signs staff sessions"],
+  ]) {
+    if (!env[name]) {
+      console.error(`start: set ${name} (at least 32 characters, e.g. \`openssl rand -base64 48\`) when DATABASE_URL is set; ${what}`);
+      process.exit(1);
+    }
+  }
+}
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 // Missing, or older than the lockfile (a `git pull` changed the dependencies): npm ci, whose postinstall
 // also generates the Prisma client.
@@ -102,16 +114,6 @@ function localSecret(file) {
 }
 
 if (env.DATABASE_URL) {
-  // Every setting first: a refused start must not have changed the database.
-  for (const [name, what] of [
-    ["SECRET_FINGERPRINT_KEY", "it keys the fingerprints of client secrets"],
-    ["BETTER_AUTH_SECRET", "it signs staff sessions"],
-  ]) {
-    if (!env[name] && !dev) {
-      console.error(`start: set ${name} (at least 32 characters, e.g. \`openssl rand -base64 48\`) when DATABASE_URL is set; ${what}`);
-      process.exit(1);
-    }
-  }
   const [cmd, args] = tsx("scripts/db-migrate.ts");
   if (spawnSync(cmd, args, { stdio: "inherit", env }).status !== 0) process.exit(1);
 } else {
