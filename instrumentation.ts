@@ -8,12 +8,9 @@ import type { Instrumentation } from "next";
 // and the exit code scripts/cluster.cjs treats as fatal, instead of a server that answers /api/health and
 // fails page by page. Not while `next build` prerenders (the build may go without the run-time secrets).
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { EXIT_CONFIG, startupProblem } = await import("./lib/startup");
-  const problem = startupProblem(process.env, process.env.BUILD_SITE_URL ?? "");
-  if (problem) {
-    console.error(`config: ${problem}`);
-    process.exit(EXIT_CONFIG);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkAtStart } = await import("./lib/startup");
+    checkAtStart();
   }
 }
 

@@ -48,3 +48,17 @@ export function startupProblem(env: Record<string, string | undefined>, builtFor
   }
   return null;
 }
+
+/**
+ * instrumentation.ts's register(), in every server process before its first request: on a problem, one
+ * line on stderr and exit EXIT_CONFIG. Not while `next build` prerenders (the build may go without the
+ * run-time secrets). BUILD_SITE_URL is inlined by next.config.js's `env` at build time.
+ */
+export function checkAtStart(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NEXT_PHASE === "phase-production-build") return;
+  const problem = startupProblem(env, process.env.BUILD_SITE_URL ?? "");
+  if (problem) {
+    console.error(`config: ${problem}`);
+    process.exit(EXIT_CONFIG);
+  }
+}

@@ -10,7 +10,7 @@ describe("npm start with DATABASE_URL", () => {
       ["SECRET_FINGERPRINT_KEY", { BETTER_AUTH_SECRET: key }],
       ["BETTER_AUTH_SECRET", { SECRET_FINGERPRINT_KEY: key }],
     ] as const) {
-      const env: Record<string, string | undefined> = { ...process.env, ...others, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/never" };
+      const env: NodeJS.ProcessEnv = { ...process.env, ...others, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/never" };
       delete env[missing];
       const r = spawnSync(process.execPath, ["scripts/start.mjs"], { env, encoding: "utf8", timeout: 20_000 });
       expect(r.status, r.stderr).toBe(1);
