@@ -166,7 +166,14 @@ export function toFieldError(error: z.ZodError, raw?: unknown): FieldError {
   if (!issue) return { code: "invalid_input", message: "The input is not valid", field: null };
   const field = fieldPath(issue.path);
   const top = typeof issue.path[0] === "string" ? issue.path[0] : "";
-  const label = field ? (issue.path.length === 1 ? FIELD_LABELS[top] ?? field : field) : "the input";
+  // "the redirect URI (redirectUris[0])": the form's words, and the API's field for a caller of the API.
+  const label = !field
+    ? "the input"
+    : issue.path.length === 1
+      ? (FIELD_LABELS[top] ?? field)
+      : top === "redirectUris" && issue.path.length === 2
+        ? `${fieldLabel(field)} (${field})`
+        : field;
   switch (issue.code) {
     case "unrecognized_keys": {
       const keys = issue.keys.map((k) => `"${k}"`).join(", ");

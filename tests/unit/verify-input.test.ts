@@ -5,6 +5,16 @@ import { parseManifest } from "@/lib/verify/manifest";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/manifests/${name}.json`, "utf8");
 
+describe("a redirect URI's error reads as the form's words and the API's field", () => {
+  it("the redirect URI (redirectUris[0]) is too long; the 2nd one is named as such", () => {
+    const long = prepareInput({ redirectUris: ["x".repeat(3000)] });
+    expect(!long.ok && long.error).toMatchObject({ code: "too_long", field: "redirectUris[0]" });
+    expect(!long.ok && long.error.message).toBe("The redirect URI (redirectUris[0]) is too long (at most 2048 characters).");
+    const second = prepareInput({ redirectUris: ["https://a.example", 1] });
+    expect(!second.ok && second.error.message).toMatch(/^The redirect URI \(2nd\) \(redirectUris\[1\]\) must be /);
+  });
+});
+
 describe("input schema: field errors name the field", () => {
   it.each([
     ["null", null, "invalid_body", null],
