@@ -17,6 +17,7 @@ import { buildCsp, inlineScriptHashes, layoutScriptHashes, prerenderedFile } fro
 import { PAGE_VARY, PRECOMPRESSED_ENABLED, PRECOMPRESSED_HEADER, isPlainDocumentRequest, notModified, precompressedPage } from "@/lib/http/precompressed";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/limits";
 import { requestIdOf } from "@/lib/http/request-id";
+import { methodNotAllowedError, VERIFY_ALLOW, VERIFY_PATH } from "@/lib/api/method";
 import { SETUP_COOKIE, SETUP_MARKER_COOKIE, isPublicId, setupMarkerCookieOptions } from "@/lib/customer/cookie";
 
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
@@ -103,6 +104,13 @@ function precompressed(request: NextRequest, file: string, csp: string): NextRes
 export function proxy(request: NextRequest) {
   const preflight = request.method === "OPTIONS" && request.nextUrl.pathname.startsWith("/api/");
   if (!ALLOWED_METHODS.includes(request.method) && !preflight) {
+    if (request.nextUrl.pathname === VERIFY_PATH) {
+      // The JSON API answers in JSON, as for every other error of its own.
+      return NextResponse.json(
+        { error: methodNotAllowedError(request.method) },
+        { status: 405, headers: { allow: VERIFY_ALLOW, "cache-control": "no-store", "x-request-id": requestIdOf(request.headers.get("x-request-id")) } },
+      );
+    }
     return new NextResponse("Method not allowed\n", { status: 405, headers: { allow: ALLOWED_METHODS.join(", "), "content-type": "text/plain; charset=utf-8" } });
   }
   if (request.method === "POST" && request.headers.has("next-action")) {

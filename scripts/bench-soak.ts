@@ -28,6 +28,8 @@ import path from "node:path";
 import pg from "pg";
 import { argValue } from "../lib/db/script";
 import { decodeUnsaved } from "../lib/customer/unsaved";
+import { formToInput } from "../lib/customer/fields";
+import { submittedIdempotencyKey } from "../lib/customer/verify";
 import { applyMigrations } from "../lib/db/migrate";
 // Its own connections run in UTC like the app's (lib/db/connection.ts says why).
 import { pgConfig } from "../lib/db/connection";
@@ -222,6 +224,8 @@ type NotSavedReason = "database unreachable" | "problem on our side" | "unreadab
 interface Sample {
   i: number;
   key: string;
+  /** The key the run is stored under: the sent key bound to the form (lib/customer/verify.ts). */
+  storedKey: string;
   live: boolean;
   start: number;
   end: number;
@@ -238,7 +242,7 @@ interface Sample {
 
 const SAVED = /^\/reports\/([A-Za-z0-9_-]{8,64})(?:[?#]|$)/;
 
-async function postVerify(origin: string, form: URLSearchParams, cookie: string | undefined): Promise<Omit<Sample, "i" | "key" | "live" | "start" | "end">> {
+async function postVerify(origin: string, form: URLSearchParams, cookie: string | undefined): Promise<Omit<Sample, "i" | "key" | "storedKey" | "live" | "start" | "end">> {
   try {
     const res = await fetch(`${origin}/verify`, {
       method: "POST",
@@ -337,10 +341,13 @@ async function soak(app: App, db: RestartablePostgres) {
       const live = liveEvery > 0 && i % liveEvery === liveEvery - 1;
       const key = `soak-${tag}-${i}`;
       const start = now();
-      const r = await postVerify(app.origin, verifyForm(live ? "live" : "rules", key), cookie);
+      const form = verifyForm(live ? "live" : "rules", key);
+      const parsed = formToInput(form);
+      const storedKey = parsed.ok ? submittedIdempotencyKey(key, parsed.form, secrets.fingerprint) : key;
+      const r = await postVerify(app.origin, form, cookie);
       const end = now();
       if (r.setupCookie) cookie = r.setupCookie;
-      const s: Sample = { i, key, live, start, end, ...r };
+      const s: Sample = { i, key, storedKey, live, start, end, ...r };
       if (followEvery > 0 && i % followEvery === 0 && r.status === 303 && r.location?.startsWith("/")) {
         const f0 = now();
         let status: number | null = null;
@@ -373,21 +380,21 @@ async function soak(app: App, db: RestartablePostgres) {
   return { samples, fault, tag, wallMs, hitDeadline: now() > deadline };
 }
 
-async function checkDatabase(url: string, samples: Sample[], tag: string) {
+async function checkDatabase(url: string, samples: Sample[]) {
   const client = new pg.Client(pgConfig(url));
   await client.connect();
   try {
     const { rows } = await client.query<{ publicId: string; idempotencyKey: string | null }>(
-      `SELECT "publicId", "idempotencyKey" FROM verification_run WHERE "idempotencyKey" LIKE $1`,
-      [`soak-${tag}-%`],
+      `SELECT "publicId", "idempotencyKey" FROM verification_run WHERE "idempotencyKey" = ANY($1::text[])`,
+      [samples.map((s) => s.storedKey)],
     );
     const byId = new Map(rows.map((r) => [r.publicId, r.idempotencyKey]));
     const byKey = new Set(rows.map((r) => r.idempotencyKey));
     const acknowledged = samples.filter((s) => s.outcome === "saved" && s.runId);
     const missing = acknowledged.filter((s) => !byId.has(s.runId!));
-    const wrongKey = acknowledged.filter((s) => byId.has(s.runId!) && byId.get(s.runId!) !== s.key);
+    const wrongKey = acknowledged.filter((s) => byId.has(s.runId!) && byId.get(s.runId!) !== s.storedKey);
     // Told "not saved" (or no answer) but the run is there: harmless for the customer, counted for honesty.
-    const savedAnyway = samples.filter((s) => s.outcome !== "saved" && byKey.has(s.key));
+    const savedAnyway = samples.filter((s) => s.outcome !== "saved" && byKey.has(s.storedKey));
     return { rowsInDb: rows.length, acknowledged: acknowledged.length, missing, wrongKey, savedAnyway };
   } finally {
     await client.end();
@@ -564,8 +571,8 @@ async function main() {
     console.log(`  next start on ${app.origin}`);
     // Warm-up (first requests compile nothing, but open connections and load modules).
     for (let i = 0; i < 5; i++) await postVerify(app.origin, verifyForm(i % 2 ? "live" : "rules", `warm-${i}-${randomBytes(4).toString("hex")}`), undefined);
-    const { samples, fault, tag, wallMs, hitDeadline } = await soak(app, database);
-    const db = await checkDatabase(database.url, samples, tag);
+    const { samples, fault, wallMs, hitDeadline } = await soak(app, database);
+    const db = await checkDatabase(database.url, samples);
     const reports = await sampleReports(app, samples);
     const logs = appLogProblems(app);
     await stopApp(app.child);

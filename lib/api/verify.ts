@@ -10,8 +10,9 @@ import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { httpStatusFor, needsLive, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
 import { LIMITS } from "../verify/constants";
 import { parseJson } from "../verify/json";
-import { redact } from "../verify/report";
+import { redact, type Report } from "../verify/report";
 import { clientKey, parseApiKeys } from "./client-key";
+import { methodNotAllowedError, VERIFY_ALLOW } from "./method";
 
 export { MAX_BODY_BYTES };
 
@@ -45,21 +46,26 @@ function failResponse(status: number, error: FieldError, headers: Record<string,
 }
 
 /**
- * GET, PUT, PATCH or DELETE on /api/v1/verify: a JSON 405 that says what to send instead (Next's own
- * 405 has an empty body), with Allow and X-Request-Id like every other answer.
+ * GET (and HEAD) on /api/v1/verify: a JSON 405 that says what to send instead (Next's own 405 has an
+ * empty body), with Allow and X-Request-Id like every other answer. proxy.ts answers PUT, PATCH and
+ * DELETE the same way (lib/api/method.ts) before any route runs.
  */
 export function methodNotAllowed(request: Request): Response {
   const requestId = requestIdFrom(request.headers);
   log().info({ event: "api.verify", requestId, status: 405, errorCode: "method_not_allowed", method: request.method.slice(0, 16) }, "verify API request");
-  return failResponse(
-    405,
-    {
-      code: "method_not_allowed",
-      message: `${request.method.slice(0, 16)} is not supported here: send POST with a JSON body such as {"clientId": "…"}. The reference is at /docs/api.`,
-      field: null,
-    },
-    { allow: "POST", "x-request-id": requestId },
-  );
+  return failResponse(405, methodNotAllowedError(request.method), { allow: VERIFY_ALLOW, "x-request-id": requestId });
+}
+
+/**
+ * A check's link to another step of the guide is a path on the site's own pages; an API caller gets it
+ * as a full address (SITE_URL), as every link was before such links existed, and as the CLI prints it.
+ */
+export function withFullLinks(report: Report, siteUrl: string): Report {
+  if (!report.checks.some((c) => c.link?.href.startsWith("/"))) return report;
+  return {
+    ...report,
+    checks: report.checks.map((c) => (c.link?.href.startsWith("/") ? { ...c, link: { ...c.link, href: new URL(c.link.href, siteUrl).href } } : c)),
+  };
 }
 
 /** What the request's log line says beyond the status (filled in as the request is handled). */
@@ -158,7 +164,7 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
     outcome.summary = report.summary;
     outcome.failedChecks = checkIdsWith(report, "fail");
     outcome.errorChecks = checkIdsWith(report, "error");
-    return json(200, report);
+    return json(200, withFullLinks(report, config().SITE_URL));
   } catch (e) {
     // Log what failed, never the input: the message is scrubbed of the secret as well.
     const name = e instanceof Error ? e.name : typeof e;

@@ -36,19 +36,23 @@ export async function runDbScript(name: string, fn: (url: string, where: string)
 
 /**
  * Why a script that writes demo data (db:seed, whose --reset empties the setups first) must not run
- * against this database without `--remote`, or null: only a database on this machine (loopback or a
- * Unix socket, the embedded one when DATABASE_URL is unset) is taken as a demo database.
+ * against this database without `--remote`, or null: only a database on this machine (loopback, or
+ * the embedded one when DATABASE_URL is unset) is taken as a demo database. Every host the driver would
+ * use counts: the URL's and a `?host=` parameter, which overrides it (node-postgres' connection string).
  */
 export function demoDataTargetProblem(databaseUrl: string | undefined, allowRemote: boolean): string | null {
   if (!databaseUrl || allowRemote) return null;
-  let host: string;
+  let hosts: string[];
   try {
-    host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    const u = new URL(databaseUrl);
+    hosts = [u.hostname, ...u.searchParams.getAll("host").flatMap((h) => h.split(","))].map((h) => h.trim().replace(/^\[|\]$/g, "").toLowerCase());
   } catch {
     return null; // loadConfig has already refused a DATABASE_URL that is not a URL
   }
-  if (host === "" || host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return null;
-  return `DATABASE_URL points at ${host}, not this machine: demo data (and --reset, which deletes every setup first) is for a local database; add --remote if this one is a demo database too`;
+  const local = (h: string) => h === "" || h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h.startsWith("/");
+  const remote = hosts.find((h) => !local(h));
+  if (remote === undefined) return null;
+  return `DATABASE_URL points at ${remote.slice(0, 100)}, not this machine: demo data (and --reset, which deletes every setup first) is for a local database; add --remote if this one is a demo database too`;
 }
 
 /** `--name value` / `--name=value` from argv. */

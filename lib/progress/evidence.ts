@@ -39,6 +39,54 @@ export interface EvidenceSubject {
 }
 export const SUBJECT_KEY = "$subject";
 
+/**
+ * Where a step keeps the evidence it had about the previous app (or secret) when a run about another one
+ * started it afresh: a customer who typed another client ID by mistake, or went back to the first app,
+ * gets that app's checks back as soon as a run names it again (one level: the evidence set aside last).
+ */
+export const STALE_KEY = "$stale";
+
+/** The evidence set aside under STALE_KEY (a stored evidence object with its own subject), or null. */
+export function staleEvidence(raw: unknown): Record<string, unknown> | null {
+  const v = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>)[STALE_KEY] : undefined;
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** A stored evidence object without what it had set aside (to set it aside in turn). */
+export function withoutStale(raw: unknown): Record<string, unknown> {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
+  const { [STALE_KEY]: _aside, ...rest } = raw as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * What a run about `run` starts from, for a step whose stored evidence is `raw`: the stored evidence when
+ * it is about the same app (and secret), or names none; the evidence set aside when that one is about the
+ * run's app and nothing has been learnt since; else nothing. `aside` is what to keep set aside afterwards
+ * (the evidence just replaced, or what was already aside); `changed`: the stored evidence is replaced.
+ */
+export function evidenceFor(
+  step: VerifiableStep,
+  raw: unknown,
+  run: EvidenceSubject,
+): { base: Record<string, unknown>; aside: Record<string, unknown> | null; changed: boolean } {
+  const current = withoutStale(raw);
+  const stale = staleEvidence(raw);
+  const staleSubject = stale ? parseSubject(stale) : {};
+  const staleIsRuns = !!stale && run.clientId !== undefined && staleSubject.clientId === run.clientId && !subjectChanged(step, staleSubject, run);
+  const currentSubject = parseSubject(current);
+  const hasCurrent = Object.keys(current).length > 0;
+  if (!subjectChanged(step, currentSubject, run)) {
+    // Started afresh by another app's run and nothing learnt since: this app's evidence comes back.
+    if (currentSubject.clientId === undefined && Object.keys(parseEvidence(current)).length === 0 && staleIsRuns) {
+      return { base: stale, aside: null, changed: true };
+    }
+    return { base: current, aside: stale, changed: false };
+  }
+  if (staleIsRuns) return { base: stale, aside: hasCurrent ? current : null, changed: true };
+  return { base: {}, aside: hasCurrent ? current : stale, changed: true };
+}
+
 /** The subject stored with a step's evidence ({} for rows written before subjects were kept). */
 export function parseSubject(raw: unknown): EvidenceSubject {
   const v = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>)[SUBJECT_KEY] : undefined;
@@ -148,7 +196,7 @@ export function parseEvidence(raw: unknown): Evidence {
   const out: Evidence = {};
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
   for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
-    if (id === SUBJECT_KEY) continue;
+    if (id === SUBJECT_KEY || id === STALE_KEY) continue;
     const item = v as { status?: unknown; at?: unknown } | null;
     if (!item || typeof item.at !== "string") continue;
     if (item.status === "pass" || item.status === "warn" || item.status === "fail" || item.status === "error") out[id] = { status: item.status, at: item.at };

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { checkPublicId, checkReport, loadSetupView, newPublicId, parseInput, setupProgressOf, stepStatesOf, type SetupRowOf, type StepRowOf } from "./setups";
 import { deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
 import { SetupNotFoundError } from "./errors";
-import { checkStatusFor, mergeEvidence, nextSubject, parseEvidence, parseSubject, stepState, subjectChanged, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
+import { checkStatusFor, evidenceFor, mergeEvidence, nextSubject, parseEvidence, parseSubject, STALE_KEY, stepState, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
 import type { SetupProgress } from "./views";
 
 export interface RecordRunInput {
@@ -81,15 +81,26 @@ export function coveredSteps(report: Report, stepId: StepId | null): VerifiableS
  * that evidence supports (lib/progress/evidence.ts). An attempted step is never "not started".
  */
 export function nextStepProgress(step: VerifiableStep, previous: { evidence: unknown } | undefined, report: Report, now: Date, subject: EvidenceSubject = {}) {
-  const before = parseSubject(previous?.evidence);
-  // Another app (or, for the secret step, another secret) than the evidence was about: start afresh.
-  const known = subjectChanged(step, before, subject) ? {} : parseEvidence(previous?.evidence);
-  const checks = mergeEvidence(known, report.checks, step, now);
+  // Another app (or, for the secret step, another secret) than the evidence was about: start afresh, or
+  // from what was set aside about this one, and set the replaced evidence aside (evidenceFor).
+  const { base, aside } = evidenceFor(step, previous?.evidence, subject);
+  const before = parseSubject(base);
+  const checks = mergeEvidence(parseEvidence(base), report.checks, step, now);
   const state = stepState(step, checks);
   const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
   const about = nextSubject(step, before, subject);
-  const evidence = Object.keys(about).length > 0 ? { ...checks, [SUBJECT_KEY]: about } : checks;
+  const evidence: Record<string, unknown> = Object.keys(about).length > 0 ? { ...checks, [SUBJECT_KEY]: about } : { ...checks };
+  if (aside) evidence[STALE_KEY] = aside;
   return { evidence, status, trust: state.trust };
+}
+
+/**
+ * Microsoft refused the run's client ID or tenant (AADSTS700016, 90002, 900023: live.token failed and
+ * learnt nothing about the secret, `byStep: {}`): the client ID is no evidence of which app this setup is
+ * about — a mistyped GUID must not start every step afresh or replace the setup's client ID.
+ */
+export function idsRefused(report: Report): boolean {
+  return report.checks.some((c) => c.id === "live.token" && c.status === "fail" && c.byStep !== undefined && Object.keys(c.byStep).length === 0);
 }
 
 /** Records a run and updates the progress it implies, atomically. See the top of this file. */
@@ -322,10 +333,12 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         completedAt: [] as (string | null)[],
         attempted: [] as boolean[],
       };
+      // A client ID Microsoft refused is no evidence of which app the setup is about (idsRefused).
+      const app = runData.clientId && !idsRefused(report) ? runData.clientId : null;
       for (const step of covered) {
         const prev = byStep.get(step);
         const subject: EvidenceSubject = {
-          ...(runData.clientId ? { clientId: runData.clientId } : {}),
+          ...(app ? { clientId: app } : {}),
           ...(runData.secretFingerprint ? { secret: runData.secretFingerprint } : {}),
         };
         const { evidence, status, trust } = nextStepProgress(step, prev, report, now, subject);
@@ -353,23 +366,29 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       }
 
       // The steps the run does not cover whose evidence is about another app (the customer made a new
-      // registration, say): that evidence says nothing about the app this run names, so they start
-      // afresh as well — no attempt counted, the latest report kept — and the setup is not complete on
-      // another app's checks.
-      if (runData.clientId) {
+      // registration, say): that evidence says nothing about the app this run names, so it is set aside
+      // (evidenceFor) and the step starts afresh — or, when this app's evidence was the one set aside (a
+      // mistyped client ID, then the right one again), gets it back. No attempt counted, the latest report
+      // kept; the setup is never complete on two apps' checks.
+      if (app) {
         for (const step of VERIFIABLE_STEPS) {
           const prev = byStep.get(step);
           if (covered.includes(step) || !prev) continue;
-          const about = parseSubject(prev.evidence).clientId;
-          if (about === undefined || about === runData.clientId) continue;
-          statuses[step] = "in_progress";
+          const { base, aside, changed } = evidenceFor(step, prev.evidence, { clientId: app });
+          if (!changed) continue;
+          const evidence: Record<string, unknown> = { ...base };
+          if (aside) evidence[STALE_KEY] = aside;
+          const state = stepState(step, parseEvidence(base));
+          const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
+          const completedAt = status === "verified" ? now : null;
+          statuses[step] = status;
           up.step.push(step);
-          up.status.push("in_progress");
-          up.evidence.push("{}");
-          up.trust.push(null);
-          up.completedAt.push(null);
+          up.status.push(status);
+          up.evidence.push(JSON.stringify(evidence));
+          up.trust.push(state.trust);
+          up.completedAt.push(completedAt ? completedAt.toISOString() : null);
           up.attempted.push(false);
-          byStep.set(step, { ...prev, status: "in_progress", evidence: {}, trust: null, completedAt: null });
+          byStep.set(step, { ...prev, status, evidence, trust: state.trust, completedAt });
         }
       }
 
@@ -395,7 +414,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       const updated = await client.query<SetupRowOf>(UPSERT_STEPS_UPDATE_SETUP, [
         setupId, nowIso, runId, up.step, up.status, up.evidence, up.trust, up.completedAt,
         failedInc, consecutive, setLastFailed, lastFailed,
-        runData.clientId || null, runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
+        app, app ? runData.tenant || null : null, runData.secretFingerprint || null, runData.secretHint,
         status, currentStep, attemptedStepBits, completedStepBits, up.attempted,
       ]);
       const setupRow = updated.rows[0];

@@ -112,7 +112,7 @@ const checkSchema = z
     link: z
       .strictObject({ label: z.string().min(1), href: z.union([z.url(), z.string().regex(/^\/guides\/dynamics365-business-central\/setup#[a-z-]+$/)]) })
       .optional()
-      .describe("A link to follow: the tenant's admin-consent URL, or another step of the guide that holds the fix"),
+      .describe("A link to follow: the tenant's admin-consent URL, or another step of the guide that holds the fix (a full address in the API's answers)"),
     byStep: z
       .partialRecord(z.enum(VERIFIABLE_STEPS), z.enum(STATUSES))
       .optional()

@@ -104,6 +104,14 @@ test("TRACE and other unknown methods â†’ 405; an oversized server-action body â
     expect(res.status(), `${method} ${path}`).toBe(405);
     expect(res.headers()["allow"]).toBe("GET, HEAD, POST");
   }
+  // The JSON API answers every method it does not serve in JSON, GET through its route, the rest through the proxy.
+  for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
+    const res = await request.fetch("/api/v1/verify", { method });
+    expect(res.status(), method).toBe(405);
+    expect(res.headers()["allow"], method).toBe("POST");
+    expect(res.headers()["content-type"], method).toMatch(/^application\/json/);
+    expect(((await res.json()) as { error: { code: string } }).error.code, method).toBe("method_not_allowed");
+  }
   const big = await request.post("/support/sign-in", {
     headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
     data: "x".repeat(1024 * 1024 + 10),

@@ -127,9 +127,22 @@ describe("415: not JSON", () => {
   });
 });
 
+describe("links to another step are full addresses", () => {
+  it("an unknown tenant's sign-in links to the registration step on SITE_URL", async () => {
+    const res = await POST(req({ tenant: T.unknown.id, clientId: A.good.appId, secret: A.good.secret, live: true }, { "x-forwarded-for": "198.51.100.201" }));
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    const token = report.checks.find((c) => c.id === "live.token")!;
+    expect(token.status).toBe("fail");
+    expect(token.link?.href).toMatch(/^https?:\/\/[^/]+\/guides\/dynamics365-business-central\/setup#register-application$/);
+  });
+});
+
 describe("405: another method than POST", () => {
-  it("GET, PUT, PATCH and DELETE answer JSON that says what to send, with Allow: POST", async () => {
-    for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
+  it("GET answers JSON that says what to send, with Allow: POST (PUT, PATCH, DELETE: proxy.ts, tests/e2e/security.spec.ts)", async () => {
+    expect(route.PUT).toBeUndefined();
+    for (const method of ["GET"]) {
       const handler = route[method] as (r: Request) => Response;
       expect(typeof handler, method).toBe("function");
       const res = handler(new Request(URL_, { method, headers: { "x-request-id": "req-405-abcdef0123" } }));

@@ -141,6 +141,31 @@ describe("evidence is about one app and one secret", () => {
     expect(agreed.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
   });
 
+  it("going back to the first app gives its evidence back: a mistaken client ID does not cost every check", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    // Another GUID on the register step (the Object ID, say): both steps start afresh…
+    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(other.progress.steps["register-application"]).toMatchObject({ status: "in_progress" });
+    expect(other.progress.steps["client-secret"]).toMatchObject({ status: "in_progress" });
+    // …and the right client ID again brings back what was learnt about that app, on both.
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["register-application"]).toMatchObject({ status: "verified", checks: { done: 3, total: 3 } });
+    expect(back.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
+  it("a client ID Microsoft refused (AADSTS700016) is no evidence of another app: nothing is reset, the setup keeps its client ID", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    // A mistyped GUID with the live check: Microsoft finds no such app in the tenant.
+    const typo = await submit({ step: "client-secret", clientId: "aaaaaaaa-0001-4000-8000-00000000000f", tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    expect(typo.progress.steps["register-application"]).toMatchObject({ status: "verified" });
+    expect(typo.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    expect(typo.progress.clientId).toBe(A.good.appId);
+    const run = await getSetup(reg.setupId, { recentRuns: 1, now: new Date() });
+    expect(run!.recentRuns[0]!.failedChecks).toContain("live.token");
+  });
+
   it("a different secret is not proven by the last one's live sign-in", async () => {
     const live = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
     expect(live.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });

@@ -8,4 +8,5 @@ export function POST(request: Request): Promise<Response> {
   return handleVerifyRequest(request, defaultVerifyDeps);
 }
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+// PUT, PATCH and DELETE never get here: proxy.ts answers them with the same JSON 405.
+export { methodNotAllowed as GET };
