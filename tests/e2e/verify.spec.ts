@@ -142,6 +142,12 @@ test.describe("verify my setup (JavaScript on)", () => {
     await expectCheck(p, "live.token", "Failed");
     await expect(check(p, "live.token")).toContainText("Secret ID");
     await shot(page, "05-secret-id-mixup", p);
+    // The portal step never offers the refused Secret ID's first characters as the one to enter.
+    const keys = page.locator("[data-verified-keys]");
+    await page.locator("#add-keys-to-portal").scrollIntoViewIfNeeded();
+    await expect(keys).toContainText("No keys verified yet");
+    await expect(keys).not.toContainText(A.good.secretId.slice(0, 3));
+    await p.scrollIntoViewIfNeeded();
 
     await secret.fill(A.good.secret);
     await p.getByRole("button", { name: "Verify with Microsoft" }).click();
@@ -151,6 +157,9 @@ test.describe("verify my setup (JavaScript on)", () => {
     // The secret never comes back from the server.
     expect(await p.locator("[data-results]").innerText()).not.toContain(A.good.secret);
     await shot(page, "06-secret-live-pass", p);
+    await page.locator("#add-keys-to-portal").scrollIntoViewIfNeeded();
+    await expect(keys).toContainText(`The keys you verified here: client ID ${A.good.appId} and a secret starting ${A.good.secret.slice(0, 3)}.`);
+    await p.scrollIntoViewIfNeeded();
 
     await secret.fill(A.good.expiredSecret);
     await p.getByRole("button", { name: "Verify with Microsoft" }).click();
