@@ -285,10 +285,10 @@ const UPSERT_STEPS_UPDATE_SETUP = `
  */
 async function recordInTransaction(setupPublicId: string, runData: RunData, report: Report, stepId: StepId | null): Promise<Recorded> {
   // The public id was checked against [A-Za-z0-9_-]{16,64} (checkPublicId); escaped all the same.
-  const lock = `SELECT id::text AS id, "lastFailedCheck" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
+  const lock = `SELECT id::text AS id, "lastFailedCheck", "clientId" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
   return withPgTransaction(
     async (client, [locked]) => {
-      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null } | undefined;
+      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null; clientId: string | null } | undefined;
       if (!row) throw new SetupNotFoundError(setupPublicId);
       const setupId = row.id;
       // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
@@ -390,6 +390,22 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           up.attempted.push(false);
           byStep.set(step, { ...prev, status, evidence, trust: state.trust, completedAt });
         }
+      }
+
+      // The keys the customer entered in the Codat Portal were the previous app's: "Add the keys" is not
+      // done for this one (unticked, as the customer would untick it; the portal step shows the keys of
+      // the app now verified). A client ID Microsoft refused changes nothing (app is null then).
+      const keys = byStep.get("add-keys-to-portal");
+      if (app && row.clientId && row.clientId.toLowerCase() !== app && keys?.status === "confirmed") {
+        const status: StepStatus = keys.startedAt ? "in_progress" : "not_started";
+        statuses["add-keys-to-portal"] = status;
+        up.step.push("add-keys-to-portal");
+        up.status.push(status);
+        up.evidence.push(JSON.stringify(keys.evidence ?? {}));
+        up.trust.push(null);
+        up.completedAt.push(null);
+        up.attempted.push(false);
+        byStep.set("add-keys-to-portal", { ...keys, status, completedAt: null });
       }
 
       // The setup's counters: failed runs, and how many runs in a row failed on the same check.

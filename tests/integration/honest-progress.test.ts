@@ -3,7 +3,7 @@
 // failure un-verifies it; the customer and support see the same state and how far it is trusted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { beginVerification, type VerifyDeps } from "@/lib/customer/verify";
-import { countSupportSetups, getSetup, listSupportSetups } from "@/lib/progress";
+import { confirmStep, countSupportSetups, getSetup, listSupportSetups } from "@/lib/progress";
 import { FAKE, startFakeEntra, type FakeEntra } from "../../dev/fake-entra";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -164,6 +164,20 @@ describe("evidence is about one app and one secret", () => {
     expect(typo.progress.clientId).toBe(A.good.appId);
     const run = await getSetup(reg.setupId, { recentRuns: 1, now: new Date() });
     expect(run!.recentRuns[0]!.failedChecks).toContain("live.token");
+  });
+
+  it("'Add the keys to the Codat Portal' is undone when the setup moves to another app, not by a refused client ID", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    // A mistyped client ID that Microsoft refused: the portal's keys are still the right ones.
+    const typo = await submit({ step: "client-secret", clientId: "aaaaaaaa-0001-4000-8000-00000000000f", tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    expect(typo.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    // A new registration: the keys in the portal are the old app's.
+    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(other.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", completedAt: null });
+    const seen = await getSetup(reg.setupId);
+    expect(seen!.steps.find((x) => x.stepId === "add-keys-to-portal")).toMatchObject({ status: "not_started", completedAt: null });
   });
 
   it("a different secret is not proven by the last one's live sign-in", async () => {
