@@ -69,11 +69,19 @@ export function evidenceFor(
   step: VerifiableStep,
   raw: unknown,
   run: EvidenceSubject,
+  /** The secret the setup holds after this run (the run's, else the last one entered): the secret step's
+   *  set-aside evidence comes back only for that secret, the one the portal step tells the customer to use. */
+  currentSecret?: string,
 ): { base: Record<string, unknown>; aside: Record<string, unknown> | null; changed: boolean } {
   const current = withoutStale(raw);
   const stale = staleEvidence(raw);
   const staleSubject = stale ? parseSubject(stale) : {};
-  const staleIsRuns = !!stale && run.clientId !== undefined && staleSubject.clientId === run.clientId && !subjectChanged(step, staleSubject, run);
+  const staleIsRuns =
+    !!stale &&
+    run.clientId !== undefined &&
+    staleSubject.clientId === run.clientId &&
+    !subjectChanged(step, staleSubject, run) &&
+    (step !== "client-secret" || staleSubject.secret === undefined || staleSubject.secret === (run.secret ?? currentSecret));
   const currentSubject = parseSubject(current);
   const hasCurrent = Object.keys(current).length > 0;
   if (!subjectChanged(step, currentSubject, run)) {
@@ -84,6 +92,9 @@ export function evidenceFor(
     return { base: current, aside: stale, changed: false };
   }
   if (staleIsRuns) return { base: stale, aside: hasCurrent ? current : null, changed: true };
+  // What was set aside is about the app the run names, for another secret than the setup's: it stays
+  // aside (that secret may come back) rather than the evidence about the app being left.
+  if (stale && run.clientId !== undefined && staleSubject.clientId === run.clientId) return { base: {}, aside: stale, changed: true };
   return { base: {}, aside: hasCurrent ? current : stale, changed: true };
 }
 

@@ -80,10 +80,17 @@ export function coveredSteps(report: Report, stepId: StepId | null): VerifiableS
  * A step's progress after a run: the run's checks merged into the step's evidence, and the status
  * that evidence supports (lib/progress/evidence.ts). An attempted step is never "not started".
  */
-export function nextStepProgress(step: VerifiableStep, previous: { evidence: unknown } | undefined, report: Report, now: Date, subject: EvidenceSubject = {}) {
+export function nextStepProgress(
+  step: VerifiableStep,
+  previous: { evidence: unknown } | undefined,
+  report: Report,
+  now: Date,
+  subject: EvidenceSubject = {},
+  currentSecret?: string,
+) {
   // Another app (or, for the secret step, another secret) than the evidence was about: start afresh, or
   // from what was set aside about this one, and set the replaced evidence aside (evidenceFor).
-  const { base, aside } = evidenceFor(step, previous?.evidence, subject);
+  const { base, aside } = evidenceFor(step, previous?.evidence, subject, currentSecret);
   const before = parseSubject(base);
   const checks = mergeEvidence(parseEvidence(base), report.checks, step, now);
   const state = stepState(step, checks);
@@ -95,12 +102,21 @@ export function nextStepProgress(step: VerifiableStep, previous: { evidence: unk
 }
 
 /**
- * Microsoft refused the run's client ID or tenant (AADSTS700016, 90002, 900023: live.token failed and
- * learnt nothing about the secret, `byStep: {}`): the client ID is no evidence of which app this setup is
- * about — a mistyped GUID must not start every step afresh or replace the setup's client ID.
+ * Microsoft found no app for the run's client ID and tenant: the sign-in was refused for them
+ * (AADSTS700016, 90002, 900023: live.token fails having learnt nothing about the secret), or a signed-in
+ * admin's tenant has no registration with that client ID (live.registration warns having read nothing).
+ * Either way the check says so with `byStep: {}` (lib/verify/live.ts tokenFailure, delegated.ts), and the
+ * client ID is no evidence of which app this setup is about: a mistyped GUID must not start every step
+ * afresh, replace the setup's client ID and tenant, or add its results to the app the setup is about.
  */
 export function idsRefused(report: Report): boolean {
-  return report.checks.some((c) => c.id === "live.token" && c.status === "fail" && c.byStep !== undefined && Object.keys(c.byStep).length === 0);
+  return report.checks.some(
+    (c) =>
+      (c.id === "live.token" || c.id === "live.registration") &&
+      (c.status === "fail" || c.status === "warn") &&
+      c.byStep !== undefined &&
+      Object.keys(c.byStep).length === 0,
+  );
 }
 
 /** Records a run and updates the progress it implies, atomically. See the top of this file. */
@@ -285,10 +301,10 @@ const UPSERT_STEPS_UPDATE_SETUP = `
  */
 async function recordInTransaction(setupPublicId: string, runData: RunData, report: Report, stepId: StepId | null): Promise<Recorded> {
   // The public id was checked against [A-Za-z0-9_-]{16,64} (checkPublicId); escaped all the same.
-  const lock = `SELECT id::text AS id, "lastFailedCheck", "clientId" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
+  const lock = `SELECT id::text AS id, "lastFailedCheck", "clientId", "secretFingerprint" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
   return withPgTransaction(
     async (client, [locked]) => {
-      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null; clientId: string | null } | undefined;
+      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null; clientId: string | null; secretFingerprint: string | null } | undefined;
       if (!row) throw new SetupNotFoundError(setupPublicId);
       const setupId = row.id;
       // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
@@ -333,15 +349,22 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         completedAt: [] as (string | null)[],
         attempted: [] as boolean[],
       };
-      // A client ID Microsoft refused is no evidence of which app the setup is about (idsRefused).
-      const app = runData.clientId && !idsRefused(report) ? runData.clientId : null;
+      // A client ID Microsoft found no app for is no evidence of which app the setup is about (idsRefused).
+      const refused = idsRefused(report);
+      const app = runData.clientId && !refused ? runData.clientId : null;
+      const currentSecret = runData.secretFingerprint ?? row.secretFingerprint ?? undefined;
       for (const step of covered) {
         const prev = byStep.get(step);
         const subject: EvidenceSubject = {
           ...(app ? { clientId: app } : {}),
           ...(runData.secretFingerprint ? { secret: runData.secretFingerprint } : {}),
         };
-        const { evidence, status, trust } = nextStepProgress(step, prev, report, now, subject);
+        // Results about a client ID nobody has (refused) never join the evidence of the app the step is
+        // about: the attempt is counted, the step stays as it was.
+        const keep = refused && !!runData.clientId && prev !== undefined && (parseSubject(prev.evidence).clientId ?? runData.clientId) !== runData.clientId;
+        const { evidence, status, trust } = keep
+          ? { evidence: prev.evidence as Record<string, unknown>, status: prev.status, trust: prev.trust }
+          : nextStepProgress(step, prev, report, now, subject, currentSecret);
         const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
         statuses[step] = status;
         up.step.push(step);
@@ -374,7 +397,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         for (const step of VERIFIABLE_STEPS) {
           const prev = byStep.get(step);
           if (covered.includes(step) || !prev) continue;
-          const { base, aside, changed } = evidenceFor(step, prev.evidence, { clientId: app });
+          const { base, aside, changed } = evidenceFor(step, prev.evidence, { clientId: app }, currentSecret);
           if (!changed) continue;
           const evidence: Record<string, unknown> = { ...base };
           if (aside) evidence[STALE_KEY] = aside;
@@ -392,11 +415,15 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         }
       }
 
-      // The keys the customer entered in the Codat Portal were the previous app's: "Add the keys" is not
-      // done for this one (unticked, as the customer would untick it; the portal step shows the keys of
-      // the app now verified). A client ID Microsoft refused changes nothing (app is null then).
+      // The keys the customer entered in the Codat Portal were another app's (the one the tick was given
+      // for, kept as its subject by confirmStep), and this app now has a verified step of its own: "Add
+      // the keys" is not done for it (unticked, as the customer would untick it; the portal step shows the
+      // keys of the app now verified). A client ID typed by mistake verifies nothing, so it unticks
+      // nothing; one Microsoft refused changes nothing at all (app is null then).
       const keys = byStep.get("add-keys-to-portal");
-      if (app && row.clientId && row.clientId.toLowerCase() !== app && keys?.status === "confirmed") {
+      const keysFor = keys ? (parseSubject(keys.evidence).clientId ?? row.clientId?.toLowerCase() ?? undefined) : undefined;
+      const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
+      if (app && keys?.status === "confirmed" && keysFor !== undefined && keysFor !== app && appVerified) {
         const status: StepStatus = keys.startedAt ? "in_progress" : "not_started";
         statuses["add-keys-to-portal"] = status;
         up.step.push("add-keys-to-portal");
@@ -430,7 +457,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       const updated = await client.query<SetupRowOf>(UPSERT_STEPS_UPDATE_SETUP, [
         setupId, nowIso, runId, up.step, up.status, up.evidence, up.trust, up.completedAt,
         failedInc, consecutive, setLastFailed, lastFailed,
-        app, app ? runData.tenant || null : null, runData.secretFingerprint || null, runData.secretHint,
+        app, refused ? null : runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
         status, currentStep, attemptedStepBits, completedStepBits, up.attempted,
       ]);
       const setupRow = updated.rows[0];

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { getPrisma, Prisma } from "../db";
 import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, isVerifiable, STEP_INFO, STEPS, type StepId, type StepStatus } from "../steps";
-import { parseEvidence, stepState } from "./evidence";
+import { parseEvidence, stepState, SUBJECT_KEY } from "./evidence";
 import { reportSchema, type Report } from "../verify/report";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
 import { stuckReason } from "./stuck";
@@ -307,10 +307,21 @@ export async function confirmStep(setupPublicId: string, stepId: StepId, confirm
     const setupId = await lockSetup(tx, publicId);
     const existing = await tx.stepProgress.findUnique({ where: { setupId_stepId: { setupId, stepId: step } } });
     const status = confirmed ? "confirmed" : existing?.startedAt ? "in_progress" : "not_started";
+    // "Add the keys to the Codat Portal" remembers which app's keys they were (record.ts unticks it
+    // when another app is verified).
+    let evidence: Prisma.InputJsonValue | undefined;
+    if (step === "add-keys-to-portal") {
+      const app = confirmed ? (await tx.setup.findUnique({ where: { id: setupId }, select: { clientId: true } }))?.clientId : null;
+      evidence = app ? { [SUBJECT_KEY]: { clientId: app.toLowerCase() } } : {};
+    }
     await tx.stepProgress.upsert({
       where: { setupId_stepId: { setupId, stepId: step } },
-      create: { setupId, stepId: step, status, completedAt: confirmed ? now : null },
-      update: { status, completedAt: confirmed ? (existing?.completedAt && isDone(existing.status) ? existing.completedAt : now) : null },
+      create: { setupId, stepId: step, status, completedAt: confirmed ? now : null, ...(evidence !== undefined ? { evidence } : {}) },
+      update: {
+        status,
+        completedAt: confirmed ? (existing?.completedAt && isDone(existing.status) ? existing.completedAt : now) : null,
+        ...(evidence !== undefined ? { evidence } : {}),
+      },
     });
     await refreshSetupState(tx, setupId, now);
     return loadSetupView(tx, setupId);

@@ -166,18 +166,42 @@ describe("evidence is about one app and one secret", () => {
     expect(run!.recentRuns[0]!.failedChecks).toContain("live.token");
   });
 
-  it("'Add the keys to the Codat Portal' is undone when the setup moves to another app, not by a refused client ID", async () => {
+  it("'Add the keys to the Codat Portal' is undone once another app is verified, not by a mistyped or refused client ID", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
     await confirmStep(reg.setupId, "add-keys-to-portal", true);
     // A mistyped client ID that Microsoft refused: the portal's keys are still the right ones.
     const typo = await submit({ step: "client-secret", clientId: "aaaaaaaa-0001-4000-8000-00000000000f", tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
     expect(typo.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
-    // A new registration: the keys in the portal are the old app's.
-    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    // Another GUID typed on the register step (the Object ID, say), checked by the rules only: it verifies nothing.
+    const objectId = await submit({ step: "register-application", clientId: A.good.objectId }, reg.setupId);
+    expect(objectId.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    // A new registration, verified: the keys in the portal are the old app's.
+    const other = await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    expect(other.progress.steps["register-application"].status).toBe("verified");
     expect(other.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", completedAt: null });
     const seen = await getSetup(reg.setupId);
     expect(seen!.steps.find((x) => x.stepId === "add-keys-to-portal")).toMatchObject({ status: "not_started", completedAt: null });
+  });
+
+  it("the secret step's evidence comes back only for the secret the setup holds now", async () => {
+    const reg = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
+    expect(reg.progress.steps["client-secret"]).toMatchObject({ status: "verified" });
+    // Another app and its own secret, verified with Microsoft.
+    const b = await submit({ step: "client-secret", clientId: A.misconfigured.appId, tenant: T.contoso.id, secret: A.misconfigured.secret, live: "on" }, reg.setupId);
+    expect(b.progress.steps["client-secret"]).toMatchObject({ status: "verified" });
+    // The first app's client ID again, without a secret: the setup's secret is B's, never checked with A.
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["client-secret"].status).not.toBe("verified");
+    expect(back.progress.secretHint).toBe(A.misconfigured.secret.slice(0, 3));
+    // A's own secret again: what was learnt about it with A comes back.
+    const again = await submit({ step: "client-secret", clientId: A.good.appId, secret: A.good.secret }, reg.setupId);
+    expect(again.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
+  it("a run with a tenant and no client ID still remembers the tenant", async () => {
+    const r = await submit({ step: "client-secret", tenant: T.contoso.id, secret: A.good.secret });
+    expect(r.progress.tenant).toBe(T.contoso.id.toLowerCase());
   });
 
   it("a different secret is not proven by the last one's live sign-in", async () => {

@@ -12,6 +12,7 @@ describe("demoDataTargetProblem", () => {
       "postgres://u@[::1]:5433/db",
       "postgresql://u@127.0.0.2/db",
       "postgresql://u@localhost/db?host=/var/run/postgresql",
+      "postgresql:///db?host=/var/run/postgresql",
     ]) {
       expect(demoDataTargetProblem(url, false), String(url)).toBeNull();
     }

@@ -1,7 +1,8 @@
 // A step is verified only when its own required checks have all passed, across runs; a later failure
 // un-verifies it; the trust level says whether Microsoft itself confirmed it.
 import { describe, expect, it } from "vitest";
-import { mergeEvidence, parseEvidence, stepState, type Evidence } from "@/lib/progress/evidence";
+import { evidenceFor, mergeEvidence, parseEvidence, STALE_KEY, stepState, SUBJECT_KEY, type Evidence } from "@/lib/progress/evidence";
+import { idsRefused } from "@/lib/progress/record";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
 import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRM_HOW, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
 import { stuckAt } from "@/lib/progress/stuck";
@@ -187,6 +188,36 @@ describe("how a step checked by the rules gets confirmed", () => {
     expect(CONFIRM_HOW["api-permissions"]).toMatch(/^signing in with Microsoft/);
     expect(CONFIRM_HOW["client-secret"]).toMatch(/^a live check/);
     for (const s of VERIFIABLE_STEPS) expect(CONFIRM_HOW[s]).not.toMatch(/live check or/);
+  });
+});
+
+describe("evidence set aside for another app", () => {
+  const A = { "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a" } };
+  it("another app starts afresh and sets the old evidence aside; the old app again gets it back; nothing nests", () => {
+    const toB = evidenceFor("register-application", A, { clientId: "b" });
+    expect(toB).toEqual({ base: {}, aside: A, changed: true });
+    const storedB = { "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "b" }, [STALE_KEY]: A };
+    const back = evidenceFor("register-application", storedB, { clientId: "a" });
+    expect(back.base).toEqual(A);
+    expect(back.aside).toEqual({ "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "b" } });
+    expect(parseEvidence(storedB)).toEqual({ "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" } });
+    // A run that names no app adds to what is there.
+    expect(evidenceFor("register-application", storedB, {}).changed).toBe(false);
+  });
+  it("the secret step's set-aside evidence comes back only for the secret the setup holds", () => {
+    const S = { "live.token": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a", secret: "s1" } };
+    const stored = { [SUBJECT_KEY]: { clientId: "b", secret: "s2" }, [STALE_KEY]: S };
+    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2").base).toEqual({});
+    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s1").base).toEqual(S);
+    expect(evidenceFor("client-secret", stored, { clientId: "a", secret: "s1" }, "s1").base).toEqual(S);
+  });
+  it("idsRefused: a sign-in refused for the IDs, or a signed-in read that found no such app; nothing else", () => {
+    const r = (checks: object[]) => ({ guide: "dynamics365-business-central", summary: "fail", checks }) as never;
+    expect(idsRefused(r([{ id: "live.token", status: "fail", byStep: {} }]))).toBe(true);
+    expect(idsRefused(r([{ id: "live.registration", status: "warn", byStep: {} }]))).toBe(true);
+    expect(idsRefused(r([{ id: "live.token", status: "fail" }]))).toBe(false);
+    expect(idsRefused(r([{ id: "live.token", status: "error", byStep: {} }]))).toBe(false);
+    expect(idsRefused(r([{ id: "live.registration", status: "fail", byStep: { "api-permissions": "fail" } }]))).toBe(false);
   });
 });
 

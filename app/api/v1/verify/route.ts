@@ -8,5 +8,6 @@ export function POST(request: Request): Promise<Response> {
   return handleVerifyRequest(request, defaultVerifyDeps);
 }
 
-// PUT, PATCH and DELETE never get here: proxy.ts answers them with the same JSON 405.
-export { methodNotAllowed as GET };
+// proxy.ts answers PUT, PATCH and DELETE with the same JSON 405 before they get here; these exports are
+// for requests the proxy's matcher skips (prefetch headers).
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
