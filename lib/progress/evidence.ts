@@ -92,8 +92,11 @@ export function evidenceFor(
     return { base: current, aside: stale, changed: false };
   }
   if (staleIsRuns) return { base: stale, aside: hasCurrent ? current : null, changed: true };
-  // What was set aside is about the app the run names, for another secret than the setup's: it stays
-  // aside (that secret may come back) rather than the evidence about the app being left.
+  // One level: keep aside the evidence about the secret the setup holds (the secret step), else what was
+  // aside about the app the run names (its secret may come back), else the evidence being left.
+  if (step === "client-secret" && hasCurrent && currentSecret !== undefined && currentSubject.secret === currentSecret) {
+    return { base: {}, aside: current, changed: true };
+  }
   if (stale && run.clientId !== undefined && staleSubject.clientId === run.clientId) return { base: {}, aside: stale, changed: true };
   return { base: {}, aside: hasCurrent ? current : stale, changed: true };
 }

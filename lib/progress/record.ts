@@ -102,21 +102,15 @@ export function nextStepProgress(
 }
 
 /**
- * Microsoft found no app for the run's client ID and tenant: the sign-in was refused for them
- * (AADSTS700016, 90002, 900023: live.token fails having learnt nothing about the secret), or a signed-in
- * admin's tenant has no registration with that client ID (live.registration warns having read nothing).
- * Either way the check says so with `byStep: {}` (lib/verify/live.ts tokenFailure, delegated.ts), and the
- * client ID is no evidence of which app this setup is about: a mistyped GUID must not start every step
- * afresh, replace the setup's client ID and tenant, or add its results to the app the setup is about.
+ * Microsoft refused the sign-in for the run's client ID and tenant (AADSTS700016, 90002, 900023: live.token
+ * fails having learnt nothing about the secret, `byStep: {}`, lib/verify/live.ts tokenFailure): the client
+ * ID is no evidence of which app this setup is about — a mistyped GUID must not start every step afresh,
+ * replace the setup's client ID and tenant, or add its results to the app the steps are about. (A signed-in
+ * read that finds no registration is not counted: the app may be installed from another tenant, where its
+ * consent results are real.)
  */
 export function idsRefused(report: Report): boolean {
-  return report.checks.some(
-    (c) =>
-      (c.id === "live.token" || c.id === "live.registration") &&
-      (c.status === "fail" || c.status === "warn") &&
-      c.byStep !== undefined &&
-      Object.keys(c.byStep).length === 0,
-  );
+  return report.checks.some((c) => c.id === "live.token" && c.status === "fail" && c.byStep !== undefined && Object.keys(c.byStep).length === 0);
 }
 
 /** Records a run and updates the progress it implies, atomically. See the top of this file. */
@@ -359,9 +353,12 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           ...(app ? { clientId: app } : {}),
           ...(runData.secretFingerprint ? { secret: runData.secretFingerprint } : {}),
         };
-        // Results about a client ID nobody has (refused) never join the evidence of the app the step is
-        // about: the attempt is counted, the step stays as it was.
-        const keep = refused && !!runData.clientId && prev !== undefined && (parseSubject(prev.evidence).clientId ?? runData.clientId) !== runData.clientId;
+        // Results about a client ID Microsoft refused never join evidence about any other app (or evidence
+        // set aside for one): the attempt is counted, the step stays as it was. A new secret is still a new
+        // secret: the secret step starts afresh for it (it was never tried), as for any other secret.
+        const stored = parseSubject(prev?.evidence);
+        const newSecret = step === "client-secret" && !!runData.secretFingerprint && stored.secret !== undefined && stored.secret !== runData.secretFingerprint;
+        const keep = refused && !!runData.clientId && prev !== undefined && stored.clientId !== runData.clientId && !newSecret;
         const { evidence, status, trust } = keep
           ? { evidence: prev.evidence as Record<string, unknown>, status: prev.status, trust: prev.trust }
           : nextStepProgress(step, prev, report, now, subject, currentSecret);
@@ -421,7 +418,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // keys of the app now verified). A client ID typed by mistake verifies nothing, so it unticks
       // nothing; one Microsoft refused changes nothing at all (app is null then).
       const keys = byStep.get("add-keys-to-portal");
-      const keysFor = keys ? (parseSubject(keys.evidence).clientId ?? row.clientId?.toLowerCase() ?? undefined) : undefined;
+      const keysFor = keys ? parseSubject(keys.evidence).clientId : undefined;
       const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
       if (app && keys?.status === "confirmed" && keysFor !== undefined && keysFor !== app && appVerified) {
         const status: StepStatus = keys.startedAt ? "in_progress" : "not_started";

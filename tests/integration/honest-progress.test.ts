@@ -194,9 +194,26 @@ describe("evidence is about one app and one secret", () => {
     const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
     expect(back.progress.steps["client-secret"].status).not.toBe("verified");
     expect(back.progress.secretHint).toBe(A.misconfigured.secret.slice(0, 3));
-    // A's own secret again: what was learnt about it with A comes back.
-    const again = await submit({ step: "client-secret", clientId: A.good.appId, secret: A.good.secret }, reg.setupId);
-    expect(again.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    // B again (the setup still holds B's secret): what was learnt about B's secret with B comes back.
+    const b2 = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(b2.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
+  it("a refused client ID with a new secret: the secret step is not verified for a secret never tried", async () => {
+    const reg = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
+    const typo = await submit({ step: "client-secret", clientId: "aaaaaaaa-0001-4000-8000-00000000000f", tenant: T.contoso.id, secret: A.good.expiredSecret, live: "on" }, reg.setupId);
+    expect(typo.progress.steps["client-secret"].status).not.toBe("verified");
+    expect(typo.progress.clientId).toBe(A.good.appId);
+  });
+
+  it("a refused client ID adds nothing to evidence set aside for another app: going back still restores it", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    await submit({ step: "client-secret", clientId: "aaaaaaaa-0001-4000-8000-00000000000f", tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["register-application"]).toMatchObject({ status: "verified" });
+    expect(back.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
   });
 
   it("a run with a tenant and no client ID still remembers the tenant", async () => {

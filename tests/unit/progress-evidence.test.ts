@@ -207,14 +207,14 @@ describe("evidence set aside for another app", () => {
   it("the secret step's set-aside evidence comes back only for the secret the setup holds", () => {
     const S = { "live.token": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a", secret: "s1" } };
     const stored = { [SUBJECT_KEY]: { clientId: "b", secret: "s2" }, [STALE_KEY]: S };
-    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2").base).toEqual({});
+    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2")).toMatchObject({ base: {}, aside: { [SUBJECT_KEY]: { clientId: "b", secret: "s2" } } });
     expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s1").base).toEqual(S);
     expect(evidenceFor("client-secret", stored, { clientId: "a", secret: "s1" }, "s1").base).toEqual(S);
   });
-  it("idsRefused: a sign-in refused for the IDs, or a signed-in read that found no such app; nothing else", () => {
+  it("idsRefused: a sign-in refused for the IDs; not a signed-in read that found no registration (the app may be installed from another tenant)", () => {
     const r = (checks: object[]) => ({ guide: "dynamics365-business-central", summary: "fail", checks }) as never;
     expect(idsRefused(r([{ id: "live.token", status: "fail", byStep: {} }]))).toBe(true);
-    expect(idsRefused(r([{ id: "live.registration", status: "warn", byStep: {} }]))).toBe(true);
+    expect(idsRefused(r([{ id: "live.registration", status: "warn", byStep: {} }]))).toBe(false);
     expect(idsRefused(r([{ id: "live.token", status: "fail" }]))).toBe(false);
     expect(idsRefused(r([{ id: "live.token", status: "error", byStep: {} }]))).toBe(false);
     expect(idsRefused(r([{ id: "live.registration", status: "fail", byStep: { "api-permissions": "fail" } }]))).toBe(false);
