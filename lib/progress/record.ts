@@ -343,7 +343,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         completedAt: [] as (string | null)[],
         attempted: [] as boolean[],
       };
-      // A client ID Microsoft found no app for is no evidence of which app the setup is about (idsRefused).
+      // A client ID Microsoft refused the sign-in for is no evidence of which app the setup is about (idsRefused).
       const refused = idsRefused(report);
       const app = runData.clientId && !refused ? runData.clientId : null;
       const currentSecret = runData.secretFingerprint ?? row.secretFingerprint ?? undefined;
