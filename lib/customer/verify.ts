@@ -75,7 +75,6 @@ function secretOf(bag: FieldBag): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/** Removes every copy of the secret (lib/verify secretCopies: a GUID is kept, it is shown openly). */
 /** The checker's own words are the API's (field names); a panel says what its form asks for. */
 function panelWords(error: FieldError, mode: ParsedForm["mode"]): FieldError {
   if (error.code !== "empty_input") return error;
@@ -88,6 +87,7 @@ function panelWords(error: FieldError, mode: ParsedForm["mode"]): FieldError {
   };
 }
 
+/** Removes every copy of the secret (lib/verify secretCopies: a GUID is kept, it is shown openly). */
 function scrub<T>(value: T, secret: string | undefined): T {
   return redact(value, secretCopies(secret));
 }
