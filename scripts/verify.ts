@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from "../lib/config";
 import { liveOptions } from "../lib/live-settings";
 import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
 import { LIMITS } from "../lib/verify/constants";
+import { fullLink } from "../lib/verify/report";
 import { InputTooLarge, readFileLimited, readHidden, readStdin } from "./lib/terminal";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
@@ -115,8 +116,8 @@ function renderCheck(
   const head = `${paint[c.status](`${SYMBOL[c.status]} ${WORD[c.status].padEnd(5)}`)}  ${c.status === "skip" ? colors.dim(c.title) : colors.bold(c.title)}  ${colors.dim(`(${c.id})`)}`;
   const out = [head];
   const site = siteUrl.replace(/\/+$/, "");
-  // A link is a full URL (the admin-consent page) or a step of the guide (a path on the site).
-  const link = c.link ? `${c.link.label}: ${c.link.href.startsWith("/") ? site : ""}${c.link.href}` : null;
+  const full = c.link ? fullLink(c.link, siteUrl) : null;
+  const link = full ? `${full.label}: ${full.href}` : null;
   if (c.status === "skip") {
     out.push(`${indent}${colors.dim(c.detail)}`);
     if (link) out.push(`${indent}${colors.dim(link)}`);

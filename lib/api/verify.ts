@@ -10,7 +10,7 @@ import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { httpStatusFor, needsLive, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
 import { LIMITS } from "../verify/constants";
 import { parseJson } from "../verify/json";
-import { redact, type Report } from "../verify/report";
+import { redact, withFullLinks } from "../verify/report";
 import { clientKey, parseApiKeys } from "./client-key";
 import { methodNotAllowedError, VERIFY_ALLOW } from "./method";
 
@@ -54,18 +54,6 @@ export function methodNotAllowed(request: Request): Response {
   const requestId = requestIdFrom(request.headers);
   log().info({ event: "api.verify", requestId, status: 405, errorCode: "method_not_allowed", method: request.method.slice(0, 16) }, "verify API request");
   return failResponse(405, methodNotAllowedError(request.method), { allow: VERIFY_ALLOW, "x-request-id": requestId });
-}
-
-/**
- * A check's link to another step of the guide is a path on the site's own pages; an API caller gets it
- * as a full address (SITE_URL), as every link was before such links existed, and as the CLI prints it.
- */
-export function withFullLinks(report: Report, siteUrl: string): Report {
-  if (!report.checks.some((c) => c.link?.href.startsWith("/"))) return report;
-  return {
-    ...report,
-    checks: report.checks.map((c) => (c.link?.href.startsWith("/") ? { ...c, link: { ...c.link, href: new URL(c.link.href, siteUrl).href } } : c)),
-  };
 }
 
 /** What the request's log line says beyond the status (filled in as the request is handled). */
@@ -164,6 +152,7 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
     outcome.summary = report.summary;
     outcome.failedChecks = checkIdsWith(report, "fail");
     outcome.errorChecks = checkIdsWith(report, "error");
+    // A link to another step of the guide as a full address, as every link was before such links existed.
     return json(200, withFullLinks(report, config().SITE_URL));
   } catch (e) {
     // Log what failed, never the input: the message is scrubbed of the secret as well.

@@ -48,5 +48,5 @@ export async function guardSetupCreation(
     // undefined: the database did not answer; nothing will be created either.
     if (existing !== null) return ALLOWED;
   }
-  return limit.consume(clientKey(headers));
+  return chargeSetupCreation(headers, limit);
 }

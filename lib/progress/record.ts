@@ -94,11 +94,16 @@ export function nextStepProgress(
   const before = parseSubject(base);
   const checks = mergeEvidence(parseEvidence(base), report.checks, step, now);
   const state = stepState(step, checks);
-  const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
+  const status = attemptedStatus(state.status);
   const about = nextSubject(step, before, subject);
   const evidence: Record<string, unknown> = Object.keys(about).length > 0 ? { ...checks, [SUBJECT_KEY]: about } : { ...checks };
   if (aside) evidence[STALE_KEY] = aside;
   return { evidence, status, trust: state.trust };
+}
+
+/** A step with attempts behind it is never "not started". */
+function attemptedStatus(status: StepStatus): StepStatus {
+  return status === "not_started" ? "in_progress" : status;
 }
 
 /**
@@ -343,6 +348,16 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         completedAt: [] as (string | null)[],
         attempted: [] as boolean[],
       };
+      /** One step row for statement 3 (and its status for the setup's state); `attempted`: the run counts as one of its attempts. */
+      const stage = (step: StepId, row: { status: StepStatus; evidence: unknown; trust: string | null; completedAt: Date | null }, attempted: boolean) => {
+        statuses[step] = row.status;
+        up.step.push(step);
+        up.status.push(row.status);
+        up.evidence.push(JSON.stringify(row.evidence ?? {}));
+        up.trust.push(row.trust);
+        up.completedAt.push(row.completedAt ? row.completedAt.toISOString() : null);
+        up.attempted.push(attempted);
+      };
       // A client ID Microsoft refused the sign-in for is no evidence of which app the setup is about (idsRefused).
       const refused = idsRefused(report);
       const app = runData.clientId && !refused ? runData.clientId : null;
@@ -363,13 +378,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           ? { evidence: prev.evidence as Record<string, unknown>, status: prev.status, trust: prev.trust }
           : nextStepProgress(step, prev, report, now, subject, currentSecret);
         const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
-        statuses[step] = status;
-        up.step.push(step);
-        up.status.push(status);
-        up.evidence.push(JSON.stringify(evidence));
-        up.trust.push(trust);
-        up.completedAt.push(completedAt ? completedAt.toISOString() : null);
-        up.attempted.push(true);
+        stage(step, { status, evidence, trust, completedAt }, true);
         // The row as statement 3 writes it, for the progress returned below.
         byStep.set(step, {
           stepId: step,
@@ -399,15 +408,9 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           const evidence: Record<string, unknown> = { ...base };
           if (aside) evidence[STALE_KEY] = aside;
           const state = stepState(step, parseEvidence(base));
-          const status: StepStatus = state.status === "not_started" ? "in_progress" : state.status;
+          const status = attemptedStatus(state.status);
           const completedAt = status === "verified" ? now : null;
-          statuses[step] = status;
-          up.step.push(step);
-          up.status.push(status);
-          up.evidence.push(JSON.stringify(evidence));
-          up.trust.push(state.trust);
-          up.completedAt.push(completedAt ? completedAt.toISOString() : null);
-          up.attempted.push(false);
+          stage(step, { status, evidence, trust: state.trust, completedAt }, false);
           byStep.set(step, { ...prev, status, evidence, trust: state.trust, completedAt });
         }
       }
@@ -422,13 +425,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
       if (app && keys?.status === "confirmed" && keysFor !== undefined && keysFor !== app && appVerified) {
         const status: StepStatus = keys.startedAt ? "in_progress" : "not_started";
-        statuses["add-keys-to-portal"] = status;
-        up.step.push("add-keys-to-portal");
-        up.status.push(status);
-        up.evidence.push(JSON.stringify(keys.evidence ?? {}));
-        up.trust.push(null);
-        up.completedAt.push(null);
-        up.attempted.push(false);
+        stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt: null }, false);
         byStep.set("add-keys-to-portal", { ...keys, status, completedAt: null });
       }
 

@@ -87,6 +87,20 @@ export function makeCheck(
   return c;
 }
 
+/**
+ * A check's link as a full address: a link to another step of the guide is a path on the site's own pages
+ * (the panels follow it as it is); the API's answers and the CLI's lines give it on SITE_URL.
+ */
+export function fullLink(link: { label: string; href: string }, siteUrl: string): { label: string; href: string } {
+  return link.href.startsWith("/") ? { ...link, href: `${siteUrl.replace(/\/+$/, "")}${link.href}` } : link;
+}
+
+/** The report with every check's link a full address (fullLink). */
+export function withFullLinks(report: Report, siteUrl: string): Report {
+  if (!report.checks.some((c) => c.link?.href.startsWith("/"))) return report;
+  return { ...report, checks: report.checks.map((c) => (c.link ? { ...c, link: fullLink(c.link, siteUrl) } : c)) };
+}
+
 const RANK: Record<Status, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
 
 /** Worst status, fail > error > warn > pass; skip never raises it (all skipped: skip). */

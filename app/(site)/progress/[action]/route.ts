@@ -2,7 +2,7 @@
 // Same use-cases as the server actions; answers 303 → /progress (which shows the result).
 import { cookies, headers } from "next/headers";
 import { SETUP_COOKIE } from "@/lib/customer/cookie";
-import { guardSetupCreation } from "@/lib/customer/creation-limit";
+import { guardSetupCreation, tooManySetupsMessage } from "@/lib/customer/creation-limit";
 import { plainPage, readForm, sameOrigin, seeOther } from "@/lib/customer/http";
 import { confirmCustomerStep, startCustomerStep, trackProgress, type ActionResult } from "@/lib/customer/progress";
 import { formFlag, formText as text } from "@/lib/http/form";
@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ act
   const current = (await cookies()).get(SETUP_COOKIE)?.value;
   const limited = await guardSetupCreation(current, await headers());
   if (!limited.allowed) {
-    const res = plainPage(429, "Too many new setups", `Too many setups were started from your network in the last hour. Try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`, "/progress");
+    const res = plainPage(429, "Too many new setups", tooManySetupsMessage(limited.retryAfterSeconds), "/progress");
     res.headers.set("retry-after", String(limited.retryAfterSeconds));
     return res;
   }
