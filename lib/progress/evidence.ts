@@ -40,30 +40,54 @@ export interface EvidenceSubject {
 export const SUBJECT_KEY = "$subject";
 
 /**
- * Where a step keeps the evidence it had about the previous app (or secret) when a run about another one
- * started it afresh: a customer who typed another client ID by mistake, or went back to the first app,
- * gets that app's checks back as soon as a run names it again (one level: the evidence set aside last).
+ * Where a step keeps the evidence it had about other apps (or, for the secret step, other secrets) when a
+ * run about another one started it afresh: a customer who typed another client ID by mistake, tried a
+ * second registration, or went back to the first app gets that app's checks back as soon as a run names it
+ * again. A list, newest first, at most STALE_LIMIT entries, one per app (and secret); rows written before
+ * 2026-12-02 hold one entry as an object, read as a list of one.
  */
 export const STALE_KEY = "$stale";
+export const STALE_LIMIT = 4;
 
-/** The evidence set aside under STALE_KEY (a stored evidence object with its own subject), or null. */
-export function staleEvidence(raw: unknown): Record<string, unknown> | null {
-  const v = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>)[STALE_KEY] : undefined;
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/** The evidence set aside under STALE_KEY (stored evidence objects, each with its own subject), newest first. */
+export function staleEntries(raw: unknown): Record<string, unknown>[] {
+  const v = isRecord(raw) ? raw[STALE_KEY] : undefined;
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter(isRecord).map(withoutStale).slice(0, STALE_LIMIT);
 }
 
 /** A stored evidence object without what it had set aside (to set it aside in turn). */
 export function withoutStale(raw: unknown): Record<string, unknown> {
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
-  const { [STALE_KEY]: _aside, ...rest } = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return {};
+  const { [STALE_KEY]: _aside, ...rest } = raw;
   return rest;
+}
+
+/** Evidence about the same app (and secret) is kept once, the newest; the list is capped at STALE_LIMIT. */
+function keepAside(list: Record<string, unknown>[]): Record<string, unknown>[] {
+  const seen = new Set<string>();
+  const out: Record<string, unknown>[] = [];
+  for (const e of list) {
+    const s = parseSubject(e);
+    const key = `${s.clientId ?? ""}\u0000${s.secret ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+    if (out.length === STALE_LIMIT) break;
+  }
+  return out;
 }
 
 /**
  * What a run about `run` starts from, for a step whose stored evidence is `raw`: the stored evidence when
- * it is about the same app (and secret), or names none; the evidence set aside when that one is about the
- * run's app and nothing has been learnt since; else nothing. `aside` is what to keep set aside afterwards
- * (the evidence just replaced, or what was already aside); `changed`: the stored evidence is replaced.
+ * it is about the same app (and secret), or names none; the evidence set aside about the run's app when
+ * there is some (and, if the stored evidence names no app, nothing has been learnt since); else nothing.
+ * `aside` is what to keep set aside afterwards (the evidence just replaced first, then what was already
+ * aside; [] for none); `changed`: the stored evidence is replaced.
  */
 export function evidenceFor(
   step: VerifiableStep,
@@ -72,33 +96,31 @@ export function evidenceFor(
   /** The secret the setup holds after this run (the run's, else the last one entered): the secret step's
    *  set-aside evidence comes back only for that secret, the one the portal step tells the customer to use. */
   currentSecret?: string,
-): { base: Record<string, unknown>; aside: Record<string, unknown> | null; changed: boolean } {
+): { base: Record<string, unknown>; aside: Record<string, unknown>[]; changed: boolean } {
   const current = withoutStale(raw);
-  const stale = staleEvidence(raw);
-  const staleSubject = stale ? parseSubject(stale) : {};
-  const staleIsRuns =
-    !!stale &&
-    run.clientId !== undefined &&
-    staleSubject.clientId === run.clientId &&
-    !subjectChanged(step, staleSubject, run) &&
-    (step !== "client-secret" || staleSubject.secret === undefined || staleSubject.secret === (run.secret ?? currentSecret));
+  const entries = staleEntries(raw);
+  const i = entries.findIndex((e) => {
+    const s = parseSubject(e);
+    return (
+      run.clientId !== undefined &&
+      s.clientId === run.clientId &&
+      !subjectChanged(step, s, run) &&
+      (step !== "client-secret" || s.secret === undefined || s.secret === (run.secret ?? currentSecret))
+    );
+  });
+  const others = i < 0 ? entries : entries.filter((_, j) => j !== i);
   const currentSubject = parseSubject(current);
   const hasCurrent = Object.keys(current).length > 0;
   if (!subjectChanged(step, currentSubject, run)) {
     // Started afresh by another app's run and nothing learnt since: this app's evidence comes back.
-    if (currentSubject.clientId === undefined && Object.keys(parseEvidence(current)).length === 0 && staleIsRuns) {
-      return { base: stale, aside: null, changed: true };
+    if (currentSubject.clientId === undefined && Object.keys(parseEvidence(current)).length === 0 && i >= 0) {
+      return { base: entries[i]!, aside: others, changed: true };
     }
-    return { base: current, aside: stale, changed: false };
+    return { base: current, aside: entries, changed: false };
   }
-  if (staleIsRuns) return { base: stale, aside: hasCurrent ? current : null, changed: true };
-  // One level: keep aside the evidence about the secret the setup holds (the secret step), else what was
-  // aside about the app the run names (its secret may come back), else the evidence being left.
-  if (step === "client-secret" && hasCurrent && currentSecret !== undefined && currentSubject.secret === currentSecret) {
-    return { base: {}, aside: current, changed: true };
-  }
-  if (stale && run.clientId !== undefined && staleSubject.clientId === run.clientId) return { base: {}, aside: stale, changed: true };
-  return { base: {}, aside: hasCurrent ? current : stale, changed: true };
+  const replaced = hasCurrent ? [current] : [];
+  if (i >= 0) return { base: entries[i]!, aside: keepAside([...replaced, ...others]), changed: true };
+  return { base: {}, aside: keepAside([...replaced, ...entries]), changed: true };
 }
 
 /** The subject stored with a step's evidence ({} for rows written before subjects were kept). */

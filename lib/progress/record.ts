@@ -97,7 +97,7 @@ export function nextStepProgress(
   const status = attemptedStatus(state.status);
   const about = nextSubject(step, before, subject);
   const evidence: Record<string, unknown> = Object.keys(about).length > 0 ? { ...checks, [SUBJECT_KEY]: about } : { ...checks };
-  if (aside) evidence[STALE_KEY] = aside;
+  if (aside.length > 0) evidence[STALE_KEY] = aside;
   return { evidence, status, trust: state.trust };
 }
 
@@ -406,7 +406,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           const { base, aside, changed } = evidenceFor(step, prev.evidence, { clientId: app }, currentSecret);
           if (!changed) continue;
           const evidence: Record<string, unknown> = { ...base };
-          if (aside) evidence[STALE_KEY] = aside;
+          if (aside.length > 0) evidence[STALE_KEY] = aside;
           const state = stepState(step, parseEvidence(base));
           const status = attemptedStatus(state.status);
           const completedAt = status === "verified" ? now : null;
@@ -419,14 +419,21 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // for, kept as its subject by confirmStep), and this app now has a verified step of its own: "Add
       // the keys" is not done for it (unticked, as the customer would untick it; the portal step shows the
       // keys of the app now verified). A client ID typed by mistake verifies nothing, so it unticks
-      // nothing; one Microsoft refused changes nothing at all (app is null then).
+      // nothing; one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
+      // was given for, verified again, the tick comes back: the customer's word was about that app's keys,
+      // and only the switch took it away. A tick the customer took back (confirmStep(false)) keeps no app,
+      // so it never comes back by itself.
       const keys = byStep.get("add-keys-to-portal");
       const keysFor = keys ? parseSubject(keys.evidence).clientId : undefined;
       const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
-      if (app && keys?.status === "confirmed" && keysFor !== undefined && keysFor !== app && appVerified) {
-        const status: StepStatus = keys.startedAt ? "in_progress" : "not_started";
-        stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt: null }, false);
-        byStep.set("add-keys-to-portal", { ...keys, status, completedAt: null });
+      if (app && keys && keysFor !== undefined && appVerified) {
+        const ticked = keys.status === "confirmed";
+        if (ticked !== (keysFor === app)) {
+          const status: StepStatus = ticked ? (keys.startedAt ? "in_progress" : "not_started") : "confirmed";
+          const completedAt = ticked ? null : now;
+          stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt }, false);
+          byStep.set("add-keys-to-portal", { ...keys, status, completedAt });
+        }
       }
 
       // The setup's counters: failed runs, and how many runs in a row failed on the same check.

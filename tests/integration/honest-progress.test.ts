@@ -182,6 +182,27 @@ describe("evidence is about one app and one secret", () => {
     expect(other.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", completedAt: null });
     const seen = await getSetup(reg.setupId);
     expect(seen!.steps.find((x) => x.stepId === "add-keys-to-portal")).toMatchObject({ status: "not_started", completedAt: null });
+    // Back to the first app, whose keys the tick was given for: its evidence and the tick come back.
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["register-application"].status).toBe("verified");
+    expect(back.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    expect((await getSetup(reg.setupId))!.steps.find((x) => x.stepId === "add-keys-to-portal")!.completedAt).not.toBeNull();
+    // Run by run it follows the app (each run a panel's own key: the same form again within 10 s
+    // without one is taken for a double submission).
+    const again = await submit({ step: "register-application", clientId: A.misconfigured.appId, idempotencyKey: "panel-key-1" }, reg.setupId);
+    expect(again.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+    const third = await submit({ step: "register-application", clientId: A.good.appId, idempotencyKey: "panel-key-2" }, reg.setupId);
+    expect(third.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+  });
+
+  it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    await confirmStep(reg.setupId, "add-keys-to-portal", false);
+    await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["register-application"].status).toBe("verified");
+    expect(back.progress.steps["add-keys-to-portal"].status).not.toBe("confirmed");
   });
 
   it("the secret step's evidence comes back only for the secret the setup holds now", async () => {

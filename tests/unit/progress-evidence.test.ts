@@ -1,7 +1,7 @@
 // A step is verified only when its own required checks have all passed, across runs; a later failure
 // un-verifies it; the trust level says whether Microsoft itself confirmed it.
 import { describe, expect, it } from "vitest";
-import { evidenceFor, mergeEvidence, parseEvidence, STALE_KEY, stepState, SUBJECT_KEY, type Evidence } from "@/lib/progress/evidence";
+import { evidenceFor, mergeEvidence, parseEvidence, STALE_KEY, STALE_LIMIT, stepState, SUBJECT_KEY, type Evidence } from "@/lib/progress/evidence";
 import { idsRefused } from "@/lib/progress/record";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
 import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRM_HOW, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
@@ -195,19 +195,42 @@ describe("evidence set aside for another app", () => {
   const A = { "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a" } };
   it("another app starts afresh and sets the old evidence aside; the old app again gets it back; nothing nests", () => {
     const toB = evidenceFor("register-application", A, { clientId: "b" });
-    expect(toB).toEqual({ base: {}, aside: A, changed: true });
+    expect(toB).toEqual({ base: {}, aside: [A], changed: true });
     const storedB = { "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "b" }, [STALE_KEY]: A };
     const back = evidenceFor("register-application", storedB, { clientId: "a" });
     expect(back.base).toEqual(A);
-    expect(back.aside).toEqual({ "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "b" } });
+    expect(back.aside).toEqual([{ "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "b" } }]);
     expect(parseEvidence(storedB)).toEqual({ "redirect-uri": { status: "fail", at: "2026-11-30T10:00:00.000Z" } });
     // A run that names no app adds to what is there.
     expect(evidenceFor("register-application", storedB, {}).changed).toBe(false);
   });
+  it("several apps' evidence is kept aside, newest first, one entry per app, at most STALE_LIMIT; nothing nests", () => {
+    const ev = (id: string) => ({ "redirect-uri": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: id } });
+    // a → b → c: both a's and b's evidence are aside; a comes back with b and c still aside.
+    let stored: Record<string, unknown> = ev("a");
+    for (const id of ["b", "c"]) {
+      const { aside } = evidenceFor("register-application", stored, { clientId: id });
+      stored = { ...ev(id), [STALE_KEY]: aside };
+    }
+    expect(stored[STALE_KEY]).toEqual([ev("b"), ev("a")]);
+    const backToA = evidenceFor("register-application", stored, { clientId: "a" });
+    expect(backToA).toEqual({ base: ev("a"), aside: [ev("c"), ev("b")], changed: true });
+    // A row written before the list (one object): read as a list of one.
+    expect(evidenceFor("register-application", { ...ev("b"), [STALE_KEY]: ev("a") }, { clientId: "a" }).base).toEqual(ev("a"));
+    // Many switches: capped, the oldest dropped, one entry per app.
+    stored = ev("x0");
+    for (const id of ["x1", "x2", "x3", "x4", "x5", "x1"]) stored = { ...ev(id), [STALE_KEY]: evidenceFor("register-application", stored, { clientId: id }).aside };
+    const aside = stored[STALE_KEY] as Record<string, unknown>[];
+    expect(aside.map((e) => (e[SUBJECT_KEY] as { clientId: string }).clientId)).toEqual(["x5", "x4", "x3", "x2"]);
+    expect(aside.length).toBe(STALE_LIMIT);
+    for (const e of aside) expect(e[STALE_KEY]).toBeUndefined();
+    // Junk under the key is ignored, not trusted.
+    expect(evidenceFor("register-application", { ...ev("b"), [STALE_KEY]: ["x", 1, null] }, { clientId: "a" })).toEqual({ base: {}, aside: [ev("b")], changed: true });
+  });
   it("the secret step's set-aside evidence comes back only for the secret the setup holds", () => {
     const S = { "live.token": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a", secret: "s1" } };
     const stored = { [SUBJECT_KEY]: { clientId: "b", secret: "s2" }, [STALE_KEY]: S };
-    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2")).toMatchObject({ base: {}, aside: { [SUBJECT_KEY]: { clientId: "b", secret: "s2" } } });
+    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2")).toMatchObject({ base: {}, aside: [{ [SUBJECT_KEY]: { clientId: "b", secret: "s2" } }, S] });
     expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s1").base).toEqual(S);
     expect(evidenceFor("client-secret", stored, { clientId: "a", secret: "s1" }, "s1").base).toEqual(S);
   });
