@@ -73,6 +73,8 @@ function keepAside(list: Record<string, unknown>[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const e of list) {
     const s = parseSubject(e);
+    // Evidence that names no app could never come back (a run gets set-aside evidence by its client ID).
+    if (s.clientId === undefined) continue;
     const key = `${s.clientId ?? ""}\u0000${s.secret ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -99,15 +101,15 @@ export function evidenceFor(
 ): { base: Record<string, unknown>; aside: Record<string, unknown>[]; changed: boolean } {
   const current = withoutStale(raw);
   const entries = staleEntries(raw);
-  const i = entries.findIndex((e) => {
+  const secret = run.secret ?? currentSecret;
+  const about = entries.map((e) => {
     const s = parseSubject(e);
-    return (
-      run.clientId !== undefined &&
-      s.clientId === run.clientId &&
-      !subjectChanged(step, s, run) &&
-      (step !== "client-secret" || s.secret === undefined || s.secret === (run.secret ?? currentSecret))
-    );
+    const ok = run.clientId !== undefined && s.clientId === run.clientId && !subjectChanged(step, s, run);
+    return { ok: ok && (step !== "client-secret" || s.secret === undefined || s.secret === secret), exact: ok && s.secret !== undefined && s.secret === secret };
   });
+  // The secret step: evidence about the very secret held comes back before evidence about no secret.
+  const exact = step === "client-secret" ? about.findIndex((a) => a.exact) : -1;
+  const i = exact >= 0 ? exact : about.findIndex((a) => a.ok);
   const others = i < 0 ? entries : entries.filter((_, j) => j !== i);
   const currentSubject = parseSubject(current);
   const hasCurrent = Object.keys(current).length > 0;

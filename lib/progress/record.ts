@@ -421,14 +421,17 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // keys of the app now verified). A client ID typed by mistake verifies nothing, so it unticks
       // nothing; one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
       // was given for, verified again, the tick comes back: the customer's word was about that app's keys,
-      // and only the switch took it away. A tick the customer took back (confirmStep(false)) keeps no app,
-      // so it never comes back by itself.
+      // and only the switch took it away — unless the setup now holds another secret than the one verified
+      // when it was ticked (the portal holds the old one). A tick the customer took back (confirmStep(false))
+      // keeps no app, so it never comes back by itself.
       const keys = byStep.get("add-keys-to-portal");
-      const keysFor = keys ? parseSubject(keys.evidence).clientId : undefined;
+      const keysSubject = keys ? parseSubject(keys.evidence) : {};
+      const keysFor = keysSubject.clientId;
       const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
       if (app && keys && keysFor !== undefined && appVerified) {
         const ticked = keys.status === "confirmed";
-        if (ticked !== (keysFor === app)) {
+        const sameKeys = keysFor === app && (keysSubject.secret === undefined || keysSubject.secret === currentSecret);
+        if (ticked ? keysFor !== app : sameKeys) {
           const status: StepStatus = ticked ? (keys.startedAt ? "in_progress" : "not_started") : "confirmed";
           const completedAt = ticked ? null : now;
           stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt }, false);

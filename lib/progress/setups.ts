@@ -8,7 +8,7 @@ import { z } from "zod";
 import { config } from "../config";
 import { getPrisma, Prisma } from "../db";
 import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, isVerifiable, STEP_INFO, STEPS, type StepId, type StepStatus } from "../steps";
-import { parseEvidence, parseSubject, stepState, SUBJECT_KEY } from "./evidence";
+import { parseEvidence, parseSubject, stepState, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
 import { reportSchema, type Report } from "../verify/report";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
 import { stuckReason } from "./stuck";
@@ -308,21 +308,24 @@ export async function confirmStep(setupPublicId: string, stepId: StepId, confirm
     const existing = await tx.stepProgress.findUnique({ where: { setupId_stepId: { setupId, stepId: step } } });
     const status = confirmed ? "confirmed" : existing?.startedAt ? "in_progress" : "not_started";
     // "Add the keys to the Codat Portal" remembers which app's keys they were — the app of a verified
-    // registration or secret step, the keys the step shows (lib/customer/verified-keys.ts) — and record.ts
-    // unticks it once another app is verified. Ticked with nothing verified: no app is recorded, and no
-    // switch unticks it.
+    // registration or secret step, the keys the step shows (lib/customer/verified-keys.ts), and the secret
+    // verified with that app — and record.ts unticks it once another app is verified (and ticks it again
+    // back on that app with that secret). Ticked with nothing verified: no app is recorded, and no switch
+    // unticks it.
     let evidence: Prisma.InputJsonValue | undefined;
     if (step === "add-keys-to-portal") {
-      let app: string | undefined;
+      let keys: EvidenceSubject = {};
       if (confirmed) {
         const rows = await tx.stepProgress.findMany({
           where: { setupId, stepId: { in: ["client-secret", "register-application"] }, status: "verified" },
           select: { stepId: true, evidence: true },
         });
         rows.sort((a, b) => (a.stepId === "client-secret" ? -1 : b.stepId === "client-secret" ? 1 : 0));
-        app = rows.map((r) => parseSubject(r.evidence).clientId).find((id) => id !== undefined);
+        const app = rows.map((r) => parseSubject(r.evidence).clientId).find((id) => id !== undefined);
+        const secret = rows.map((r) => parseSubject(r.evidence)).find((s) => s.clientId === app && s.secret !== undefined)?.secret;
+        if (app) keys = { clientId: app, ...(secret ? { secret } : {}) };
       }
-      evidence = app ? { [SUBJECT_KEY]: { clientId: app } } : {};
+      evidence = keys.clientId ? { [SUBJECT_KEY]: { ...keys } } : {};
     }
     await tx.stepProgress.upsert({
       where: { setupId_stepId: { setupId, stepId: step } },

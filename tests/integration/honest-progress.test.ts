@@ -195,6 +195,31 @@ describe("evidence is about one app and one secret", () => {
     expect(third.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
   });
 
+  it("the portal tick follows the keys it was given for: another app's tick is undone back on the first app, and another secret brings none back", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    // The second app, verified, and ticked for it: the portal now holds its keys.
+    const b = await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    expect(b.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    // Back to the first app: the tick was for the second app's keys.
+    const back = await submit({ step: "register-application", clientId: A.good.appId, idempotencyKey: "panel-key-a" }, reg.setupId);
+    expect(back.progress.steps["register-application"].status).toBe("verified");
+    expect(back.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+
+    // Ticked with the first app and its secret; then the second app; then the first app with another of
+    // its secrets (an expired one): the portal holds the secret the tick was given with, not this one.
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    await submit({ step: "register-application", clientId: A.misconfigured.appId, idempotencyKey: "panel-key-b" }, reg.setupId);
+    const otherSecret = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.expiredSecret, live: "on" }, reg.setupId);
+    expect(otherSecret.progress.steps["register-application"].status).toBe("verified");
+    expect(otherSecret.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+    // The secret the tick was given with again: the tick comes back.
+    const same = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on", idempotencyKey: "panel-key-c" }, reg.setupId);
+    expect(same.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+  });
+
   it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await confirmStep(reg.setupId, "add-keys-to-portal", true);

@@ -227,6 +227,20 @@ describe("evidence set aside for another app", () => {
     // Junk under the key is ignored, not trusted.
     expect(evidenceFor("register-application", { ...ev("b"), [STALE_KEY]: ["x", 1, null] }, { clientId: "a" })).toEqual({ base: {}, aside: [ev("b")], changed: true });
   });
+  it("the secret step: evidence about the secret held comes back before evidence about no secret; evidence naming no app is not kept aside", () => {
+    const noSecret = { "secret.format": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a" } };
+    const s2 = { "live.token": { status: "pass", at: "2026-11-30T08:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a", secret: "s2" } };
+    const stored = { [SUBJECT_KEY]: { clientId: "b", secret: "s3" }, [STALE_KEY]: [noSecret, s2] };
+    expect(evidenceFor("client-secret", stored, { clientId: "a" }, "s2").base).toEqual(s2);
+    // Secrets sent without a client ID: what is replaced names no app, so it could never come back and
+    // takes no place from an app's evidence.
+    let row: Record<string, unknown> = { ...s2 };
+    for (const sec of ["s3", "s4", "s5", "s6", "s7"]) {
+      const { base, aside } = evidenceFor("client-secret", row, { secret: sec }, sec);
+      row = { ...base, [SUBJECT_KEY]: { secret: sec }, [STALE_KEY]: aside };
+    }
+    expect(row[STALE_KEY]).toEqual([s2]);
+  });
   it("the secret step's set-aside evidence comes back only for the secret the setup holds", () => {
     const S = { "live.token": { status: "pass", at: "2026-11-30T09:00:00.000Z" }, [SUBJECT_KEY]: { clientId: "a", secret: "s1" } };
     const stored = { [SUBJECT_KEY]: { clientId: "b", secret: "s2" }, [STALE_KEY]: S };
