@@ -424,14 +424,16 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // and only the switch took it away — unless the setup now holds another secret than the one verified
       // when it was ticked (the portal holds the old one). A tick the customer took back (confirmStep(false))
       // keeps no app, so it never comes back by itself.
+      // A run that names no app (a redirect URI sent alone) is about the setup's app: it can verify it too.
+      const onApp = app ?? (refused ? null : row.clientId);
       const keys = byStep.get("add-keys-to-portal");
       const keysSubject = keys ? parseSubject(keys.evidence) : {};
       const keysFor = keysSubject.clientId;
-      const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === app);
-      if (app && keys && keysFor !== undefined && appVerified) {
+      const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === onApp);
+      if (onApp && keys && keysFor !== undefined && appVerified) {
         const ticked = keys.status === "confirmed";
-        const sameKeys = keysFor === app && (keysSubject.secret === undefined || keysSubject.secret === currentSecret);
-        if (ticked ? keysFor !== app : sameKeys) {
+        const sameKeys = keysFor === onApp && (keysSubject.secret === undefined || keysSubject.secret === currentSecret);
+        if (ticked ? keysFor !== onApp : sameKeys) {
           const status: StepStatus = ticked ? (keys.startedAt ? "in_progress" : "not_started") : "confirmed";
           const completedAt = ticked ? null : now;
           stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt }, false);

@@ -220,6 +220,19 @@ describe("evidence is about one app and one secret", () => {
     expect(same.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
   });
 
+  it("a run that names no app verifies the setup's app: the first app's portal tick is undone then too", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    // The second app's client ID alone verifies nothing: the tick stays.
+    const named = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(named.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    // Its redirect URI and account type, sent without the client ID, verify the second app's registration.
+    const rest = await submit({ step: "register-application", redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    expect(rest.progress.steps["register-application"].status).toBe("verified");
+    expect(rest.progress.clientId).toBe(A.misconfigured.appId);
+    expect(rest.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+  });
+
   it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await confirmStep(reg.setupId, "add-keys-to-portal", true);
