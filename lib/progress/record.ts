@@ -361,11 +361,14 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // A client ID Microsoft refused the sign-in for is no evidence of which app the setup is about (idsRefused).
       const refused = idsRefused(report);
       const app = runData.clientId && !refused ? runData.clientId : null;
+      // A run that names no app (a redirect URI sent alone) is about the setup's app, the last one named:
+      // what it learns is that app's, never credited to the next app named.
+      const onApp = app ?? (refused ? null : row.clientId);
       const currentSecret = runData.secretFingerprint ?? row.secretFingerprint ?? undefined;
       for (const step of covered) {
         const prev = byStep.get(step);
         const subject: EvidenceSubject = {
-          ...(app ? { clientId: app } : {}),
+          ...(onApp ? { clientId: onApp } : {}),
           ...(runData.secretFingerprint ? { secret: runData.secretFingerprint } : {}),
         };
         // Results about a client ID Microsoft refused never join evidence about any other app (or evidence
@@ -424,8 +427,6 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // and only the switch took it away — unless the setup now holds another secret than the one verified
       // when it was ticked (the portal holds the old one). A tick the customer took back (confirmStep(false))
       // keeps no app, so it never comes back by itself.
-      // A run that names no app (a redirect URI sent alone) is about the setup's app: it can verify it too.
-      const onApp = app ?? (refused ? null : row.clientId);
       const keys = byStep.get("add-keys-to-portal");
       const keysSubject = keys ? parseSubject(keys.evidence) : {};
       const keysFor = keysSubject.clientId;

@@ -233,6 +233,21 @@ describe("evidence is about one app and one secret", () => {
     expect(rest.progress.steps["add-keys-to-portal"].status).toBe("not_started");
   });
 
+  it("what a run naming no app learns is about the setup's app, never credited to the next app named", async () => {
+    const reg = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
+    expect(reg.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    // The second app named on the registration step: the secret step starts afresh for it…
+    const b = await submit({ step: "register-application", clientId: A.misconfigured.appId }, reg.setupId);
+    expect(b.progress.steps["client-secret"].status).not.toBe("verified");
+    // …a secret pasted alone, with no client ID, is checked for the second app…
+    const alone = await submit({ step: "client-secret", secret: A.good.secret }, reg.setupId);
+    expect(alone.progress.clientId).toBe(A.misconfigured.appId);
+    expect(alone.progress.steps["client-secret"].status).not.toBe("verified");
+    // …so the first app named again gets its own evidence back (its live sign-in with this secret).
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+  });
+
   it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await confirmStep(reg.setupId, "add-keys-to-portal", true);
