@@ -67,17 +67,19 @@ export function withoutStale(raw: unknown): Record<string, unknown> {
   return rest;
 }
 
-/** Evidence about the same app (and secret) is kept once, the newest; the list is capped at STALE_LIMIT. */
-function keepAside(list: Record<string, unknown>[]): Record<string, unknown>[] {
-  const seen = new Set<string>();
+/** Evidence about the same app (and secret) is kept once, the newest, and not beside `current` evidence
+ *  about it; evidence naming no app is dropped; the list is capped at STALE_LIMIT. */
+function keepAside(list: Record<string, unknown>[], current?: Record<string, unknown>): Record<string, unknown>[] {
+  const key = (s: EvidenceSubject) => `${s.clientId ?? ""}\u0000${s.secret ?? ""}`;
+  const seen = new Set<string>(current ? [key(parseSubject(current))] : []);
   const out: Record<string, unknown>[] = [];
   for (const e of list) {
     const s = parseSubject(e);
     // Evidence that names no app could never come back (a run gets set-aside evidence by its client ID).
     if (s.clientId === undefined) continue;
-    const key = `${s.clientId ?? ""}\u0000${s.secret ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const k = key(s);
+    if (seen.has(k)) continue;
+    seen.add(k);
     out.push(e);
     if (out.length === STALE_LIMIT) break;
   }
@@ -118,7 +120,7 @@ export function evidenceFor(
     if (currentSubject.clientId === undefined && Object.keys(parseEvidence(current)).length === 0 && i >= 0) {
       return { base: entries[i]!, aside: others, changed: true };
     }
-    return { base: current, aside: entries, changed: false };
+    return { base: current, aside: keepAside(entries, current), changed: false };
   }
   const replaced = hasCurrent ? [current] : [];
   if (i >= 0) return { base: entries[i]!, aside: keepAside([...replaced, ...others]), changed: true };

@@ -360,10 +360,15 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       };
       // A client ID Microsoft refused the sign-in for is no evidence of which app the setup is about (idsRefused).
       const refused = idsRefused(report);
-      const app = runData.clientId && !refused ? runData.clientId : null;
+      // A client ID the checker itself rejected (Business Central's own app ID, the Object ID or a Secret ID
+      // found in a pasted manifest, the tenant's GUID) is no app of the customer's either: it is not the
+      // setup's app and starts nothing afresh; its failed check is about the setup's app, as a malformed one's.
+      const idRejected = report.checks.some((c) => c.id === "client-id.format" && c.status === "fail");
+      const app = runData.clientId && !refused && !idRejected ? runData.clientId : null;
       // A run that names no app (a redirect URI sent alone) is about the setup's app, the last one named:
       // what it learns is that app's, never credited to the next app named.
-      const onApp = app ?? (refused ? null : row.clientId);
+      // A refused run about the setup's own app (a mistyped tenant) is still about that app.
+      const onApp = app ?? (refused && runData.clientId !== row.clientId ? null : row.clientId);
       const currentSecret = runData.secretFingerprint ?? row.secretFingerprint ?? undefined;
       for (const step of covered) {
         const prev = byStep.get(step);
@@ -380,7 +385,10 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         const { evidence, status, trust } = keep
           ? { evidence: prev.evidence as Record<string, unknown>, status: prev.status, trust: prev.trust }
           : nextStepProgress(step, prev, report, now, subject, currentSecret);
-        const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status ? prev.completedAt : now) : null;
+        // Verified since: kept while the step stays verified about the same app (and secret); evidence
+        // about another one, or given back, is verified from now.
+        const sameSubject = JSON.stringify(parseSubject(prev?.evidence)) === JSON.stringify(parseSubject(evidence));
+        const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status && sameSubject ? prev.completedAt : now) : null;
         stage(step, { status, evidence, trust, completedAt }, true);
         // The row as statement 3 writes it, for the progress returned below.
         byStep.set(step, {
@@ -425,16 +433,20 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // nothing; one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
       // was given for, verified again, the tick comes back: the customer's word was about that app's keys,
       // and only the switch took it away — unless the setup now holds another secret than the one verified
-      // when it was ticked (the portal holds the old one). A tick the customer took back (confirmStep(false))
-      // keeps no app, so it never comes back by itself.
+      // when it was ticked (the portal holds the old one). Likewise a new secret of the same app, verified,
+      // unticks a tick given with the old one: the portal needs the new secret. A tick the customer took back
+      // (confirmStep(false)) keeps no app, so it never comes back by itself.
       const keys = byStep.get("add-keys-to-portal");
       const keysSubject = keys ? parseSubject(keys.evidence) : {};
       const keysFor = keysSubject.clientId;
       const appVerified = VERIFIABLE_STEPS.some((s) => statuses[s] === "verified" && parseSubject(byStep.get(s)?.evidence).clientId === onApp);
       if (onApp && keys && keysFor !== undefined && appVerified) {
         const ticked = keys.status === "confirmed";
-        const sameKeys = keysFor === onApp && (keysSubject.secret === undefined || keysSubject.secret === currentSecret);
-        if (ticked ? keysFor !== onApp : sameKeys) {
+        const secretNow = parseSubject(byStep.get("client-secret")?.evidence);
+        const newSecretVerified =
+          keysSubject.secret !== undefined && statuses["client-secret"] === "verified" && secretNow.clientId === onApp && secretNow.secret !== undefined && secretNow.secret !== keysSubject.secret;
+        const sameKeys = keysFor === onApp && (keysSubject.secret === undefined || keysSubject.secret === currentSecret) && !newSecretVerified;
+        if (ticked ? keysFor !== onApp || newSecretVerified : sameKeys) {
           const status: StepStatus = ticked ? (keys.startedAt ? "in_progress" : "not_started") : "confirmed";
           const completedAt = ticked ? null : now;
           stage("add-keys-to-portal", { status, evidence: keys.evidence, trust: null, completedAt }, false);

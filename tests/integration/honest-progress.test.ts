@@ -248,6 +248,55 @@ describe("evidence is about one app and one secret", () => {
     expect(back.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
   });
 
+  it("a client ID the checker rejects (Business Central's own app ID) is not the setup's app: nothing else starts afresh", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    const wrong = await submit({ step: "register-application", clientId: "996def3d-b36c-4153-8607-a6fd3c01b89f" }, reg.setupId);
+    expect(wrong.progress.clientId).toBe(A.good.appId);
+    expect(wrong.progress.steps["register-application"]).toMatchObject({ status: "failed", checks: { failing: ["client-id.format"] } });
+    expect(wrong.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    expect(wrong.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    // The right client ID again: the registration is verified again, on its own evidence.
+    const right = await submit({ step: "register-application", clientId: A.good.appId, idempotencyKey: "panel-key-e" }, reg.setupId);
+    expect(right.progress.steps["register-application"]).toMatchObject({ status: "verified", checks: { done: 3, total: 3 } });
+  });
+
+  it("a new secret of the same app, verified, undoes the portal tick given with the old one; the old one again brings it back", async () => {
+    const app = fake.registry.apps.find((a) => a.appId === A.good.appId)!;
+    const rotated = "ROT7Q~fake-secret-for-tests-only-rotated01";
+    app.secrets.push({ keyId: "cccccccc-0001-4000-8000-0000000000a7", value: rotated, displayName: "Codat (rotated)", startDateTime: new Date(Date.now() - 86_400_000).toISOString(), endDateTime: new Date(Date.now() + 365 * 86_400_000).toISOString() });
+    try {
+      const reg = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" });
+      await confirmStep(reg.setupId, "add-keys-to-portal", true);
+      // A new secret that does not work yet: nothing to say about the portal.
+      const bad = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.expiredSecret, live: "on" }, reg.setupId);
+      expect(bad.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+      // The new secret works: the portal still holds the old one.
+      const next = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: rotated, live: "on" }, reg.setupId);
+      expect(next.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+      expect(next.progress.steps["add-keys-to-portal"].status).toBe("not_started");
+      // Back to the secret the tick was given with (still valid): the tick comes back.
+      const old = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on", idempotencyKey: "panel-key-f" }, reg.setupId);
+      expect(old.progress.steps["client-secret"].status).toBe("verified");
+      expect(old.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    } finally {
+      app.secrets = app.secrets.filter((x) => x.value !== rotated);
+    }
+  });
+
+  it("a step verified again on another app's evidence is verified from then, not from the other app's date", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    const b = await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    expect(b.progress.steps["register-application"].status).toBe("verified");
+    const bAt = (await getSetup(reg.setupId))!.steps.find((x) => x.stepId === "register-application")!.completedAt!;
+    await new Promise((r) => setTimeout(r, 20));
+    const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
+    expect(back.progress.steps["register-application"].status).toBe("verified");
+    const backAt = (await getSetup(reg.setupId))!.steps.find((x) => x.stepId === "register-application")!.completedAt!;
+    expect(backAt.getTime()).toBeGreaterThan(bAt.getTime());
+  });
+
   it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await confirmStep(reg.setupId, "add-keys-to-portal", true);
