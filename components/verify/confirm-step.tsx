@@ -63,7 +63,8 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
   const stepView = progress?.steps[step];
   const confirmed = stepView?.status === "confirmed";
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
-  const [status, setStatus] = useState<{ kind: "saving" | "saved" | "error"; message?: string } | null>(null);
+  // `confirmed`: what was saved, so "Saved." goes once the tick changes otherwise (a check about other keys undid it).
+  const [status, setStatus] = useState<{ kind: "saving" | "saved" | "error"; message?: string; confirmed?: boolean } | null>(null);
   const checked = optimistic ?? confirmed;
 
   async function save(next: boolean) {
@@ -76,7 +77,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
       const r = await confirmStepAction(data);
       if (r.ok) {
         setProgress(r.progress);
-        setStatus({ kind: "saved" });
+        setStatus({ kind: "saved", confirmed: next });
         setSavedTick((n) => n + 1);
       } else {
         setStatus({ kind: "error", message: r.message });
@@ -118,6 +119,8 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
           <span className="inline-flex items-center gap-1 text-emerald-800 dark:text-emerald-300">
             <StatusGlyph status="pass" /> Confirmed on <LocalTime iso={stepView.completedAt} />
           </span>
+        ) : stepView?.keysChanged ? (
+          "You ticked this for other keys: the app or secret verified since is not the one you had entered. Enter the keys verified above in the Codat Portal, then tick it again."
         ) : (
           "Nobody can check this step from outside, so we take your word for it. Tick it when it's done."
         )}
@@ -130,7 +133,7 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
             Save
           </button>
         )}
-        <p role="status">{status?.kind === "saving" ? "Saving…" : status?.kind === "saved" ? "Saved." : ""}</p>
+        <p role="status">{status?.kind === "saving" ? "Saving…" : status?.kind === "saved" && status.confirmed === checked ? "Saved." : ""}</p>
       </div>
       {status?.kind === "error" && (
         <p role="alert" className="mt-1 pl-7 text-sm text-red-800 dark:text-red-300">

@@ -31,6 +31,7 @@ export function toProgressView(setup: SetupProgress): ProgressView {
       lastReportUrl: s?.lastRunPublicId ? `/reports/${s.lastRunPublicId}` : null,
       checks: s?.checks ?? null,
       trust: s?.trust ?? null,
+      ...(s?.keysChanged ? { keysChanged: true as const } : {}),
     };
   }
   return {

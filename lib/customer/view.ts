@@ -17,6 +17,8 @@ export interface StepView {
   checks: { done: number; total: number; missing: string[]; failing?: string[] } | null;
   /** A verified step: checked by the rules, or confirmed with Microsoft. */
   trust: Trust | null;
+  /** "Add the keys to the Codat Portal": ticked earlier for keys since replaced by other verified ones. */
+  keysChanged?: true;
 }
 
 export interface ProgressView {

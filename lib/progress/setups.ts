@@ -395,6 +395,9 @@ export function stepStatesOf(rows: readonly StepRowOf[]): StepState[] {
       completedAt: s?.completedAt ?? null,
       lastRunPublicId: s?.lastRunPublicId ?? null,
       ...stepChecksOf(stepId, s?.evidence, s?.status ?? "not_started", s?.trust ?? null),
+      // Undone by record.ts when other keys were verified (it keeps the keys' subject; a customer's own
+      // untick clears it).
+      ...(stepId === "add-keys-to-portal" && s && s.status !== "confirmed" && parseSubject(s.evidence).clientId !== undefined ? { keysChanged: true as const } : {}),
     };
   });
 }

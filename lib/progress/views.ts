@@ -33,6 +33,9 @@ export interface StepState {
   checks: StepChecks | null;
   /** A verified step: "rules" (checked by the rules) or "microsoft" (confirmed with Microsoft); else null. */
   trust: Trust | null;
+  /** "Add the keys to the Codat Portal" only: ticked for other keys (another app, an older secret) and
+   *  undone when those were replaced — the customer should enter the verified keys and tick it again. */
+  keysChanged?: true;
 }
 
 /** A check of a stored report: the contract's Check when the report reads as the contract (reportSchema). */

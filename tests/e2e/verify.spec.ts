@@ -274,6 +274,40 @@ test.describe("verify my setup (JavaScript on)", () => {
     }
   });
 
+  test("the portal tick follows the keys: another app verified undoes it and says why; the first app again gives it back", async ({ page }) => {
+    await openGuide(page);
+    const p = panel(page, "register-application");
+    await p.scrollIntoViewIfNeeded();
+    await fillRegister(page, REDIRECT_URI);
+    await p.getByRole("button", { name: "Verify", exact: true }).click();
+    await expectStep(page, "register-application", "Verified");
+    const portal = page.locator('[data-confirm-step="add-keys-to-portal"]');
+    await portal.scrollIntoViewIfNeeded();
+    await portal.getByRole("checkbox").check();
+    await expect(portal).toContainText("Confirmed on");
+
+    // A second registration, verified: the portal holds the first one's keys.
+    await p.scrollIntoViewIfNeeded();
+    await fields(page, "register-application").getByLabel("Application (client) ID").fill(A.misconfigured.appId);
+    await p.getByRole("button", { name: "Verify", exact: true }).click();
+    await expectStep(page, "register-application", "Verified");
+    await portal.scrollIntoViewIfNeeded();
+    await expect(portal.getByRole("checkbox")).not.toBeChecked();
+    await expect(portal).toContainText("You ticked this for other keys");
+    await expect(portal.locator("[data-verified-keys]")).toContainText(A.misconfigured.appId);
+    await shot(page, "13b-portal-tick-undone", portal);
+
+    // The first app again: its checks and the tick come back.
+    await p.scrollIntoViewIfNeeded();
+    await fields(page, "register-application").getByLabel("Application (client) ID").fill(A.good.appId);
+    await p.getByRole("button", { name: "Verify", exact: true }).click();
+    await expectStep(page, "register-application", "Verified");
+    await portal.scrollIntoViewIfNeeded();
+    await expect(portal.getByRole("checkbox")).toBeChecked();
+    await expect(portal).toContainText("Confirmed on");
+    await expect(portal.locator("[data-verified-keys]")).toContainText(A.good.appId);
+  });
+
   test("a report permalink is read-only, has no secret, is not indexed, and can be copied for support", async ({ page, context, browser }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await openGuide(page);

@@ -179,13 +179,14 @@ describe("evidence is about one app and one secret", () => {
     // A new registration, verified: the keys in the portal are the old app's.
     const other = await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
     expect(other.progress.steps["register-application"].status).toBe("verified");
-    expect(other.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", completedAt: null });
+    expect(other.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", completedAt: null, keysChanged: true });
     const seen = await getSetup(reg.setupId);
     expect(seen!.steps.find((x) => x.stepId === "add-keys-to-portal")).toMatchObject({ status: "not_started", completedAt: null });
     // Back to the first app, whose keys the tick was given for: its evidence and the tick come back.
     const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
     expect(back.progress.steps["register-application"].status).toBe("verified");
     expect(back.progress.steps["add-keys-to-portal"].status).toBe("confirmed");
+    expect(back.progress.steps["add-keys-to-portal"].keysChanged).toBeUndefined();
     expect((await getSetup(reg.setupId))!.steps.find((x) => x.stepId === "add-keys-to-portal")!.completedAt).not.toBeNull();
     // Run by run it follows the app (each run a panel's own key: the same form again within 10 s
     // without one is taken for a double submission).
@@ -305,6 +306,8 @@ describe("evidence is about one app and one secret", () => {
     const back = await submit({ step: "register-application", clientId: A.good.appId }, reg.setupId);
     expect(back.progress.steps["register-application"].status).toBe("verified");
     expect(back.progress.steps["add-keys-to-portal"].status).not.toBe("confirmed");
+    // Nothing to say about other keys: the customer took the tick back themselves.
+    expect(back.progress.steps["add-keys-to-portal"].keysChanged).toBeUndefined();
   });
 
   it("the secret step's evidence comes back only for the secret the setup holds now", async () => {
