@@ -66,6 +66,11 @@ export function ConfirmStep({ step, label, children, initial }: { step: Confirma
   // `confirmed`: what was saved, so "Saved." goes once the tick changes otherwise (a check about other keys undid it).
   const [status, setStatus] = useState<{ kind: "saving" | "saved" | "error"; message?: string; confirmed?: boolean } | null>(null);
   const checked = optimistic ?? confirmed;
+  // The tick changed otherwise (a check about other keys undid it, or gave it back): "Saved." is not
+  // about it any more.
+  useEffect(() => {
+    setStatus((s) => (s?.kind === "saved" && s.confirmed !== confirmed ? null : s));
+  }, [confirmed]);
 
   async function save(next: boolean) {
     setOptimistic(next);

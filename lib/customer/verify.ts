@@ -14,7 +14,7 @@ import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { fingerprintKey, isDatabaseUnavailable, recordRun, type RecordRunInput } from "../progress";
 import { liveCheckLimiter, type RateLimitDecision, type RateLimiter } from "../ratelimit";
-import { needsLive, prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
+import { clientIdOf, needsLive, prepareInput, secretCopies, secretsOf, verify, verifyRules, type FieldError, type LiveOptions, type PreparedInput, type Report } from "../verify";
 import { buildReport, makeCheck, redact } from "../verify/report";
 import { stripTrailingSlashes } from "../verify/text";
 import { chargeSetupCreation, tooManySetupsMessage } from "./creation-limit";
@@ -206,7 +206,8 @@ export async function beginVerification(bag: FieldBag, cookieSetupId: string | u
     let progress: ProgressView | null = setup;
     if (setup && !dbDown) {
       try {
-        const clientId = input.clientId ?? input.manifest?.appId ?? undefined;
+        // A client ID the rules reject is no app of the customer's: the run is about the setup's app.
+        const clientId = clientIdOf(input);
         const rec = await recordRun({
           setupPublicId: setup.publicId,
           stepId: form.mode === "manifest" ? null : form.step,

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { checkPublicId, checkReport, loadSetupView, newPublicId, parseInput, setupProgressOf, stepStatesOf, type SetupRowOf, type StepRowOf } from "./setups";
 import { deriveSetupState, isStepId, STEPS, VERIFIABLE_STEPS, type StepId, type VerifiableStep } from "../steps";
 import { SetupNotFoundError } from "./errors";
-import { checkStatusFor, evidenceFor, mergeEvidence, nextSubject, parseEvidence, parseSubject, STALE_KEY, stepState, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
+import { checkStatusFor, evidenceFor, mergeEvidence, nextSubject, parseEvidence, parseSubject, STALE_KEY, stepState, SUBJECT_KEY, subjectChanged, type EvidenceSubject } from "./evidence";
 import type { SetupProgress } from "./views";
 
 export interface RecordRunInput {
@@ -387,7 +387,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
           : nextStepProgress(step, prev, report, now, subject, currentSecret);
         // Verified since: kept while the step stays verified about the same app (and secret); evidence
         // about another one, or given back, is verified from now.
-        const sameSubject = JSON.stringify(parseSubject(prev?.evidence)) === JSON.stringify(parseSubject(evidence));
+        const sameSubject = !subjectChanged(step, parseSubject(prev?.evidence), parseSubject(evidence));
         const completedAt = status === "verified" ? (prev?.completedAt && prev.status === status && sameSubject ? prev.completedAt : now) : null;
         stage(step, { status, evidence, trust, completedAt }, true);
         // The row as statement 3 writes it, for the progress returned below.
@@ -429,8 +429,9 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // The keys the customer entered in the Codat Portal were another app's (the one the tick was given
       // for, kept as its subject by confirmStep), and this app now has a verified step of its own: "Add
       // the keys" is not done for it (unticked, as the customer would untick it; the portal step shows the
-      // keys of the app now verified). A client ID typed by mistake verifies nothing, so it unticks
-      // nothing; one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
+      // keys of the app now verified). A client ID typed alone verifies nothing, so it unticks nothing
+      // (one typed with a correct redirect URI and account type is verified by the rules: they cannot know
+      // whether the app exists); one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
       // was given for, verified again, the tick comes back: the customer's word was about that app's keys,
       // and only the switch took it away — unless the setup now holds another secret than the one verified
       // when it was ticked (the portal holds the old one). Likewise a new secret of the same app, verified,
@@ -443,9 +444,12 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       if (onApp && keys && keysFor !== undefined && appVerified) {
         const ticked = keys.status === "confirmed";
         const secretNow = parseSubject(byStep.get("client-secret")?.evidence);
-        const newSecretVerified =
-          keysSubject.secret !== undefined && statuses["client-secret"] === "verified" && secretNow.clientId === onApp && secretNow.secret !== undefined && secretNow.secret !== keysSubject.secret;
-        const sameKeys = keysFor === onApp && (keysSubject.secret === undefined || keysSubject.secret === currentSecret) && !newSecretVerified;
+        const secretVerified = statuses["client-secret"] === "verified" && secretNow.clientId === onApp && secretNow.secret !== undefined;
+        const newSecretVerified = keysSubject.secret !== undefined && secretVerified && secretNow.secret !== keysSubject.secret;
+        // Ticked with a verified secret: it comes back only with that secret verified again (not merely
+        // pasted again: it may have expired since).
+        const sameKeys =
+          keysFor === onApp && (keysSubject.secret === undefined ? true : secretVerified && secretNow.secret === keysSubject.secret && keysSubject.secret === currentSecret);
         if (ticked ? keysFor !== onApp || newSecretVerified : sameKeys) {
           const status: StepStatus = ticked ? (keys.startedAt ? "in_progress" : "not_started") : "confirmed";
           const completedAt = ticked ? null : now;

@@ -66,6 +66,15 @@ function liveSkips(reason: string): Check[] {
 }
 
 /** The offline rules only (fast, synchronous); live checks are reported as skipped. */
+/**
+ * The app a submission is about: the client ID typed, unless the rules reject it (not a GUID, Business
+ * Central's own app ID, a pasted manifest's Object ID or Secret ID, the tenant's GUID), else the manifest's
+ * appId. Decided from the input, not from the report: "re-run failed checks" leaves client-id.format out.
+ */
+export function clientIdOf(input: PreparedInput): string | undefined {
+  return effectiveClientId({ input, now: new Date() });
+}
+
 export function verifyRules(input: PreparedInput, options: VerifyOptions = {}): Report {
   const now = options.now ?? new Date();
   const checks = ruleChecks({ input: withoutSecretCopies(input), now });

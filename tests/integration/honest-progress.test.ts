@@ -298,6 +298,36 @@ describe("evidence is about one app and one secret", () => {
     expect(backAt.getTime()).toBeGreaterThan(bAt.getTime());
   });
 
+  it("'re-run failed checks' with a rejected client ID (Business Central's app ID) does not make it the setup's app", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    // The panel's re-run asks only for the checks that failed: client-id.format is not among them.
+    const rerun = await submit({ step: "register-application", clientId: "996def3d-b36c-4153-8607-a6fd3c01b89f", redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount", checks: "redirect-uri" }, reg.setupId);
+    expect(rerun.progress.clientId).toBe(A.good.appId);
+    expect(rerun.progress.steps["client-secret"]).toMatchObject({ status: "verified", trust: "microsoft" });
+    expect(rerun.progress.steps["register-application"].status).toBe("verified");
+  });
+
+  it("a tick given with a verified secret does not come back for that secret pasted again but refused", async () => {
+    const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
+    await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on" }, reg.setupId);
+    await confirmStep(reg.setupId, "add-keys-to-portal", true);
+    await submit({ step: "register-application", clientId: A.misconfigured.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" }, reg.setupId);
+    // Back on the first app with its secret, which has expired since: Microsoft refuses it. The
+    // registration is verified, the secret is not, and the portal's secret is that expired one.
+    const secret = fake.registry.apps.find((a) => a.appId === A.good.appId)!.secrets.find((x) => x.value === A.good.secret)!;
+    const until = secret.endDateTime;
+    secret.endDateTime = new Date(Date.now() - 60_000).toISOString();
+    try {
+      const back = await submit({ step: "client-secret", clientId: A.good.appId, tenant: T.contoso.id, secret: A.good.secret, live: "on", idempotencyKey: "panel-key-g" }, reg.setupId);
+      expect(back.progress.steps["register-application"].status).toBe("verified");
+      expect(back.progress.steps["client-secret"].status).toBe("failed");
+      expect(back.progress.steps["add-keys-to-portal"]).toMatchObject({ status: "not_started", keysChanged: true });
+    } finally {
+      secret.endDateTime = until;
+    }
+  });
+
   it("a tick the customer took back on the portal step stays taken back when the app comes back", async () => {
     const reg = await submit({ step: "register-application", clientId: A.good.appId, redirectUri: REDIRECT, signInAudience: "AzureADandPersonalMicrosoftAccount" });
     await confirmStep(reg.setupId, "add-keys-to-portal", true);
