@@ -431,12 +431,12 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       // the keys" is not done for it (unticked, as the customer would untick it; the portal step shows the
       // keys of the app now verified). A client ID typed alone verifies nothing, so it unticks nothing
       // (one typed with a correct redirect URI and account type is verified by the rules: they cannot know
-      // whether the app exists); one Microsoft refused changes nothing at all (app is null then). Back to the app the tick
-      // was given for, verified again, the tick comes back: the customer's word was about that app's keys,
-      // and only the switch took it away — unless the setup now holds another secret than the one verified
-      // when it was ticked (the portal holds the old one). Likewise a new secret of the same app, verified,
-      // unticks a tick given with the old one: the portal needs the new secret. A tick the customer took back
-      // (confirmStep(false)) keeps no app, so it never comes back by itself.
+      // whether the app exists); one Microsoft refused changes nothing at all (app is null then). Back to the
+      // app the tick was given for, verified again — and the secret it was given with, if one was verified
+      // then, verified again too — the tick comes back: the customer's word was about those keys, and only
+      // the switch took it away. Likewise a new secret of the same app, verified, unticks a tick given with
+      // the old one: the portal needs the new secret. A tick the customer took back (confirmStep(false))
+      // keeps no app, so it never comes back by itself.
       const keys = byStep.get("add-keys-to-portal");
       const keysSubject = keys ? parseSubject(keys.evidence) : {};
       const keysFor = keysSubject.clientId;
