@@ -115,7 +115,6 @@ function renderCheck(
 ): string[] {
   const head = `${paint[c.status](`${SYMBOL[c.status]} ${WORD[c.status].padEnd(5)}`)}  ${c.status === "skip" ? colors.dim(c.title) : colors.bold(c.title)}  ${colors.dim(`(${c.id})`)}`;
   const out = [head];
-  const site = siteUrl.replace(/\/+$/, "");
   const full = c.link ? fullLink(c.link, siteUrl) : null;
   const link = full ? `${full.label}: ${full.href}` : null;
   if (c.status === "skip") {
@@ -127,7 +126,7 @@ function renderCheck(
   out.push(`${indent}${c.detail}`);
   if (c.fix && (c.status === "fail" || c.status === "warn" || c.status === "error")) out.push(`${indent}${colors.bold("Fix:")} ${c.fix}`);
   if (link && c.status !== "pass") out.push(`${indent}${colors.dim(link)}`);
-  if (c.status === "fail" || c.status === "warn") out.push(`${indent}${colors.dim(`Guide: ${site}${c.docs}`)}`);
+  if (c.status === "fail" || c.status === "warn") out.push(`${indent}${colors.dim(`Guide: ${fullLink({ label: "Guide", href: c.docs }, siteUrl).href}`)}`);
   out.push("");
   return out;
 }

@@ -360,11 +360,8 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
       };
       // A client ID Microsoft refused the sign-in for is no evidence of which app the setup is about (idsRefused).
       const refused = idsRefused(report);
-      // A client ID the checker itself rejected (Business Central's own app ID, the Object ID or a Secret ID
-      // found in a pasted manifest, the tenant's GUID) is no app of the customer's either: it is not the
-      // setup's app and starts nothing afresh; its failed check is about the setup's app, as a malformed one's.
-      const idRejected = report.checks.some((c) => c.id === "client-id.format" && c.status === "fail");
-      const app = runData.clientId && !refused && !idRejected ? runData.clientId : null;
+      // (A client ID the checker itself rejects never gets here: the caller passes clientIdOf's, lib/verify.)
+      const app = runData.clientId && !refused ? runData.clientId : null;
       // A run that names no app (a redirect URI sent alone) is about the setup's app, the last one named:
       // what it learns is that app's, never credited to the next app named.
       // A refused run about the setup's own app (a mistyped tenant) is still about that app.

@@ -321,8 +321,9 @@ export async function confirmStep(setupPublicId: string, stepId: StepId, confirm
           select: { stepId: true, evidence: true },
         });
         rows.sort((a, b) => (a.stepId === "client-secret" ? -1 : b.stepId === "client-secret" ? 1 : 0));
-        const app = rows.map((r) => parseSubject(r.evidence).clientId).find((id) => id !== undefined);
-        const secret = rows.map((r) => parseSubject(r.evidence)).find((s) => s.clientId === app && s.secret !== undefined)?.secret;
+        const subjects = rows.map((r) => parseSubject(r.evidence));
+        const app = subjects.map((s) => s.clientId).find((id) => id !== undefined);
+        const secret = subjects.find((s) => s.clientId === app && s.secret !== undefined)?.secret;
         if (app) keys = { clientId: app, ...(secret ? { secret } : {}) };
       }
       evidence = keys.clientId ? { [SUBJECT_KEY]: { ...keys } } : {};
