@@ -44,7 +44,7 @@ export function ClientSecretSketch() {
         28/05/2027
       </text>
       <text x="266" y="194" fontSize="12.5" fontFamily={MONO} className={T.text}>
-        Abc8Q~••••••••••••••••
+        Abc•••••••••••••••••••
       </text>
       <text x="490" y="194" fontSize="12.5" fontFamily={MONO} className={T.text}>
         1f6e…-…-…-…c0de

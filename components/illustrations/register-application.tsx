@@ -6,7 +6,7 @@ const X = 50; // left edge of the form; the numbered badges sit in the margin be
 
 export function RegisterApplicationSketch() {
   const options = [
-    { y: 190, lines: ["Accounts in this organizational directory only (Single tenant)"] },
+    { y: 190, lines: ["Accounts in this organizational directory only (Contoso only - Single tenant)"] },
     { y: 216, lines: ["Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant)"] },
     {
       y: 242,

@@ -74,7 +74,7 @@ export function FieldsForm(props: PanelProps) {
               defaultChecked
               onChange={setLive}
               label="Also check with Microsoft (live)"
-              detail="Signs in as your app once, then reads the app's registration. Nothing is changed in your tenant."
+              detail="Signs in as your app once, which proves the tenant, client ID and secret. Nothing is changed in your tenant."
             />
           </div>
         </>
@@ -99,7 +99,7 @@ function Registration({ id, verify, fields: { field, set } }: PanelProps & { fie
       />
       <fieldset className="mt-4" aria-describedby={errorId}>
         <legend className="vf-label">Supported account types</legend>
-        <p className="vf-help">As the app's Authentication page (or Overview → Supported account types) shows it.</p>
+        <p className="vf-help">As the app's Authentication page shows it under Supported account types.</p>
         {AUDIENCE_OPTIONS.map((o) => (
           <Choice
             key={o.value}

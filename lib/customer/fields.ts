@@ -2,7 +2,7 @@
 // them today), and the mapping from a submitted form to the checker's one input schema
 // (lib/verify verifyInputSchema). Client-safe: no zod here, the server validates with the schema.
 import type { CheckId, VerifyInput } from "../verify";
-import { AUDIENCES, type Audience } from "../verify/constants";
+import { AUDIENCE_LABELS, AUDIENCES, type Audience } from "../verify/constants";
 import { isVerifiable, type VerifiableStep } from "../steps";
 
 export const FIELD = {
@@ -23,20 +23,9 @@ export type FormField = (typeof FIELD)[keyof typeof FIELD];
 
 export type FormMode = "fields" | "manifest";
 
-/** The four "Supported account types" of the portal's Register an application page, in its order. */
-export const AUDIENCE_OPTIONS: readonly { value: Audience; label: string }[] = [
-  { value: "AzureADMyOrg", label: "Accounts in this organizational directory only (your directory only - Single tenant)" },
-  { value: "AzureADMultipleOrgs", label: "Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant)" },
-  {
-    value: "AzureADandPersonalMicrosoftAccount",
-    label: "Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox)",
-  },
-  { value: "PersonalMicrosoftAccount", label: "Personal Microsoft accounts only" },
-];
-// Keep the list and the checker's enum in step (a compile error if one gains a value).
-const _audiencesCovered: Record<Audience, true> = { AzureADMyOrg: true, AzureADMultipleOrgs: true, AzureADandPersonalMicrosoftAccount: true, PersonalMicrosoftAccount: true };
-void _audiencesCovered;
-void AUDIENCES;
+/** The four "Supported account types" of the portal's Register an application page, in its order, with
+ *  the labels the checker's messages use (one list, so the form and the reports cannot disagree). */
+export const AUDIENCE_OPTIONS: readonly { value: Audience; label: string }[] = AUDIENCES.map((value) => ({ value, label: AUDIENCE_LABELS[value] }));
 
 export interface PermissionOption {
   /** Sent to the checker as "Name (delegated)" / "Name (application)". */
@@ -49,7 +38,7 @@ export interface PermissionOption {
 /** What the portal's "Request API permissions" panel lists for Dynamics 365 Business Central. */
 export const PERMISSION_OPTIONS: readonly PermissionOption[] = [
   { value: "Financials.ReadWrite.All (delegated)", name: "Financials.ReadWrite.All", type: "delegated", description: "Access Dynamics 365 Business Central as the signed-in user" },
-  { value: "user_impersonation (delegated)", name: "user_impersonation", type: "delegated", description: "Access Dynamics 365 Business Central as organization users" },
+  { value: "user_impersonation (delegated)", name: "user_impersonation", type: "delegated", description: "Access as the signed-in user" },
   { value: "API.ReadWrite.All (application)", name: "API.ReadWrite.All", type: "application", description: "Full access to web services API" },
   { value: "Automation.ReadWrite.All (application)", name: "Automation.ReadWrite.All", type: "application", description: "Full access to automation" },
 ];

@@ -196,8 +196,16 @@ export async function finishSignIn(cfg: SignInConfig, input: CallbackInput, now 
     const outcome = out.reason === "forbidden" ? "no-role" : out.reason === "token-rejected" ? "token-rejected" : "unreachable";
     return { ok: false, returnTo, outcome };
   }
+  // live.registration with `byStep: {}`: Graph has no registration for this client ID in the tenant.
+  const read = out.checks.some((c) => c.id === "live.registration" && (c.byStep === undefined || Object.keys(c.byStep).length > 0));
   const report = buildReport([
-    makeCheck("client-id.format", "pass", `Checked the app ${pending.clientId} as Microsoft has it, read by an administrator who signed in (read-only).`),
+    makeCheck(
+      "client-id.format",
+      "pass",
+      read
+        ? `Checked the app ${pending.clientId} as Microsoft has it, read by an administrator who signed in (read-only).`
+        : `The client ID ${pending.clientId} is a GUID, but Microsoft has no registration for it in this tenant (see the live registration check).`,
+    ),
     ...out.checks,
   ]);
   return { ok: true, returnTo, setupPublicId: pending.setupPublicId, clientId: pending.clientId, tenantId, report, durationMs: Math.round(performance.now() - started), requests: tokenRequests + out.requests };

@@ -20,7 +20,7 @@ export const AUDIENCES = [
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const AUDIENCE_LABELS: Record<Audience, string> = {
-  AzureADMyOrg: "Accounts in this organizational directory only (Single tenant)",
+  AzureADMyOrg: "Accounts in this organizational directory only (your directory's name only - Single tenant)",
   AzureADMultipleOrgs: "Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant)",
   AzureADandPersonalMicrosoftAccount:
     "Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox)",
@@ -59,6 +59,10 @@ export const BC_PERMISSIONS: readonly KnownPermission[] = [
   USER_IMPERSONATION_SCOPE,
   { id: "a42b0b75-311e-488d-b67e-8fe84f924341", name: "API.ReadWrite.All", type: "Role" },
   { id: "d365bc00-a990-0000-00bc-160000000001", name: "Automation.ReadWrite.All", type: "Role" },
+  // Business Central's other two application roles, so a manifest holding one is told its name, not a
+  // bare GUID (from public lists of Business Central's permissions, not from a Microsoft document).
+  { id: "a20fe46f-4f63-4666-8e0e-9b882d90b837", name: "AdminCenter.ReadWrite.All", type: "Role", unconfirmed: true },
+  { id: "3983b928-ed40-4111-bbad-e7910cf234bd", name: "app_access", type: "Role", unconfirmed: true },
 ];
 
 /** Other resources people pick by mistake, or that the portal adds by default. */
@@ -105,3 +109,10 @@ export const GRAPH_HOST = "https://graph.microsoft.com";
 export function adminConsentUrl(tenant: string, clientId: string): string {
   return `${LOGIN_HOST}/${encodeURIComponent(tenant)}/adminconsent?client_id=${encodeURIComponent(clientId)}&redirect_uri=${encodeURIComponent(REQUIRED_REDIRECT_URI)}`;
 }
+
+// Fix texts said by more than one check, so the rules and the live checks cannot drift apart.
+/** This account type allows two secrets at most, so an expired one goes first (it works nowhere any more). */
+export const EXPIRED_FIRST = `In the app's Certificates & secrets page, delete the expired secret first: this account type allows ${LIMITS.secretsForPersonalAccounts} client secrets at most, so the portal refuses a new one while ${LIMITS.secretsForPersonalAccounts} are listed.`;
+/** Business Central was never provisioned in the tenant (AADSTS500011, or no BC service principal). */
+export const BC_NOT_IN_TENANT_FIX =
+  "Sign up for Business Central (a trial or sandbox is fine) in this tenant, or use the tenant where your Business Central is.";

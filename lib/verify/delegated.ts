@@ -5,7 +5,7 @@
 //   servicePrincipals(appId='996def3d-…')           → Business Central is in the tenant
 //   servicePrincipals/{id}/oauth2PermissionGrants   → consent.admin
 // Pure checker code: no framework, no database, no token kept (the caller passes it in and drops it).
-import { adminConsentUrl, BC_RESOURCE_APP_ID, FINANCIALS_SCOPE, GRAPH_HOST, USER_IMPERSONATION_SCOPE } from "./constants";
+import { adminConsentUrl, BC_NOT_IN_TENANT_FIX, BC_RESOURCE_APP_ID, FINANCIALS_SCOPE, GRAPH_HOST, USER_IMPERSONATION_SCOPE } from "./constants";
 import { judgeLiveRegistration } from "./live";
 import { normalizeManifest, type Registration } from "./manifest";
 import { describeFailure, requestJson, tryAgainWhen, type FetchLike, type TransportFailure } from "./network";
@@ -127,7 +127,13 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
     if (!parsed.ok) return { ok: false, reason: "bad-response", detail: "Microsoft Graph's answer was not an application", requests };
     const reg = parsed.registration;
     registration = reg;
-    checks.push(...registrationChecks(reg, undefined, target.clientId, now).filter((c) => c.id !== "secret.match"));
+    // No secret is known here, so secret.expiry judges the app's latest secret, not the one in the Codat
+    // Portal: only "every secret has expired" is evidence about that one (it has expired too).
+    checks.push(
+      ...registrationChecks(reg, undefined, target.clientId, now)
+        .filter((c) => c.id !== "secret.match")
+        .map((c): Check => (c.id === "secret.expiry" && c.status !== "fail" ? { ...c, byStep: {} } : c)),
+    );
     checks.push(judgeLiveRegistration(reg, { clientId: target.clientId }, { now }));
   } else {
     // 404: no registration in this tenant. A warning to the customer (the client ID may be wrong), but
@@ -174,7 +180,7 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
         "consent.admin",
         "fail",
         `Dynamics 365 Business Central (${BC_RESOURCE_APP_ID}) is not in ${where}, so nothing can be consented on it: Business Central has never been set up in this tenant.`,
-        "Sign in to Business Central once in this tenant (or use the tenant where your Business Central environment lives), then grant admin consent.",
+        `${BC_NOT_IN_TENANT_FIX} Then grant admin consent.`,
         consentLink,
       ),
     );

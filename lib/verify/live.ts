@@ -119,7 +119,10 @@ function tokenFailure(o: Exclude<TokenOutcome, { ok: true } | { kind: "transport
     });
     return { ...c, byStep: {} };
   }
-  return makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
+  const c = makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
+  // The app itself was refused (disabled, no enterprise application, a policy): the secret step learns
+  // nothing from it (an explicit "skip", not `{}`, which says the client ID or tenant was refused).
+  return ex.about === "app" ? { ...c, byStep: { "client-secret": "skip" } } : c;
 }
 
 /** Runs live.token and live.registration. Never throws. */

@@ -167,6 +167,14 @@ describe("only a 404 means 'does not exist'; any other answer is 'could not chec
     expect(await check(FAULTY, await signIn(U.contosoUser.upn))).toMatchObject({ ok: false, reason: "forbidden" });
   });
 
+  it("secret.expiry read without a secret judges the app's latest secret, so it tells the secret step nothing (byStep {}) unless every secret has expired", async () => {
+    const out = await check(A.good.appId);
+    if (!out.ok) throw new Error(out.detail);
+    const e = out.checks.find((c) => c.id === "secret.expiry")!;
+    expect(e.status).toBe("pass");
+    expect(e.byStep).toEqual({});
+  });
+
   it("neither the application nor its service principal (both 404): consent.admin is still reported, a skip with the consent link", async () => {
     const out = await check(NOWHERE);
     if (!out.ok) throw new Error(out.detail);

@@ -123,6 +123,10 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     if ([700016, 90002, 900023].includes(code)) {
       expect(t.link?.href).toMatch(/#register-application$/);
       expect(t.byStep).toEqual({});
+    } else if ([7000112, 53003, 7000229, 53000].includes(code)) {
+      // The app itself was refused (disabled, no enterprise application, a policy): a verdict on the
+      // setup, but none on the secret, so the secret step learns nothing (and the IDs were not refused).
+      expect(t.byStep).toEqual({ "client-secret": "skip" });
     } else {
       expect(t.byStep).toBeUndefined();
     }
@@ -187,7 +191,8 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     expect(reg.detail).toMatch(/Supported account types \(fail\).*AzureADMyOrg/);
     expect(reg.detail).toMatch(/Web redirect URI \(fail\).*trailing slash/);
     expect(reg.detail).toMatch(/Delegated Financials.ReadWrite.All \(fail\).*API.ReadWrite.All/);
-    expect(reg.fix).toMatch(/Supported account types/);
+    // Microsoft documents the manifest as the way to change an existing app's account type.
+    expect(reg.fix).toMatch(/Manifest page, set "signInAudience" to "AzureADandPersonalMicrosoftAccount"/);
   });
 
   it("each step is judged by its own facts in Microsoft's registration (byStep): a missing permission fails the permissions step, not the registration step", async () => {
@@ -415,6 +420,20 @@ describe("secret.match: a live sign-in outranks the pasted manifest's hints", ()
     expect(m.status).toBe("warn");
     expect(m.detail).toMatch(/Microsoft accepted that value for this app .* the manifest is older than the secret/);
     expect(m.fix).toMatch(/Copy the manifest again/);
+  });
+
+  it("the old manifest's only secret has expired: Microsoft accepting the new one makes secret.expiry a warning, not a failure", async () => {
+    const expired = stale(A.good.appId).replace("2099-03-14T09:24:10.512Z", "2025-09-14T09:24:10.512Z");
+    const r = await live({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: expired });
+    expect(get(r, "live.token").status).toBe("pass");
+    const e = get(r, "secret.expiry");
+    expect(e.status).toBe("warn");
+    expect(e.detail).toMatch(/Microsoft accepted the value you gave for this app just now: the manifest is older than that secret/);
+    expect(e.fix).toMatch(/Copy the manifest again/);
+    // Offline the same paste still fails: nothing says the value is newer than the manifest.
+    const offline = prepareInput({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: expired });
+    if (!offline.ok) throw new Error(offline.error.message);
+    expect(get(await verify(offline.input), "secret.expiry").status).toBe("fail");
   });
 
   it("offline, or signed in as another app, it stays a failure", async () => {

@@ -109,6 +109,7 @@ describe("a correct setup, an admin signs in: green", () => {
     const r = await runReport(d);
     expect(r.summary).toBe("pass");
     expect(get(r, "live.registration").status).toBe("pass");
+    expect(get(r, "client-id.format").detail).toMatch(/as Microsoft has it, read by an administrator/);
     expect(get(r, "redirect-uri").status).toBe("pass");
     expect(get(r, "sign-in-audience").status).toBe("pass");
     expect(get(r, "permissions.financials").status).toBe("pass");
@@ -172,6 +173,8 @@ describe("what Graph really returns", () => {
     const appId = "aaaaaaaa-0399-4000-8000-000000000399";
     const r = await runReport(await dance(U.contosoAdmin.upn, appId));
     expect(get(r, "live.registration").detail).toMatch(/There is no app with the client ID/);
+    // Nothing was read "as Microsoft has it": the client ID is only a well-formed GUID.
+    expect(get(r, "client-id.format").detail).toBe(`The client ID ${appId} is a GUID, but Microsoft has no registration for it in this tenant (see the live registration check).`);
     const c = get(r, "consent.admin");
     expect(c.status).toBe("skip");
     expect(c.detail).toMatch(/was not found in the tenant 1111.*so there is no consent to check there/);

@@ -318,6 +318,33 @@ describe("manifest and separate fields that disagree are reported", () => {
   });
 });
 
+describe("fixes a customer can follow as written", () => {
+  it("the account type is changed in the manifest (Microsoft's documented way), with the token version when it needs changing", () => {
+    const single = check({ manifest: manifest({ signInAudience: "AzureADMyOrg", api: { requestedAccessTokenVersion: null } }) }, "sign-in-audience");
+    expect(single.fix).toBe(
+      'Open the app\'s Manifest page, set "signInAudience" to "AzureADandPersonalMicrosoftAccount" (the portal\'s "Accounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox)") and Save; in the same edit set "api.requestedAccessTokenVersion" to 2 (it is null), or the portal refuses the change. The Authentication page then shows the new account type.',
+    );
+    const v2 = check({ manifest: manifest({ signInAudience: "AzureADMultipleOrgs" }) }, "sign-in-audience");
+    expect(v2.fix).not.toMatch(/requestedAccessTokenVersion/);
+    const typed = check({ signInAudience: "AzureADMyOrg" }, "sign-in-audience");
+    expect(typed.fix).toMatch(/^Open the app's Manifest page.*; in the same edit, if "api.requestedAccessTokenVersion" is null or 1, set it to 2/);
+    const three = check({ manifest: manifest({ signInAudience: "AzureADMyOrg", passwordCredentials: [cred("Aa1", "2099-01-01T00:00:00Z"), cred("Bb2", "2099-01-01T00:00:00Z"), cred("Xy7", "2099-01-01T00:00:00Z")] }) }, "sign-in-audience");
+    expect(three.fix).toMatch(/^In Certificates & secrets, delete client secrets until at most 2 remain \(this account type allows no more\)\. Then open the app's Manifest page/);
+  });
+
+  it("a new secret needs room: this account type allows two, so the expired (or unused) one goes first", () => {
+    const expired = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-05-01T00:00:00Z")] }) }, "secret.expiry");
+    expect(expired.fix).toMatch(/^In the app's Certificates & secrets page, delete the expired secret first: this account type allows 2 client secrets at most.* Then: In the app's Certificates & secrets page, choose New client secret/);
+    const soonWithExpired = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z"), cred("Old", "2026-01-01T00:00:00Z")] }) }, "secret.expiry");
+    expect(soonWithExpired.status).toBe("warn");
+    expect(soonWithExpired.fix).toMatch(/^The app already has 2 secrets and this account type allows 2 at most, so first delete the expired one\. Create a new client secret before 2026-06-11/);
+    const soonWithTwoValid = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z"), cred("Old", "2027-01-01T00:00:00Z")] }) }, "secret.expiry");
+    expect(soonWithTwoValid.fix).toMatch(/^The app already has 2 secrets .* so first delete one the Codat Portal does not use\./);
+    const soonAlone = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z")] }) }, "secret.expiry");
+    expect(soonAlone.fix).toMatch(/^Create a new client secret before 2026-06-11/);
+  });
+});
+
 describe("summary", () => {
   it.each([
     [["pass", "warn", "fail", "error", "skip"], "fail"],

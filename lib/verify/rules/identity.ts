@@ -240,19 +240,23 @@ export function tenantFormat(ctx: RuleContext): Check {
 }
 
 function audienceFix(reg: Registration | undefined): string {
+  // Microsoft documents the manifest as the way to change an existing app's account type: the
+  // Authentication page cannot switch an app to (or from) one that takes personal accounts.
+  const version = reg?.format === "legacy" ? '"accessTokenAcceptedVersion"' : '"api.requestedAccessTokenVersion"';
   const steps = [
-    `In the app's Authentication page, under Supported account types, choose "${AUDIENCE_LABELS[REQUIRED_AUDIENCE]}"`,
+    `open the app's Manifest page, set "signInAudience" to "${REQUIRED_AUDIENCE}" (the portal's "${AUDIENCE_LABELS[REQUIRED_AUDIENCE]}") and Save`,
   ];
-  const extra: string[] = [];
-  if (reg && reg.accessTokenVersion !== 2 && reg.accessTokenVersion !== undefined) {
-    extra.push(
-      `first set ${reg.format === "legacy" ? '"accessTokenAcceptedVersion"' : '"api.requestedAccessTokenVersion"'} to 2 in the manifest (it is ${reg.accessTokenVersion ?? "null"}), or the portal refuses the change`,
-    );
+  if (!reg || reg.accessTokenVersion === undefined) {
+    steps.push(`in the same edit, if ${version} is null or 1, set it to 2, or the portal refuses the change`);
+  } else if (reg.accessTokenVersion !== 2) {
+    steps.push(`in the same edit set ${version} to 2 (it is ${reg.accessTokenVersion ?? "null"}), or the portal refuses the change`);
   }
-  if (reg && reg.secrets.length > LIMITS.secretsForPersonalAccounts) {
-    extra.push(`delete client secrets until at most ${LIMITS.secretsForPersonalAccounts} remain (this account type allows no more)`);
-  }
-  return `${steps[0]}${extra.length ? `; ${extra.join("; ")}` : ""}. In the manifest that is "signInAudience": "${REQUIRED_AUDIENCE}".`;
+  const first =
+    reg && reg.secrets.length > LIMITS.secretsForPersonalAccounts
+      ? `In Certificates & secrets, delete client secrets until at most ${LIMITS.secretsForPersonalAccounts} remain (this account type allows no more). Then `
+      : "";
+  const text = `${first}${steps.join("; ")}. The Authentication page then shows the new account type.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function judgeAudience(value: string, where: string, reg?: Registration): { status: "pass" | "warn" | "fail"; detail: string; fix?: string } {

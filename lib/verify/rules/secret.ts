@@ -1,7 +1,7 @@
 // The client secret: is what was given a secret value (not the Secret ID), does it belong to this
 // app, and when does it expire. The value itself never appears in a report: at most its first three
 // characters, which the portal shows too (the "hint").
-import { ACCESS_TOKEN_PATTERN, LIMITS, SECRET_VALUE_PATTERN } from "../constants";
+import { ACCESS_TOKEN_PATTERN, EXPIRED_FIRST, LIMITS, SECRET_VALUE_PATTERN } from "../constants";
 import type { PasswordCredential, Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
 import { day, firstChars, isGuid, listOf, plural, quote, stripEnds, trimAll } from "../text";
@@ -9,6 +9,14 @@ import type { RuleContext } from "./context";
 
 const NEW_SECRET_FIX =
   "In the app's Certificates & secrets page, choose New client secret, pick an expiry your policy allows (the portal allows up to 24 months), and copy the Value column at once: it is shown only once.";
+
+/** Before "create a new secret" when the app already holds as many secrets as its account type allows. */
+function roomFirst(count: number, expired: number): string {
+  if (count < LIMITS.secretsForPersonalAccounts) return "";
+  return expired > 0
+    ? `The app already has ${count} secrets and this account type allows ${LIMITS.secretsForPersonalAccounts} at most, so first delete the expired one. `
+    : `The app already has ${count} secrets and this account type allows ${LIMITS.secretsForPersonalAccounts} at most, so first delete one the Codat Portal does not use. `;
+}
 
 export type SecretKind = "value" | "guid" | "client-id" | "token" | "odd";
 
@@ -132,6 +140,20 @@ export function secretMatchAfterLiveSignIn(check: Check): Check {
   );
 }
 
+/**
+ * The same for secret.expiry: Microsoft refuses an expired secret (AADSTS7000222), so when it accepted
+ * the value given, a manifest that shows no valid secret (or none at all) is older than that secret.
+ */
+export function secretExpiryAfterLiveSignIn(check: Check): Check {
+  if (check.id !== "secret.expiry" || check.status !== "fail") return check;
+  return makeCheck(
+    "secret.expiry",
+    "warn",
+    "The manifest you pasted shows no valid client secret, but Microsoft accepted the value you gave for this app just now: the manifest is older than that secret, so it cannot say when the secret expires.",
+    "Copy the manifest again from the app's Manifest page to see when your secret expires.",
+  );
+}
+
 export function secretMatch(ctx: RuleContext): Check {
   return judgeSecretMatch(ctx.input.secret, ctx.input.manifest, ctx.input.clientId ?? ctx.input.manifest?.appId);
 }
@@ -188,7 +210,12 @@ export function judgeSecretExpiry(reg: Registration | undefined, secret: string 
       mine.length > 0
         ? `${subject} (${name}) expired on ${day(best.end)}. Microsoft would answer AADSTS7000222.`
         : `Every client secret of the app has expired (the latest, ${name}, on ${day(best.end)}).${notYours}`;
-    return makeCheck("secret.expiry", "fail", detail, `${NEW_SECRET_FIX} Then enter the new Value in the Codat Portal and delete the expired secret.`);
+    return makeCheck(
+      "secret.expiry",
+      "fail",
+      detail,
+      `${EXPIRED_FIRST} Then: ${NEW_SECRET_FIX} Enter the new Value in the Codat Portal.`,
+    );
   }
   if (best.start && best.start.getTime() > now.getTime()) {
     return makeCheck(
@@ -203,7 +230,7 @@ export function judgeSecretExpiry(reg: Registration | undefined, secret: string 
       "secret.expiry",
       "warn",
       `${subject} (${name}) expires on ${day(best.end)}, ${inDays(best.end, now)}.${othersNote}${notYours}`,
-      `Create a new client secret before ${day(best.end)}, enter its Value in the Codat Portal, then delete the old one. ${NEW_SECRET_FIX}`,
+      `${roomFirst(reg.secrets.length, expiredOthers.length)}Create a new client secret before ${day(best.end)}, enter its Value in the Codat Portal, then delete the old one. ${NEW_SECRET_FIX}`,
     );
   }
   return makeCheck(
