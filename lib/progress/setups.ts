@@ -10,6 +10,7 @@ import { getPrisma, Prisma } from "../db";
 import { deriveSetupState, GUIDE, isConfirmable, isDone, isStepId, isVerifiable, STEP_INFO, STEPS, type StepId, type StepStatus } from "../steps";
 import { parseEvidence, parseSubject, stepState, SUBJECT_KEY, type EvidenceSubject } from "./evidence";
 import { reportSchema, type Report } from "../verify/report";
+import { scrubOlderSecrets, scrubSecretShapes } from "../verify/secret-shapes";
 import { ProgressInputError, SetupNotFoundError } from "./errors";
 import { stuckReason } from "./stuck";
 import type { CheckResult, RunDetail, RunSummary, SetupProgress, SetupView, StepState } from "./views";
@@ -55,7 +56,8 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 const detailsSchema = z.object({
-  companyName: optionalText(200),
+  // A client secret pasted here (it happens: the field sits beside the checker's) is kept as its hint only.
+  companyName: optionalText(200).transform((v) => (v === undefined ? v : scrubOlderSecrets(scrubSecretShapes(v).text))),
   contactEmail: z
     .string()
     .trim()

@@ -286,6 +286,22 @@ describe("progress use-cases", () => {
     expect(loaded.state === "ok" && loaded.progress.companyName).toBe("Contoso Ltd");
   });
 
+  it("a client secret pasted as the company name is never stored: only its 3-character hint is kept, in the database and in every view", async () => {
+    const secret = "Qz81Q~fake-secret-for-tests-only-cmpny01";
+    const older = "Kf3mZp9QwErTy7UiOpAsDf2GhJkL0xCv8BnM4qWe6R=";
+    const created = await trackProgress(undefined, { companyName: `Contoso ${secret}` });
+    if (!created.ok) throw new Error(created.message);
+    expect(created.progress.companyName).toBe("Contoso Qz8…(secret removed)");
+    const updated = await trackProgress(created.progress.publicId, { companyName: older });
+    if (!updated.ok) throw new Error(updated.message);
+    expect(updated.progress.companyName).not.toContain(older);
+    const rows = await db.prisma.$queryRaw<{ row: string }[]>`SELECT row_to_json(s)::text AS row FROM setup s`;
+    for (const r of rows) {
+      expect(r.row).not.toContain(secret.slice(3));
+      expect(r.row).not.toContain(older.slice(3));
+    }
+  });
+
   it("confirm a step with a time stamp, untick it, start the App Link timer; a verifiable step can't be confirmed", async () => {
     const c = await confirmCustomerStep(undefined, "add-keys-to-portal", true);
     if (!c.ok) throw new Error(c.message);
