@@ -266,7 +266,8 @@ const UPSERT_STEPS_UPDATE_SETUP = `
   )
   UPDATE setup SET
     "failedRuns" = "failedRuns" + $9::int,
-    "consecutiveFailures" = CASE $10::text WHEN 'inc' THEN "consecutiveFailures" + 1 WHEN 'one' THEN 1 WHEN 'zero' THEN 0 ELSE "consecutiveFailures" END,
+    "consecutiveFailures" = coalesce($10::int, "consecutiveFailures"),
+    "failStreaks" = coalesce($22::jsonb, "failStreaks"),
     "lastFailedCheck" = CASE WHEN $11::boolean THEN $12::text ELSE "lastFailedCheck" END,
     "clientId" = coalesce($13::text, "clientId"),
     tenant = coalesce($14::text, tenant),
@@ -281,6 +282,38 @@ const UPSERT_STEPS_UPDATE_SETUP = `
   WHERE id = $1::uuid
   RETURNING id::text AS id, "publicId", guide, "companyName", "contactEmail", status::text AS status, "currentStep", "clientId", tenant,
     "secretHint", "failedRuns", "consecutiveFailures", "lastFailedCheck", "createdAt", "lastActivityAt", "completedAt"`;
+
+/**
+ * The failure streaks after a run, or undefined to keep them (a run that could not check anything).
+ * Each check failing in this run continues its own streak (or starts one); a check that did not fail
+ * drops out; a passing run clears them all. The longest streak is the setup's consecutiveFailures and
+ * its check the lastFailedCheck (on a tie the check already named stays named, else the run's first).
+ * Rows written before streaks were kept per check hold `{}`: their single streak is read as the only one.
+ */
+export function nextFailStreaks(
+  row: { lastFailedCheck: string | null; consecutiveFailures: number; failStreaks: unknown },
+  summary: string,
+  failedChecks: readonly string[],
+): { streaks: Record<string, number>; longest: number; check: string | null } | undefined {
+  if (summary === "pass" || summary === "warn") return { streaks: {}, longest: 0, check: null };
+  if (summary !== "fail") return undefined;
+  const stored = row.failStreaks && typeof row.failStreaks === "object" && !Array.isArray(row.failStreaks) ? (row.failStreaks as Record<string, unknown>) : {};
+  const before: Record<string, number> = {};
+  for (const [k, v] of Object.entries(stored)) if (typeof v === "number" && Number.isInteger(v) && v > 0) before[k] = v;
+  if (Object.keys(before).length === 0 && row.lastFailedCheck !== null && row.consecutiveFailures > 0) before[row.lastFailedCheck] = row.consecutiveFailures;
+  const streaks: Record<string, number> = {};
+  for (const c of failedChecks) streaks[c] = (before[c] ?? 0) + 1;
+  let check: string | null = null;
+  let longest = 0;
+  for (const c of failedChecks) {
+    const n = streaks[c]!;
+    if (n > longest || (n === longest && c === row.lastFailedCheck)) {
+      longest = n;
+      check = c;
+    }
+  }
+  return { streaks, longest, check };
+}
 
 /**
  * Four round trips on one pooled connection (lib/db withPgTransaction), straight SQL: the hot path
@@ -300,10 +333,12 @@ const UPSERT_STEPS_UPDATE_SETUP = `
  */
 async function recordInTransaction(setupPublicId: string, runData: RunData, report: Report, stepId: StepId | null): Promise<Recorded> {
   // The public id was checked against [A-Za-z0-9_-]{16,64} (checkPublicId); escaped all the same.
-  const lock = `SELECT id::text AS id, "lastFailedCheck", "clientId", "secretFingerprint" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
+  const lock = `SELECT id::text AS id, "lastFailedCheck", "consecutiveFailures", "failStreaks", "clientId", "secretFingerprint" FROM setup WHERE "publicId" = ${escapeLiteral(setupPublicId)} FOR UPDATE`;
   return withPgTransaction(
     async (client, [locked]) => {
-      const row = locked?.rows[0] as { id: string; lastFailedCheck: string | null; clientId: string | null; secretFingerprint: string | null } | undefined;
+      const row = locked?.rows[0] as
+        | { id: string; lastFailedCheck: string | null; consecutiveFailures: number; failStreaks: unknown; clientId: string | null; secretFingerprint: string | null }
+        | undefined;
       if (!row) throw new SetupNotFoundError(setupPublicId);
       const setupId = row.id;
       // Timestamps are taken under the lock: runs of one setup are dated in the order they applied.
@@ -455,23 +490,12 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         }
       }
 
-      // The setup's counters: failed runs, and how many runs in a row failed on the same check.
-      let failedInc = 0;
-      let consecutive: "inc" | "one" | "zero" | "keep" = "keep";
-      let setLastFailed = false;
-      let lastFailed: string | null = null;
-      if (runData.summary === "fail") {
-        failedInc = 1;
-        if (row.lastFailedCheck !== null && runData.failedChecks.includes(row.lastFailedCheck)) consecutive = "inc";
-        else {
-          consecutive = "one";
-          setLastFailed = true;
-          lastFailed = runData.failedChecks[0] ?? null;
-        }
-      } else if (runData.summary === "pass" || runData.summary === "warn") {
-        consecutive = "zero";
-        setLastFailed = true;
-      }
+      // The setup's counters: failed runs, and how many runs in a row each failing check failed.
+      const failedInc = runData.summary === "fail" ? 1 : 0;
+      const streak = nextFailStreaks(row, runData.summary, runData.failedChecks);
+      const consecutive = streak?.longest ?? null;
+      const setLastFailed = streak !== undefined;
+      const lastFailed = streak?.check ?? null;
       const { status, currentStep, attemptedStepBits, completedStepBits } = deriveSetupState(statuses);
 
       const updated = await client.query<SetupRowOf>(UPSERT_STEPS_UPDATE_SETUP, [
@@ -479,6 +503,7 @@ async function recordInTransaction(setupPublicId: string, runData: RunData, repo
         failedInc, consecutive, setLastFailed, lastFailed,
         app, refused ? null : runData.tenant || null, runData.secretFingerprint || null, runData.secretHint,
         status, currentStep, attemptedStepBits, completedStepBits, up.attempted,
+        streak ? JSON.stringify(streak.streaks) : null,
       ]);
       const setupRow = updated.rows[0];
       if (!setupRow) throw new SetupNotFoundError(setupPublicId);

@@ -200,6 +200,27 @@ describe("setups", () => {
     expect((await listSetups({ stuck: true, q: "Streak Testing" })).items).toEqual([]);
   });
 
+  it("each failing check keeps its own streak: fixing the first of two failing checks does not restart the other's", async () => {
+    const id = await startSetup({ companyName: "Two Streaks Co" });
+    const run = (checks: Record<string, string>) => recordRun({ setupPublicId: id, stepId: "register-application", source: "form", report: report(checks), durationMs: 1 });
+    await run({ "redirect-uri": "fail", "sign-in-audience": "fail" });
+    await run({ "redirect-uri": "fail", "sign-in-audience": "fail" });
+    let v = (await getSetup(id))!;
+    expect([v.consecutiveFailures, v.lastFailedCheck]).toEqual([2, "redirect-uri"]);
+    await run({ "redirect-uri": "pass", "sign-in-audience": "fail" });
+    v = (await getSetup(id))!;
+    // Before: the count followed redirect-uri only and started again at 1 for sign-in-audience.
+    expect([v.consecutiveFailures, v.lastFailedCheck]).toEqual([3, "sign-in-audience"]);
+    expect((await listSetups({ stuck: true, q: "Two Streaks" })).items.map((s) => s.publicId)).toEqual([id]);
+    await run({ "redirect-uri": "fail", "sign-in-audience": "fail" });
+    v = (await getSetup(id))!;
+    expect([v.consecutiveFailures, v.lastFailedCheck]).toEqual([4, "sign-in-audience"]);
+    // A passing run clears them.
+    await run({ "redirect-uri": "pass", "sign-in-audience": "pass" });
+    v = (await getSetup(id))!;
+    expect([v.consecutiveFailures, v.lastFailedCheck]).toEqual([0, null]);
+  });
+
   it("rejects bad runs with the field named, and unknown setups", async () => {
     const id = await startSetup();
     const good = report({ "redirect-uri": "pass" });

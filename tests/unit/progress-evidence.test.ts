@@ -2,7 +2,7 @@
 // un-verifies it; the trust level says whether Microsoft itself confirmed it.
 import { describe, expect, it } from "vitest";
 import { evidenceFor, mergeEvidence, parseEvidence, STALE_KEY, STALE_LIMIT, stepState, SUBJECT_KEY, type Evidence } from "@/lib/progress/evidence";
-import { idsRefused } from "@/lib/progress/record";
+import { idsRefused, nextFailStreaks } from "@/lib/progress/record";
 import { CHECK_IDS, CHECK_INFO } from "@/lib/verify";
 import { BLOCKING_CHECKS, BLOCKING_CHECK_TEXT, BLOCKING_RESCUED_BY, CONFIRM_HOW, CONFIRMING_CHECKS, REQUIRED_CHECKS, VERIFIABLE_STEPS, stepChecksText } from "@/lib/steps";
 import { stuckAt } from "@/lib/progress/stuck";
@@ -325,5 +325,26 @@ describe("stuck at", () => {
     ];
     expect(stuckAt({ currentStep: "api-permissions", consecutiveFailures: 3, lastFailedCheck: "live.registration", steps })).toBe("api-permissions");
     expect(stuckAt({ currentStep: "register-application", consecutiveFailures: 3, lastFailedCheck: "live.registration" })).toBe("register-application");
+  });
+});
+
+describe("failure streaks, one per failing check (who is stuck)", () => {
+  const row = (failStreaks: unknown, lastFailedCheck: string | null = null, consecutiveFailures = 0) => ({ failStreaks, lastFailedCheck, consecutiveFailures });
+  it("[A,B], [A,B], [B], [B]: B has failed 4 times in a row", () => {
+    let r = nextFailStreaks(row({}), "fail", ["A", "B"])!;
+    r = nextFailStreaks(row(r.streaks, r.check, r.longest), "fail", ["A", "B"])!;
+    expect(r).toEqual({ streaks: { A: 2, B: 2 }, longest: 2, check: "A" });
+    r = nextFailStreaks(row(r.streaks, r.check, r.longest), "fail", ["B"])!;
+    r = nextFailStreaks(row(r.streaks, r.check, r.longest), "fail", ["B"])!;
+    expect(r).toEqual({ streaks: { B: 4 }, longest: 4, check: "B" });
+  });
+  it("a run that could not check (error) keeps them; a passing or warning run clears them", () => {
+    expect(nextFailStreaks(row({ A: 3 }, "A", 3), "error", [])).toBeUndefined();
+    expect(nextFailStreaks(row({ A: 3 }, "A", 3), "warn", [])).toEqual({ streaks: {}, longest: 0, check: null });
+  });
+  it("a row from before per-check streaks: its single streak is the only one; malformed stored values are ignored", () => {
+    expect(nextFailStreaks(row({}, "A", 5), "fail", ["A", "B"])).toEqual({ streaks: { A: 6, B: 1 }, longest: 6, check: "A" });
+    expect(nextFailStreaks(row({ A: "x", B: -1, C: 2 }, "C", 2), "fail", ["A", "C"])).toEqual({ streaks: { A: 1, C: 3 }, longest: 3, check: "C" });
+    expect(nextFailStreaks(row(null), "fail", ["A"])).toEqual({ streaks: { A: 1 }, longest: 1, check: "A" });
   });
 });
