@@ -203,6 +203,20 @@ export async function runDelegatedChecks(accessToken: string, target: DelegatedT
     const res = await getUrl(next);
     if (!res.ok) return unreachable(res.failure);
     const refusedGrants = refusal([res]);
+    if (refusedGrants?.ok === false && refusedGrants.reason === "forbidden") {
+      // The account may read applications but not the tenant's consent grants (Directory.Read.All with
+      // a role such as Application Administrator): what was read still stands; consent could not be.
+      checks.push(
+        makeCheck(
+          "consent.admin",
+          "error",
+          `Could not check admin consent: Microsoft Graph would not show the consent grants of ${where} to the account that signed in (${answered(res)}). The registration above was read.`,
+          `Sign in again as an Application Administrator, Cloud Application Administrator or Global Administrator of ${target.tenantId} to check consent, or grant it with the link below.`,
+          consentLink,
+        ),
+      );
+      return { ok: true, checks, requests };
+    }
     if (refusedGrants) return refusedGrants;
     if (res.status !== 200) return { ok: false, reason: "bad-response", detail: `${answered(res)} for the consent grants`, requests };
     const body = res.body as { value?: unknown; "@odata.nextLink"?: unknown };

@@ -150,6 +150,20 @@ describe("only a 404 means 'does not exist'; any other answer is 'could not chec
     expect(consentOf(await check(FAULTY)).status).toBe("pass");
   });
 
+  it("a 403 on the grants only (the account may read applications, not the consent grants): the registration read stands, consent.admin is 'could not check'", async () => {
+    contoso.graphFaults = [{ path: grantsPath(FAULTY), status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", times: 1 }];
+    const out = await check(FAULTY);
+    contoso.graphFaults = [];
+    if (!out.ok) throw new Error(`not ok: ${out.reason}`);
+    // The registration's own verdicts are kept (this clone has no secrets, so its verdict is a fail).
+    expect(out.checks.find((c) => c.id === "live.registration")?.status).toMatch(/^(pass|warn|fail)$/);
+    expect(out.checks.find((c) => c.id === "redirect-uri")?.status).toBe("pass");
+    const c = consentOf(out);
+    expect(c.status).toBe("error");
+    expect(c.detail).toMatch(/Could not check admin consent: Microsoft Graph would not show the consent grants .* \(Microsoft Graph answered 403 Authorization_RequestDenied\)\. The registration above was read\./);
+    expect(c.link?.href).toMatch(/adminconsent\?client_id=/);
+  });
+
   it("a 429 with Retry-After says when to try again", async () => {
     contoso.graphFaults = [{ path: grantsPath(FAULTY), status: 429, code: "Request_ThrottledTemporarily", message: "Scripted.", retryAfter: "120", times: 1 }];
     const out = await check(FAULTY);
