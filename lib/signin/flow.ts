@@ -193,7 +193,7 @@ export async function finishSignIn(cfg: SignInConfig, input: CallbackInput, now 
   accessToken = undefined;
   if (!out.ok) {
     // 403: the account lacks a role that may read applications; 401: Graph refused the token itself.
-    const outcome = out.reason === "forbidden" ? "no-role" : out.reason === "token-rejected" ? "token-rejected" : "unreachable";
+    const outcome = out.reason === "forbidden" ? "no-role" : out.reason === "token-rejected" ? "token-rejected" : out.reason === "bad-response" ? "bad-response" : "unreachable";
     return { ok: false, returnTo, outcome };
   }
   // live.registration with `byStep: {}`: Graph has no registration for this client ID in the tenant.

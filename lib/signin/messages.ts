@@ -14,6 +14,8 @@ export const SIGN_IN_OUTCOMES = {
   state: "That sign-in did not start here (or was already used), so we refused it. Start again with the button on this page.",
   expired: "That sign-in took too long (more than 10 minutes). Start again with the button.",
   unreachable: "Could not reach Microsoft to finish the check. This says nothing about your setup: try again in a minute.",
+  "bad-response":
+    "Microsoft Graph gave an answer we could not read, so the check did not finish. This says nothing about your setup: try again in a minute; if it persists, send the time of the attempt to support.",
   "token-rejected": "Microsoft Graph did not accept the sign-in (it may have expired on the way). This says nothing about your setup: sign in again with the button.",
   "microsoft-error": "Microsoft refused the sign-in for a reason we don't recognise. Try again; if it persists, send the time of the attempt to support.",
   "not-configured": "Sign in with Microsoft is not set up on this site.",

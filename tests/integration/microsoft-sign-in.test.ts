@@ -293,6 +293,17 @@ describe("what goes wrong, with a clear message and no 500", () => {
     }
   });
 
+  it("Graph answering what we cannot read (a 400): its own outcome, not 'could not reach Microsoft'", async () => {
+    const contoso = fake.registry.tenants.find((t) => t.id === FAKE.tenants.contoso.id)!;
+    contoso.graphFaults = [{ path: `applications(appId='${A.good.appId}')`, status: 400, code: "Request_BadRequest", message: "Scripted by the test.", times: 1 }];
+    try {
+      const d = await dance(U.contosoAdmin.upn, A.good.appId);
+      expect(d.final.searchParams.get("signin")).toBe("bad-response");
+    } finally {
+      contoso.graphFaults = [];
+    }
+  });
+
   it("a client ID that is not a GUID never leaves for Microsoft", async () => {
     const form = new FormData();
     form.set("clientId", "not-a-guid");
