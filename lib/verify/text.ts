@@ -23,6 +23,21 @@ export function quote(value: string, max = 120): string {
   return `"${s}${cut ? "…" : ""}"`;
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/**
+ * quote() for an ID, a domain or a URI, where only ASCII belongs: every other character is escaped too,
+ * so a look-alike (a non-breaking hyphen from Word or Teams, a Cyrillic "а" in a host name) is visible
+ * instead of printing the same as what it imitates.
+ */
+export function quoteCode(value: string, max = 120): string {
+  const q = quote(value, max);
+  return q.replace(NON_ASCII, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Dashes that look like the hyphen-minus a GUID has (U+2010–2015, minus sign, small and full-width hyphen-minus). */
+export const LOOKALIKE_DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
 /** "a", "a and b", "a, b and c", "a, b, c and 4 more". */
 export function listOf(items: readonly string[], max = 4): string {
   if (items.length === 0) return "";

@@ -345,6 +345,19 @@ describe("fixes a customer can follow as written", () => {
   });
 });
 
+describe("look-alike characters are shown, not printed as what they imitate", () => {
+  it("a client ID with non-breaking hyphens (copied through Word or Teams): named, with the ID to enter", () => {
+    const c = check({ clientId: "3f2b8c6d\u20111e4a\u20114b7c\u20119d2e\u20116a5f8b1c0d93" }, "client-id.format");
+    expect(c.status).toBe("fail");
+    expect(c.detail).toContain('"3f2b8c6d\\u20111e4a\\u20114b7c\\u20119d2e\\u20116a5f8b1c0d93" has dashes that only look like hyphens');
+    expect(c.fix).toBe("Enter it with plain hyphens: 3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93");
+  });
+  it("a Cyrillic letter in the redirect URI's host or in a tenant is escaped where the mistake is named", () => {
+    expect(check({ redirectUris: ["https://dynamics365businesscentral.cod\u0430t.io/oauth/callback"] }, "redirect-uri").detail).toContain('a typo in the host name ("dynamics365businesscentral.cod\\u0430t.io" instead of');
+    expect(check({ tenant: "cont\u043eso.onmicrosoft.com x" }, "tenant.format").detail).toContain('"cont\\u043eso.onmicrosoft.com x" is neither');
+  });
+});
+
 describe("summary", () => {
   it.each([
     [["pass", "warn", "fail", "error", "skip"], "fail"],

@@ -2,7 +2,7 @@
 import { AUDIENCES, AUDIENCE_LABELS, KNOWN_RESOURCES, REQUIRED_AUDIENCE, LIMITS, type Audience } from "../constants";
 import type { Registration } from "../manifest";
 import { makeCheck, type Check } from "../report";
-import { isGuid, listOf, quote, stripEnds, trimAll } from "../text";
+import { isGuid, listOf, LOOKALIKE_DASHES, quote, quoteCode, stripEnds, trimAll } from "../text";
 import type { RuleContext } from "./context";
 
 export function manifestFormat(ctx: RuleContext): Check {
@@ -118,6 +118,14 @@ export function judgeClientId(value: string, label: string): IdVerdict {
       fix: `Enter just the GUID: ${inner}`,
     };
   }
+  const dashed = t.replace(LOOKALIKE_DASHES, "-");
+  if (dashed !== t && isGuid(dashed)) {
+    return {
+      status: "fail",
+      detail: `${label} ${quoteCode(value, 80)} has dashes that only look like hyphens (pasted through a word processor or chat, they often change): Microsoft would not recognise it.`,
+      fix: `Enter it with plain hyphens: ${dashed}`,
+    };
+  }
   const what = /^https?:\/\//i.test(t)
     ? "a URL"
     : /^[0-9a-f]{32}$/i.test(t)
@@ -129,7 +137,7 @@ export function judgeClientId(value: string, label: string): IdVerdict {
           : "not a GUID";
   return {
     status: "fail",
-    detail: `${label} ${quote(value, 80)} is ${what}; a client ID looks like 00000000-0000-0000-0000-000000000000.`,
+    detail: `${label} ${quoteCode(value, 80)} is ${what}; a client ID looks like 00000000-0000-0000-0000-000000000000.`,
     fix: "Copy the Application (client) ID from the app's Overview page in the Azure portal (App registrations → your app).",
   };
 }
@@ -210,7 +218,7 @@ export function validateTenant(raw: string): TenantVerdict {
       fix: DOMAIN.test(domain) ? `Try the domain alone (${domain.toLowerCase()}) or, better, the Directory (tenant) ID.` : fixGeneric,
     };
   }
-  return { ok: false, reason: `${quote(raw, 80)} is neither a GUID nor a domain name.`, fix: fixGeneric };
+  return { ok: false, reason: `${quoteCode(raw, 80)} is neither a GUID nor a domain name.`, fix: fixGeneric };
 }
 
 export function tenantFormat(ctx: RuleContext): Check {

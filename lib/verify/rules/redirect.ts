@@ -3,7 +3,7 @@
 import { LIMITS, REQUIRED_REDIRECT_HOST, REQUIRED_REDIRECT_PATH, REQUIRED_REDIRECT_URI } from "../constants";
 import type { Platform, RedirectEntry } from "../manifest";
 import { makeCheck, type Check, type Status } from "../report";
-import { editDistance, leadingRun, listOf, plural, quote, stripTrailingSlashes, trailingRun, trimAll } from "../text";
+import { editDistance, leadingRun, listOf, plural, quote, quoteCode, stripTrailingSlashes, trailingRun, trimAll } from "../text";
 import type { RuleContext } from "./context";
 
 export type NearMiss =
@@ -137,9 +137,9 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
   } else {
     const d = editDistance(hostLower, REQUIRED_REDIRECT_HOST, 4);
     if (d <= 4 && hostLower.length > 0) {
-      add("host-typo", `a typo in the host name (${quote(host, 60)} instead of ${REQUIRED_REDIRECT_HOST})`);
+      add("host-typo", `a typo in the host name (${quoteCode(host, 60)} instead of ${REQUIRED_REDIRECT_HOST})`);
     } else {
-      add("different-host", `a different host (${quote(host || "(none)", 60)} instead of ${REQUIRED_REDIRECT_HOST})`);
+      add("different-host", `a different host (${quoteCode(host || "(none)", 60)} instead of ${REQUIRED_REDIRECT_HOST})`);
     }
   }
 
@@ -167,8 +167,8 @@ export function classifyRedirect(rawUri: string, platform: Platform | "typed"): 
     caseDiff = true;
   } else {
     const d = editDistance(p.toLowerCase(), REQUIRED_REDIRECT_PATH, 3);
-    if (d <= 3 && p.length > 1) add("path-typo", `a typo in the path (${quote(p, 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
-    else add("different-path", `a different path (${quote(p || "(none)", 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
+    if (d <= 3 && p.length > 1) add("path-typo", `a typo in the path (${quoteCode(p, 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
+    else add("different-path", `a different path (${quoteCode(p || "(none)", 60)} instead of ${REQUIRED_REDIRECT_PATH})`);
   }
   let caseIn: string[] | undefined;
   if (caseDiff) {
