@@ -1,7 +1,7 @@
 // The support console's frame: its own bar (name, navigation, who is signed in, sign out, theme), not
 // the guides' header with its search and menu (app/(site)/layout.tsx), which the console does not
 // use and every console request would render again. It shows the navigation only to a signed-in
-// staff member; every page below still checks the session itself (requireStaff) — this layout is
+// staff member; every page below still checks the session itself (checkStaff) — this layout is
 // not the guard.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";

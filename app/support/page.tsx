@@ -1,8 +1,7 @@
 // /support — every customer's setup: search, filter, sort, keyset pages, CSV export.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { currentHeaders, requireStaff } from "@/lib/auth";
-import { requestInfo } from "@/lib/auth/request-info";
+import { checkStaff } from "@/lib/auth";
 import { config } from "@/lib/config";
 import {
   AUDIT_ACTIONS,
@@ -10,11 +9,11 @@ import {
   countSupportSetups,
   CursorError,
   listSupportSetups,
-  recordAudit,
   STUCK_FAILURE_STREAK,
   type SetupPage,
   type SetupTotal,
 } from "@/lib/progress";
+import { auditView } from "@/lib/support/audit-view";
 import { filtersOf, hasAnyFilter, PAGE_SIZE, parseListParams, toQueryString } from "@/lib/support/filters";
 import { SetupFilterForm } from "@/components/support/setup-filter-form";
 import { SetupsTable } from "@/components/support/setups-table";
@@ -31,7 +30,9 @@ const pager =
 export default async function SetupsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const { params, errors } = parseListParams(sp);
-  const staff = await requireStaff(`/support${toQueryString(params)}`);
+  const session = await checkStaff(`/support${toQueryString(params)}`);
+  if (!session.ok) return <Notice tone="error">{session.message}</Notice>;
+  const { staff } = session;
   const filters = filtersOf(params);
   const now = new Date();
   const rule = { days: config().SUPPORT_STUCK_DAYS, now };
@@ -53,12 +54,9 @@ export default async function SetupsPage({ searchParams }: { searchParams: Searc
   const total = counted?.n ?? null;
   const ageSeconds = counted ? Math.floor((now.getTime() - counted.countedAt.getTime()) / 1000) : 0;
   if ((filtered || errors.length > 0) && !params.after) {
-    await recordAudit({
-      actor: { userId: staff.userId, email: staff.email },
-      action: AUDIT_ACTIONS.listSetups,
-      details: { filters, matches: total, ...(errors.length ? { refused: errors } : {}) },
-      request: requestInfo(await currentHeaders()),
-    }).catch(() => undefined);
+    // Still shown if the row cannot be written (auditView logs it). The search box's text is scrubbed
+    // of secret-shaped runs by recordAudit: a pasted client secret is never stored.
+    await auditView(staff, AUDIT_ACTIONS.listSetups, { details: { filters, matches: total, ...(errors.length ? { refused: errors } : {}) } });
   }
 
   return (

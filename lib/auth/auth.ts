@@ -23,6 +23,48 @@ export const COOKIE_PREFIX = "staff";
 /** The header Better Auth reads the client address from; lib/auth/http.ts sets it on every request. */
 export const CLIENT_IP_HEADER = "x-bc-client-ip";
 
+/**
+ * The only Better Auth endpoints served over HTTP: sign-in (through lib/auth/http.ts: lockout, audit),
+ * sign-out, the session, and the library's own health and error pages.
+ */
+export const HTTP_AUTH_PATHS = ["/sign-in/email", "/sign-out", "/get-session", "/ok", "/error"] as const;
+
+/**
+ * Every other HTTP endpoint of better-auth 1.7 (its dist/api/routes, checked against the installed
+ * version; tests/integration/support-auth-paths.test.ts fails when an upgrade adds one that is not
+ * here): answered 404 by Better Auth itself. Sign-up, changing a user, their email or password,
+ * checking a password outside the guarded sign-in (/verify-password has no lockout and no audit),
+ * password resets, listing and revoking sessions, linked accounts and OAuth. A path with a parameter
+ * (/reset-password/:token, /callback/:id) is refused by lib/auth/http.ts for every path below one
+ * of these. /set-password is server-only in Better Auth (no HTTP route).
+ */
+export const DISABLED_AUTH_PATHS = [
+  "/sign-up/email",
+  "/update-user",
+  "/change-email",
+  "/change-password",
+  "/verify-password",
+  "/delete-user",
+  "/delete-user/callback",
+  "/request-password-reset",
+  "/reset-password",
+  "/send-verification-email",
+  "/verify-email",
+  "/update-session",
+  "/list-sessions",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+  "/sign-in/social",
+  "/callback",
+  "/link-social",
+  "/unlink-account",
+  "/list-accounts",
+  "/account-info",
+  "/get-access-token",
+  "/refresh-token",
+] as const;
+
 export interface StaffAuthOptions {
   prisma: PrismaClient;
   secret: string;
@@ -61,8 +103,9 @@ export function createStaffAuth(options: StaffAuthOptions) {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
     },
-    // Staff accounts are managed by the CLI only: nothing that creates or changes a user is reachable over HTTP.
-    disabledPaths: ["/sign-up/email", "/update-user", "/change-email", "/delete-user", "/request-password-reset", "/reset-password"],
+    // Staff accounts are managed by the CLI only: nothing that creates or changes a user, checks a
+    // password (outside the guarded sign-in) or lists and revokes sessions is reachable over HTTP.
+    disabledPaths: [...DISABLED_AUTH_PATHS],
     // Better Auth's own warnings and errors go through the structured logger (never its arguments,
     // which may hold request data).
     logger: {

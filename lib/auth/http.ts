@@ -6,14 +6,18 @@
 //  - refuses sign-in to an account locked by too many failures (lib/auth/lockout.ts), whatever the
 //    address, and counts failures / clears them on success;
 //  - writes one audit row per sign-in attempt (success, failure, rate-limited, locked) with the real
-//    address. The password is never read beyond Better Auth, never logged nor stored.
+//    address. The password is never read beyond Better Auth, never logged nor stored;
+//  - serves only HTTP_AUTH_PATHS (lib/auth/auth.ts): any other path, including one below a disabled
+//    path (/reset-password/<token>) or a differently spelt one (a trailing slash, other case, which
+//    would miss the sign-in guard below), is answered 404 before Better Auth
+//    sees it (Better Auth's disabledPaths refuses the same endpoints again, by exact path).
 import "server-only";
 import { z } from "zod";
 import { config } from "../config";
 import { getPgPool } from "../db";
 import { clientIp, UNKNOWN_IP } from "../http/client-ip";
 import { AUDIT_ACTIONS, recordAudit, type AuditAction } from "../progress/audit";
-import { AUTH_BASE_PATH, CLIENT_IP_HEADER, type StaffAuth } from "./auth";
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER, HTTP_AUTH_PATHS, type StaffAuth } from "./auth";
 import { memoryLockout, postgresLockout, type AccountLockout } from "./lockout";
 
 /** Sent to Better Auth when the address is unknown: those requests share one rate-limit bucket. */
@@ -39,12 +43,24 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...extra } });
 }
 
+const served = new Set<string>(HTTP_AUTH_PATHS);
+
+/** The endpoint path under AUTH_BASE_PATH ("/sign-in/email"), exactly as sent; null if outside it. */
+function endpointPath(url: URL): string | null {
+  if (!url.pathname.startsWith(`${AUTH_BASE_PATH}/`)) return null;
+  return url.pathname.slice(AUTH_BASE_PATH.length);
+}
+
 export async function handleAuthRequest(auth: StaffAuth, request: Request, deps: AuthHttpDeps = authHttpDeps()): Promise<Response> {
+  const path = endpointPath(new URL(request.url));
+  if (path === null || !served.has(path)) {
+    return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  }
   const ip = deps.hops === undefined ? clientIp(request.headers) : clientIp(request.headers, deps.hops);
   const headers = new Headers(request.headers);
   headers.set(CLIENT_IP_HEADER, ip === UNKNOWN_IP ? UNKNOWN_BUCKET : ip);
   const url = new URL(request.url);
-  const isSignIn = request.method === "POST" && url.pathname === `${AUTH_BASE_PATH}/sign-in/email`;
+  const isSignIn = request.method === "POST" && path === "/sign-in/email";
   if (!isSignIn) {
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
     return auth.handler(new Request(url, { method: request.method, headers, body }));

@@ -1,7 +1,8 @@
 // The staff session check, done on the server by every /support page, server action and
 // /api/support route handler (a proxy may redirect earlier, but is never the only check).
 //
-//   const staff = await requireStaff("/support");           // pages and server actions
+//   const check = await checkStaff("/support");             // pages: { staff } or { unavailable }
+//   const staff = await requireStaff("/support");           // server actions
 //   const staff = await staffFromRequest(request);          // route handlers (null → 401/redirect)
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -10,6 +11,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "../config";
 import { getPgPool, getPrisma, type PrismaClient } from "../db";
+import { log } from "../log";
+import { isDatabaseUnavailable } from "../progress/errors";
 import { COOKIE_PREFIX, createStaffAuth, SESSION_DAYS, SESSION_UPDATE_AGE_SECONDS, type StaffAuth } from "./auth";
 import { resolveAuthSecret } from "./secret";
 import { authBaseURL } from "./base-url";
@@ -155,6 +158,31 @@ export async function requireStaff(nextPath = "/support"): Promise<Staff> {
   const staff = await currentStaff();
   if (!staff) redirect(signInPath(nextPath));
   return staff;
+}
+
+/** What a console page says when the session could not be looked up because the database did not answer. */
+export const SESSION_UNAVAILABLE_MESSAGE = "The database did not answer, so we could not check your session. Try again in a moment.";
+
+export type StaffCheck = { ok: true; staff: Staff } | { ok: false; reason: "unavailable"; message: string };
+
+/**
+ * Console pages: the signed-in staff member, a redirect to sign-in (no or a dead session), or, when
+ * the database did not answer the session lookup, `{ ok: false }` for the page to show
+ * SESSION_UNAVAILABLE_MESSAGE in the console's frame instead of the generic error page. Not a redirect
+ * to sign-in: the session may be fine, and signing in needs the database too. Any other failure is
+ * thrown (the console's error page, app/support/error.tsx).
+ */
+export async function checkStaff(nextPath = "/support"): Promise<StaffCheck> {
+  let staff: Staff | null;
+  try {
+    staff = await currentStaff();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    log().warn({ event: "support.session_unavailable", error: err instanceof Error ? err.message : String(err) }, "staff session lookup: the database did not answer");
+    return { ok: false, reason: "unavailable", message: SESSION_UNAVAILABLE_MESSAGE };
+  }
+  if (!staff) redirect(signInPath(nextPath));
+  return { ok: true, staff };
 }
 
 /** The current request's headers (pages and server actions). */

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getPrisma, Prisma } from "../db";
 import { isGuid } from "../verify/text";
+import { scrubOlderSecrets, scrubOlderSecretsDeep, scrubSecretShapes, scrubSecretShapesDeep } from "../verify/secret-shapes";
 import type { RequestInfo } from "../auth/request-info";
 
 export const AUDIT_ACTIONS = {
@@ -42,16 +43,46 @@ export interface AuditInput {
 }
 
 /**
- * Writes one audit row and waits for it (a view is audited before the page is sent; a failed write is
- * the caller's to handle). One plain INSERT without RETURNING, cheaper than the model API's create,
- * which also reads every column back.
+ * Text typed by whoever is audited (a search box, a filter, the email of a failed sign-in) with every
+ * client-secret-shaped run (lib/verify/secret-shapes.ts: the current "Q~" shape and older-format
+ * words) replaced by its 3-character hint: an engineer who pastes a secret into the support search
+ * must not leave it in the audit trail. Applied by recordAudit to everything it stores.
  */
-export async function recordAudit(e: AuditInput): Promise<void> {
-  const details = e.details ? JSON.stringify(e.details) : null;
+export function scrubAuditDetails<T>(details: T): T {
+  return scrubOlderSecretsDeep(scrubSecretShapesDeep(details).value).value;
+}
+
+function scrubText(text: string, older: boolean): string {
+  const t = scrubSecretShapes(text).text;
+  return older ? scrubOlderSecrets(t) : t;
+}
+
+/**
+ * Writes one audit row and waits for it (a view is audited before the page is sent; a failed write is
+ * the caller's to handle); returns its id. One plain INSERT without RETURNING, cheaper than the model
+ * API's create, which also reads every column back. Secret-shaped text is scrubbed (scrubAuditDetails).
+ */
+export async function recordAudit(e: AuditInput): Promise<string> {
+  const id = randomUUID();
+  const details = e.details ? JSON.stringify(scrubAuditDetails(e.details)) : null;
+  const email = scrubText(e.actor.email.slice(0, 320), true).slice(0, 320);
+  const userAgent = e.request?.userAgent ? scrubText(e.request.userAgent, false) : null;
+  const targetId = e.target ? scrubText(e.target.id.slice(0, 128), false).slice(0, 128) : null;
   await getPrisma().$executeRaw`
     INSERT INTO audit_event (id, "actorId", "actorEmail", action, "targetType", "targetId", details, ip, "userAgent")
-    VALUES (${randomUUID()}::uuid, ${e.actor.userId}, ${e.actor.email.slice(0, 320)}, ${e.action}, ${e.target?.type ?? null},
-            ${e.target?.id.slice(0, 128) ?? null}, ${details}::jsonb, ${e.request?.ip ?? null}, ${e.request?.userAgent ?? null})`;
+    VALUES (${id}::uuid, ${e.actor.userId}, ${email}, ${e.action}, ${e.target?.type ?? null},
+            ${targetId}, ${details}::jsonb, ${e.request?.ip ?? null}, ${userAgent})`;
+  return id;
+}
+
+/**
+ * Adds to the details of an audit row written earlier (an export's outcome and row count once its
+ * last row is sent): the row's who, what, when and from where never change.
+ */
+export async function addAuditDetails(id: string, details: Record<string, unknown>): Promise<void> {
+  await getPrisma().$executeRaw`
+    UPDATE audit_event SET details = COALESCE(details, '{}'::jsonb) || ${JSON.stringify(scrubAuditDetails(details))}::jsonb
+     WHERE id = ${id}::uuid`;
 }
 
 export interface AuditRow {

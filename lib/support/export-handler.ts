@@ -1,24 +1,37 @@
 // GET /api/support/export?<the list's filters> — the filtered setups as a streamed CSV download.
-// Checks the staff session itself and writes an audit row before the first byte.
+// Checks the staff session itself, reads the first batch of rows (a database that does not answer is
+// a 503, not a 200 with a header and nothing after it), writes the audit row before the first byte
+// (outcome "started"), and adds the rows sent and how the export ended (complete, incomplete,
+// cancelled) to that row when the stream ends.
 import "server-only";
 import { signInPath, staffFromRequest } from "../auth";
 import { requestInfo } from "../auth/request-info";
 import { config } from "../config";
-import { AUDIT_ACTIONS, recordAudit } from "../progress";
-import { setupsCsvStream } from "./export";
+import { log } from "../log";
+import { isDatabaseUnavailable } from "../progress";
+import { addAuditDetails, AUDIT_ACTIONS, recordAudit } from "../progress/audit";
+import { openSetupsCsv, type CsvExportEnd } from "./export";
 import { filtersOf, parseListParams } from "./filters";
 
 function wantsHtml(request: Request): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html");
 }
 
-export async function handleExport(request: Request): Promise<Response> {
+function unavailable(message: string): Response {
+  return Response.json(
+    { error: { code: "unavailable", message } },
+    { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
+  );
+}
+
+export async function handleExport(request: Request, options: { batchSize?: number } = {}): Promise<Response> {
   const url = new URL(request.url);
   let staff;
   try {
     staff = await staffFromRequest(request);
-  } catch {
-    return Response.json({ error: { code: "unavailable", message: "Could not check your session: the database did not answer. Try again." } }, { status: 503 });
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return unavailable("Could not check your session: the database did not answer. Try again in a moment.");
   }
   if (!staff) {
     if (wantsHtml(request)) {
@@ -39,17 +52,30 @@ export async function handleExport(request: Request): Promise<Response> {
   }
   const filters = filtersOf(params);
   const now = new Date();
+  let auditId: string | null = null;
+  const recordEnd = async (end: CsvExportEnd) => {
+    if (auditId) await addAuditDetails(auditId, { ...end }).catch((err: unknown) => {
+      log().warn({ event: "audit.write_failed", action: AUDIT_ACTIONS.exportCsv, error: err instanceof Error ? err.message : String(err) }, "could not add the export's outcome to its audit row");
+    });
+  };
+  let stream: ReadableStream<Uint8Array>;
   try {
-    await recordAudit({
+    stream = await openSetupsCsv(filters, { days: config().SUPPORT_STUCK_DAYS, now }, { batchSize: options.batchSize, onEnd: recordEnd });
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return unavailable("Could not export: the database did not answer. Nothing was exported. Try again in a moment.");
+  }
+  try {
+    auditId = await recordAudit({
       actor: { userId: staff.userId, email: staff.email },
       action: AUDIT_ACTIONS.exportCsv,
-      details: { filters },
+      details: { filters, outcome: "started" },
       request: requestInfo(request.headers),
     });
   } catch {
-    return Response.json({ error: { code: "unavailable", message: "Could not export: the database did not answer. Try again." } }, { status: 503 });
+    await stream.cancel().catch(() => undefined);
+    return unavailable("Could not export: the export could not be recorded in the audit log (the database did not answer). Nothing was exported. Try again in a moment.");
   }
-  const stream = setupsCsvStream(filters, { days: config().SUPPORT_STUCK_DAYS, now });
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(stream, {
     status: 200,

@@ -1,7 +1,9 @@
 // The filtered setups list as CSV, streamed: rows are read in keyset batches and written as they
-// arrive, so 100,000 rows never sit in memory at once.
+// arrive, so 100,000 rows never sit in memory at once. The first batch is read before anything is
+// sent; a failure after that ends the file with a line saying it is incomplete.
 import "server-only";
-import { iterateSupportSetups, type SetupRow, type StuckRule } from "../progress";
+import { log } from "../log";
+import { isDatabaseUnavailable, iterateSupportSetups, type SetupRow, type StuckRule } from "../progress";
 import { csvRow } from "./csv";
 import type { SetupFilters } from "./filters";
 
@@ -41,16 +43,77 @@ export function csvFields(r: SetupRow): (string | number | Date | null)[] {
   ];
 }
 
-/** A byte stream of the CSV (header first). Counts rows into `onDone` when the last batch is written. */
-export function setupsCsvStream(
-  filters: SetupFilters,
-  rule: StuckRule,
-  options: { batchSize?: number; onDone?: (rows: number) => void | Promise<void> } = {},
+/** How an export ended: every row sent, or stopped (the database, another error, the client went away). */
+export type CsvExportEnd =
+  | { rows: number; outcome: "complete" }
+  | { rows: number; outcome: "incomplete"; reason: "database" | "error" }
+  | { rows: number; outcome: "cancelled" };
+
+/**
+ * The last line of a CSV whose rows stopped coming: a file that looks complete but is not would be
+ * worse. One cell (no comma, no quote), so a spreadsheet shows it whole in the first column.
+ */
+export function incompleteLine(rows: number, reason: "database" | "error"): string {
+  const why = reason === "database" ? "the database stopped answering" : "reading the setups failed";
+  return `# export incomplete: ${why} after ${rows} ${rows === 1 ? "row" : "rows"}; download again\r\n`;
+}
+
+export interface CsvStreamOptions {
+  batchSize?: number;
+  /** Told the rows sent and how the export ended, once (its failure never reaches the stream). */
+  onEnd?: (end: CsvExportEnd) => void | Promise<void>;
+}
+
+/**
+ * The HTTP export's stream: the first batch is read before this returns, so a database that does not
+ * answer is an error the caller can still answer with a status (nothing has been sent yet). After
+ * that, as setupsCsvStream.
+ */
+export async function openSetupsCsv(filters: SetupFilters, rule: StuckRule, options: CsvStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const batches = iterateSupportSetups(filters, { ...rule, now: rule.now ?? new Date() }, options.batchSize ?? 500);
+  let first: IteratorResult<SetupRow[]>;
+  try {
+    first = await batches.next();
+  } catch (err) {
+    await batches.return(undefined).catch(() => undefined);
+    throw err;
+  }
+  return csvStream(batches, first.done ? { done: true } : { rows: first.value }, options);
+}
+
+/**
+ * A byte stream of the CSV (header first), rows read in keyset batches as the client reads. A failure
+ * after the header ends the file with incompleteLine() instead of cutting it where a batch stopped.
+ */
+export function setupsCsvStream(filters: SetupFilters, rule: StuckRule, options: CsvStreamOptions = {}): ReadableStream<Uint8Array> {
+  const batches = iterateSupportSetups(filters, { ...rule, now: rule.now ?? new Date() }, options.batchSize ?? 500);
+  return csvStream(batches, null, options);
+}
+
+function csvStream(
+  batches: AsyncGenerator<SetupRow[]>,
+  first: { rows: SetupRow[] } | { done: true } | null,
+  options: CsvStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const batches = iterateSupportSetups(filters, { ...rule, now: rule.now ?? new Date() }, options.batchSize ?? 500);
+  let pending: SetupRow[] | null = first && "rows" in first ? first.rows : null;
+  let finished = first !== null && "done" in first;
   let header = true;
   let rows = 0;
+  let ended = false;
+  const end = async (e: CsvExportEnd) => {
+    if (ended) return;
+    ended = true;
+    try {
+      await options.onEnd?.(e);
+    } catch {
+      // The caller's bookkeeping (an audit update) failing must not change what the client gets.
+    }
+  };
+  const write = (controller: ReadableStreamDefaultController<Uint8Array>, batch: SetupRow[]) => {
+    rows += batch.length;
+    controller.enqueue(encoder.encode(batch.map((r) => csvRow(csvFields(r))).join("")));
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (header) {
@@ -59,21 +122,36 @@ export function setupsCsvStream(
         controller.enqueue(encoder.encode("\uFEFF" + csvRow([...CSV_HEADER])));
         return;
       }
+      if (pending) {
+        write(controller, pending);
+        pending = null;
+        return;
+      }
+      if (finished) {
+        await end({ rows, outcome: "complete" });
+        controller.close();
+        return;
+      }
       try {
         const next = await batches.next();
         if (next.done) {
-          await options.onDone?.(rows);
+          finished = true;
+          await end({ rows, outcome: "complete" });
           controller.close();
           return;
         }
-        rows += next.value.length;
-        controller.enqueue(encoder.encode(next.value.map((r) => csvRow(csvFields(r))).join("")));
+        write(controller, next.value);
       } catch (err) {
-        controller.error(err);
+        const reason = isDatabaseUnavailable(err) ? "database" : "error";
+        log().error({ event: "support.export_incomplete", rows, reason, error: err instanceof Error ? err.message : String(err) }, "CSV export stopped before its last row");
+        controller.enqueue(encoder.encode(incompleteLine(rows, reason)));
+        await end({ rows, outcome: "incomplete", reason });
+        controller.close();
       }
     },
     async cancel() {
-      await batches.return(undefined);
+      await end({ rows, outcome: "cancelled" });
+      await batches.return(undefined).catch(() => undefined);
     },
   });
 }

@@ -2,7 +2,7 @@
 // escaped (quotes, commas, newlines, formula injection), behind a staff session, audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/db";
-import type { PrismaClient } from "@/lib/db";
+import { closeDatabase, createDatabase, setPrismaForTests, type PrismaClient } from "@/lib/db";
 import { getAuth } from "@/lib/auth";
 import { createStaffUser } from "@/lib/auth/staff";
 import { csvCell, parseCsv } from "@/lib/support/csv";
@@ -235,6 +235,103 @@ describe("GET /api/support/export", () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows[0]).toMatchObject({ actorEmail: "exporter@example.com", ip: "10.20.0.1" });
     expect(rows[0]!.details).toMatchObject({ filters: { status: "failing", sort: "created" } });
+  });
+
+  it("a database that does not answer before the first row is a 503 with a message, not a 200 with a header and nothing after it", async () => {
+    const before = await prisma.auditEvent.count({ where: { action: "setups.export_csv" } });
+    // The session lookup (the one-query path on the pg pool) still answers; the list's queries do not.
+    const down = createDatabase("postgresql://postgres@127.0.0.1:9/closed", { max: 1 });
+    setPrismaForTests(down.prisma, db.pool);
+    let res: Response;
+    try {
+      res = await handleExport(get("?status=failing"));
+    } finally {
+      setPrismaForTests(db.prisma, db.pool);
+      await closeDatabase(down);
+    }
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("unavailable");
+    expect(body.error.message).toMatch(/database did not answer/);
+    expect(body.error.message).not.toMatch(/ECONNREFUSED|at .*\.ts/);
+    // Nothing was exported, so nothing is recorded as exported.
+    expect(await prisma.auditEvent.count({ where: { action: "setups.export_csv" } })).toBe(before);
+  });
+
+  it("a database that stops answering mid-export ends the file with a line saying it is incomplete", async () => {
+    const res = await handleExport(get("?sort=created"), { batchSize: 100 });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value!, { stream: true }); // the header
+    text += decoder.decode((await reader.read()).value!, { stream: true }); // the first 100 rows
+    const down = createDatabase("postgresql://postgres@127.0.0.1:9/closed", { max: 1 });
+    setPrismaForTests(down.prisma, db.pool);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+    } finally {
+      setPrismaForTests(db.prisma, db.pool);
+      await closeDatabase(down);
+    }
+    const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+    expect(rows).toHaveLength(1 + 100 + 1);
+    expect(rows.at(-1)).toEqual(["# export incomplete: the database stopped answering after 100 rows; download again"]);
+    expect(text.endsWith("download again\r\n")).toBe(true);
+    // The audit row could not be updated (the database was down): it still says the export only started.
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { action: "setups.export_csv" }, orderBy: { at: "desc" } });
+    expect(row.details).toMatchObject({ filters: { sort: "created" }, outcome: "started" });
+  });
+
+  it("a read that fails mid-export for another reason ends the file the same way, and the audit row says incomplete with the rows sent", async () => {
+    const res = await handleExport(get("?sort=created"), { batchSize: 250 });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value!, { stream: true });
+    text += decoder.decode((await reader.read()).value!, { stream: true });
+    text += decoder.decode((await reader.read()).value!, { stream: true });
+    await db.pool.query("ALTER TABLE setup RENAME TO setup_moved_away");
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+    } finally {
+      await db.pool.query("ALTER TABLE setup_moved_away RENAME TO setup");
+    }
+    const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+    expect(rows).toHaveLength(1 + 500 + 1);
+    expect(rows.at(-1)).toEqual(["# export incomplete: reading the setups failed after 500 rows; download again"]);
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { action: "setups.export_csv" }, orderBy: { at: "desc" } });
+    expect(row.details).toMatchObject({ filters: { sort: "created" }, outcome: "incomplete", reason: "error", rows: 500 });
+  });
+
+  it("the audit row of a finished export holds how many rows were sent; of one the client abandoned, how many before it did", async () => {
+    const res = await handleExport(get("?status=failing&sort=created"));
+    const [, ...rows] = parseCsv(await csvText(res));
+    expect(rows.length).toBeGreaterThan(500);
+    const done = await prisma.auditEvent.findFirstOrThrow({ where: { action: "setups.export_csv" }, orderBy: { at: "desc" } });
+    expect(done.details).toEqual({ filters: { status: "failing", sort: "created" }, outcome: "complete", rows: rows.length });
+
+    const empty = await handleExport(get("?q=no%20company%20is%20called%20this"));
+    expect(parseCsv(await csvText(empty))).toHaveLength(1);
+    const none = await prisma.auditEvent.findFirstOrThrow({ where: { action: "setups.export_csv" }, orderBy: { at: "desc" } });
+    expect(none.details).toMatchObject({ outcome: "complete", rows: 0 });
+
+    const abandoned = await handleExport(get("?sort=created"), { batchSize: 100 });
+    const reader = abandoned.body!.getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    const cancelled = await prisma.auditEvent.findFirstOrThrow({ where: { action: "setups.export_csv" }, orderBy: { at: "desc" } });
+    expect(cancelled.details).toMatchObject({ outcome: "cancelled", rows: 100 });
   });
 
   it("refuses without a session", async () => {

@@ -2,8 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth";
+import { checkStaff } from "@/lib/auth";
 import { AUDIT_ACTIONS, AUDIT_LABELS, listAudit, type AuditAction, type AuditPage } from "@/lib/progress";
+import { auditView } from "@/lib/support/audit-view";
 import { setupHref } from "@/lib/support/filters";
 import { formatUtc } from "@/lib/support/format";
 import { Notice } from "@/components/support/notice";
@@ -49,13 +50,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (q.action) qs.set("action", q.action);
   if (q.target) qs.set("target", q.target);
   const base = qs.toString();
-  await requireStaff(`/support/audit${base ? `?${base}` : ""}`);
+  const session = await checkStaff(`/support/audit${base ? `?${base}` : ""}`);
+  if (!session.ok) return <Notice tone="error">{session.message}</Notice>;
   let page: AuditPage | null = null;
   try {
     page = await listAudit({ actor: q.actor, action: q.action, targetId: q.target, after: q.after });
   } catch {
     page = null;
   }
+  // Who read the audit log, with what filters (after listing it: the view is not among its own rows).
+  // Still shown if the row cannot be written (auditView logs it), as the list and insights are.
+  const filters = Object.fromEntries(Object.entries({ actor: q.actor, action: q.action, target: q.target }).filter(([, v]) => v !== undefined));
+  await auditView(session.staff, AUDIT_ACTIONS.viewAudit, { details: { filters, ...(q.after ? { olderPage: true } : {}) } });
   const nextHref = page?.next ? `/support/audit?${new URLSearchParams({ ...Object.fromEntries(qs), after: page.next })}` : null;
 
   return (

@@ -1,9 +1,9 @@
 // /support/insights — where customers drop off (step funnel) and what they get wrong most often.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { currentHeaders, requireStaff } from "@/lib/auth";
-import { requestInfo } from "@/lib/auth/request-info";
-import { AUDIT_ACTIONS, parsePeriod, PERIODS, recordAudit, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/progress";
+import { checkStaff } from "@/lib/auth";
+import { auditView } from "@/lib/support/audit-view";
+import { AUDIT_ACTIONS, parsePeriod, PERIODS, stepFunnel, topFailingChecks, type FailingCheck, type Funnel } from "@/lib/progress";
 import { BarChart } from "@/components/support/bar-chart";
 import { DataTable } from "@/components/support/data-table";
 import { Notice } from "@/components/support/notice";
@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Insights" };
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const days = parsePeriod(sp.days);
-  const staff = await requireStaff(`/support/insights?days=${days}`);
+  const session = await checkStaff(`/support/insights?days=${days}`);
+  if (!session.ok) return <Notice tone="error">{session.message}</Notice>;
+  const { staff } = session;
   let funnel: Funnel | null = null;
   let failing: FailingCheck[] = [];
   try {
@@ -26,12 +28,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   } catch {
     funnel = null;
   }
-  await recordAudit({
-    actor: { userId: staff.userId, email: staff.email },
-    action: AUDIT_ACTIONS.viewInsights,
-    details: { days },
-    request: requestInfo(await currentHeaders()),
-  }).catch(() => undefined);
+  // Still shown if the row cannot be written (auditView logs it).
+  await auditView(staff, AUDIT_ACTIONS.viewInsights, { details: { days } });
   const completedShare = funnel?.started ? funnel.completed / funnel.started : 0;
 
   return (

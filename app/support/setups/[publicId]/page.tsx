@@ -2,9 +2,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { currentHeaders, requireStaff } from "@/lib/auth";
-import { requestInfo } from "@/lib/auth/request-info";
-import { AUDIT_ACTIONS, getSetup, parseRunPage, recordAudit, RUNS_PER_PAGE, stuckAt, type SetupView } from "@/lib/progress";
+import { checkStaff } from "@/lib/auth";
+import { AUDIT_ACTIONS, getSetup, parseRunPage, RUNS_PER_PAGE, stuckAt, type SetupView } from "@/lib/progress";
+import { auditView } from "@/lib/support/audit-view";
 import { setupHref } from "@/lib/support/filters";
 import { formatUtc, relativeAge } from "@/lib/support/format";
 import { stepTitle } from "@/lib/steps";
@@ -27,7 +27,9 @@ export default async function SetupPage({
 }) {
   const { publicId } = await params;
   const runPage = parseRunPage((await searchParams)?.page);
-  const staff = await requireStaff(setupHref(publicId));
+  const session = await checkStaff(setupHref(publicId));
+  if (!session.ok) return <Notice tone="error">{session.message}</Notice>;
+  const { staff } = session;
   if (!PUBLIC_ID.test(publicId)) notFound();
   const now = new Date();
   let setup: SetupView | null;
@@ -37,13 +39,12 @@ export default async function SetupPage({
     return <Notice tone="error">Could not load this setup: the database did not answer. Try again in a moment.</Notice>;
   }
   if (!setup) notFound();
-  await recordAudit({
-    actor: { userId: staff.userId, email: staff.email },
-    action: AUDIT_ACTIONS.viewSetup,
-    target: { type: "setup", id: setup.publicId },
-    details: { company: setup.companyName },
-    request: requestInfo(await currentHeaders()),
-  });
+  // A customer's details are shown only once the view is in the audit log: when the row cannot be
+  // written, an honest notice in the console (as the other pages do for the database), not the setup.
+  const audited = await auditView(staff, AUDIT_ACTIONS.viewSetup, { target: { type: "setup", id: setup.publicId }, details: { company: setup.companyName } });
+  if (!audited) {
+    return <Notice tone="error">Could not record this view in the audit log (the database did not answer), so the setup is not shown. Try again in a moment.</Notice>;
+  }
 
   const latestProblemRun = setup.latestProblemRun;
   const latestProblems = latestProblemRun?.checks.filter((c) => c.status === "fail" || c.status === "warn") ?? [];
