@@ -96,10 +96,7 @@ let cached: Config | undefined;
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, options: { site?: boolean } = {}): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
-  }
+  if (!parsed.success) throw invalid(parsed.error);
   if (!!parsed.data.CHECKER_CLIENT_ID !== !!parsed.data.CHECKER_CLIENT_SECRET) {
     const missing = parsed.data.CHECKER_CLIENT_ID ? "CHECKER_CLIENT_SECRET" : "CHECKER_CLIENT_ID";
     throw new ConfigError(`Missing environment variable ${missing}: set both CHECKER_CLIENT_ID and CHECKER_CLIENT_SECRET (Sign in with Microsoft), or neither`);
@@ -111,6 +108,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError("Missing environment variable SITE_URL: required in production (the public origin, e.g. https://setup.example.com)");
   }
   return parsed.data;
+}
+
+function invalid(error: z.ZodError): ConfigError {
+  const issue = error.issues[0]!;
+  return new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+}
+
+/**
+ * Only the named variables, validated by the same definitions as loadConfig (same defaults, same one-line
+ * errors), for a script that reads nothing else: the verify CLI needs no database, web server or sign-in,
+ * so a DATABASE_URL, NODE_ENV or CHECKER_CLIENT_ID meant for the server is none of its business.
+ */
+export function loadConfigOf<K extends keyof Config>(keys: readonly K[], env: Record<string, string | undefined> = process.env): Pick<Config, K> {
+  const mask = Object.fromEntries(keys.map((k) => [k, true])) as Partial<Record<keyof Config, true>>;
+  const parsed = schema.pick(mask).safeParse(env);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data as Pick<Config, K>;
 }
 
 export function config(): Config {

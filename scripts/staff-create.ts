@@ -10,7 +10,7 @@ import { MIN_PASSWORD_LENGTH } from "../lib/auth/auth";
 import { config, ConfigError } from "../lib/config";
 import { closeDatabase, createDatabase } from "../lib/db";
 import { runDbScript } from "../lib/db/script";
-import { readHidden, readStdin } from "./lib/terminal";
+import { InvalidEncoding, readHidden, readStdin } from "./lib/terminal";
 
 const USAGE = "usage: npm run staff:create -- --email someone@example.com [--name \"Full Name\"]  (password from a prompt or stdin)";
 
@@ -46,7 +46,12 @@ async function main() {
       if (again !== password) fail("the passwords do not match");
     }
   } else {
-    password = (await readStdin()).split(/\r?\n/)[0] ?? "";
+    try {
+      password = (await readStdin()).split(/\r?\n/)[0] ?? "";
+    } catch (err) {
+      if (err instanceof InvalidEncoding) fail("the password on stdin is not valid UTF-8 text");
+      throw err;
+    }
   }
   const input = staffInput.safeParse({ ...pre.data, password });
   if (!input.success) fail(input.error.issues[0]!.message);

@@ -7,12 +7,13 @@
 // (they end up in shell history and process lists), and never printed.
 import { parseArgs } from "node:util";
 import pc from "picocolors";
-import { ConfigError, loadConfig, type Config } from "../lib/config";
+import { ConfigError, loadConfigOf, type Config } from "../lib/config";
 import { liveOptions } from "../lib/live-settings";
-import { verifyRaw, type Check, type Report, type Status } from "../lib/verify";
+import { safeFieldError, verifyRaw, type Check, type Report, type Status } from "../lib/verify";
 import { LIMITS } from "../lib/verify/constants";
-import { fullLink } from "../lib/verify/report";
-import { InputTooLarge, readFileLimited, readHidden, readStdin } from "./lib/terminal";
+import { fullLink, withFullLinks } from "../lib/verify/report";
+import { scrubSecretShapes } from "../lib/verify/secret-shapes";
+import { InputTooLarge, InvalidEncoding, readFileLimited, readHidden, readStdin } from "./lib/terminal";
 
 const HELP = `Check an Azure app registration for Codat's Dynamics 365 Business Central integration.
 
@@ -46,6 +47,14 @@ Examples:
 `;
 
 class UsageError extends Error {}
+
+/**
+ * The environment this CLI reads, and only that (lib/config.ts's definitions): the links' origin and the
+ * live checks' settings. It needs no database, web server or sign-in, so the server's other variables
+ * (NODE_ENV=staging, a mysql:// DATABASE_URL, CHECKER_CLIENT_ID alone…) are not its business.
+ */
+const CLI_ENV = ["SITE_URL", "ENTRA_LOGIN_BASE_URL", "GRAPH_BASE_URL", "LIVE_CHECK_TIMEOUT_MS"] as const;
+type CliConfig = Pick<Config, (typeof CLI_ENV)[number]>;
 
 /** Raw bytes read for a manifest at most: the limit is on its text, and UTF-16 takes two bytes a character. */
 const MANIFEST_READ_MAX = 4 * LIMITS.manifestBytes;
@@ -161,9 +170,9 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  let cfg: Config;
+  let cfg: CliConfig;
   try {
-    cfg = loadConfig(process.env, { site: false });
+    cfg = loadConfigOf(CLI_ENV, process.env);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
@@ -174,9 +183,14 @@ async function main(): Promise<number> {
   if (v.manifest !== undefined) {
     const name = v.manifest === "-" ? "from stdin" : JSON.stringify(v.manifest);
     let text: string;
+    // On a terminal, `--manifest -` would otherwise wait in silence for the paste.
+    if (v.manifest === "-" && process.stdin.isTTY) process.stderr.write("Paste the manifest, then press Ctrl-D (Ctrl-Z, Enter on Windows).\n");
     try {
       text = v.manifest === "-" ? await readStdin(MANIFEST_READ_MAX) : await readFileLimited(v.manifest, MANIFEST_READ_MAX);
     } catch (e) {
+      if (e instanceof InvalidEncoding) {
+        throw new UsageError(`The manifest ${name} is not valid UTF-8 text (saved in another encoding, e.g. Windows-1252?): save it as UTF-8 and try again.`);
+      }
       if (e instanceof InputTooLarge) throw new UsageError(`The manifest ${name} is ${e.message}; the limit is ${LIMITS.manifestBytes / 1024} KB. Give only the app's manifest.`);
       const code = (e as { code?: string }).code;
       const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "it could not be read";
@@ -199,6 +213,7 @@ async function main(): Promise<number> {
       raw = process.stdin.isTTY ? await readHidden("Client secret Value (input hidden): ", 2) : await readStdin(SECRET_READ_MAX);
     } catch (e) {
       if (e instanceof InputTooLarge) throw new UsageError(`--secret-stdin: stdin holds ${e.message}; give only the secret's Value.`);
+      if (e instanceof InvalidEncoding) throw new UsageError("--secret-stdin: stdin is not valid UTF-8 text.");
       throw e;
     }
     const secret = raw.replace(/\r?\n$/, "");
@@ -213,17 +228,19 @@ async function main(): Promise<number> {
     live: liveOptions(cfg),
   });
   if (!result.ok) {
-    if (v.json) process.stdout.write(`${JSON.stringify({ error: result.error }, null, 2)}\n`);
-    const field = result.error.field;
+    const error = safeFieldError(result.error);
+    if (v.json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    const field = error.field;
     // Named as the person typed it (--account-type), not as the API calls it (signInAudience).
     const flag = field ? (FLAG_OF[field.replace(/\[\d+\].*$/, "")] ?? field) : "";
-    const message = field && result.error.message.startsWith(`${field}: `) ? result.error.message.slice(field.length + 2) : result.error.message;
+    const message = field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
     process.stderr.write(`verify: ${flag ? `${flag}: ` : ""}${message}\n`);
     return 2;
   }
   const report = result.report;
   if (v.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // The API's answer exactly: a link to another step of the guide as a full address on SITE_URL.
+    process.stdout.write(`${JSON.stringify(withFullLinks(report, cfg.SITE_URL), null, 2)}\n`);
   } else {
     const enabled =
       !v["no-color"] &&
@@ -240,8 +257,10 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const message =
-      e instanceof UsageError ? e.message : `unexpected error (${e instanceof Error ? e.name : typeof e}); nothing was sent anywhere.`;
+    // Scrubbed like every error leaving the checker: a usage message may quote what was typed (a file name).
+    const message = scrubSecretShapes(
+      e instanceof UsageError ? e.message : `unexpected error (${e instanceof Error ? e.name : typeof e}); nothing was sent anywhere.`,
+    ).text;
     process.stderr.write(`verify: ${message}\n`);
     // With --json, every exit 2 leaves an { error } on stdout, as an invalid input does: a script reads one shape.
     if (process.argv.slice(2).includes("--json")) {

@@ -8,9 +8,11 @@ import { liveOptions } from "../live-settings";
 import { checkIdsWith, log, requestIdFrom } from "../log";
 import { liveCheckLimiter, type RateLimiter } from "../ratelimit";
 import { httpStatusFor, needsLive, prepareInput, verify, type FieldError, type LiveOptions } from "../verify";
+import { safeFieldError } from "../verify/input";
 import { LIMITS } from "../verify/constants";
 import { parseJson } from "../verify/json";
 import { redact, withFullLinks } from "../verify/report";
+import { scrubSecretShapes } from "../verify/secret-shapes";
 import { clientKey, parseApiKeys } from "./client-key";
 import { methodNotAllowedError, VERIFY_ALLOW } from "./method";
 
@@ -87,10 +89,12 @@ export async function handleVerifyRequest(request: Request, deps: VerifyApiDeps 
 
 async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDeps), requestId: string, outcome: Outcome): Promise<Response> {
   let secret: string | undefined;
+  // Every error leaves scrubbed (its message may quote what was sent), and the log line names its field as the answer does.
   const fail = (status: number, error: FieldError, headers: Record<string, string> = {}) => {
-    outcome.errorCode = error.code;
-    outcome.field = error.field;
-    return failResponse(status, error, headers);
+    const safe = safeFieldError(secret ? redact(error, [secret, secret.trim()]) : error);
+    outcome.errorCode = safe.code;
+    outcome.field = safe.field;
+    return failResponse(status, safe, headers);
   };
   try {
     const d = typeof deps === "function" ? deps() : deps;
@@ -121,17 +125,16 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
     if (body.text.trim() === "") {
       return fail(400, { code: "empty_body", message: 'The request body is empty: send a JSON object such as {"manifest": "…"}.', field: null });
     }
-    const parsed = parseJson(body.text, { maxDepth: LIMITS.jsonDepth });
+    const parsed = parseJson(body.text, { maxDepth: LIMITS.jsonDepth, sizes: true });
     if (!parsed.ok) {
       return fail(400, { code: "invalid_json", message: `The request body is not valid JSON: ${parsed.message}`, field: null, line: parsed.line, column: parsed.column });
     }
     const raw = parsed.value as { secret?: unknown } | null;
     if (raw && typeof raw === "object" && typeof raw.secret === "string") secret = raw.secret;
-    const prepared = prepareInput(parsed.value);
-    if (!prepared.ok) {
-      const error = secret ? redact(prepared.error, [secret, secret.trim()]) : prepared.error;
-      return fail(httpStatusFor(error), error);
-    }
+    // A manifest sent as an object is held to the size limit by its text in the body, as a pasted one is.
+    const manifestBytes = parsed.sizes?.get("manifest");
+    const prepared = prepareInput(parsed.value, manifestBytes === undefined ? {} : { manifestBytes });
+    if (!prepared.ok) return fail(httpStatusFor(prepared.error), prepared.error);
     outcome.live = !!prepared.input.live;
     const now = d.now?.() ?? new Date();
     if (needsLive(prepared.input, now)) {
@@ -159,7 +162,7 @@ async function handle(request: Request, deps: VerifyApiDeps | (() => VerifyApiDe
     const name = e instanceof Error ? e.name : typeof e;
     const message = e instanceof Error ? e.message : "";
     log().error(
-      { event: "api.verify.internal_error", requestId, error: name, message: secret ? redact(message, [secret, secret.trim()]) : message },
+      { event: "api.verify.internal_error", requestId, error: name, message: scrubSecretShapes(secret ? redact(message, [secret, secret.trim()]) : message).text },
       "verify API: internal error",
     );
     return fail(500, { code: "internal", message: "Something went wrong on our side; nothing was stored. Please try again.", field: null });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AUDIENCES, BC_PERMISSIONS, BC_RESOURCE_APP_ID, LIMITS, type Audience, type KnownPermission, type PermissionType } from "./constants";
 import { parseManifest, type Registration } from "./manifest";
 import { CHECK_IDS, type CheckId } from "./report";
-import { scrubOlderSecretsDeep, scrubSecretShapesDeep } from "./secret-shapes";
+import { scrubOlderSecrets, scrubOlderSecretsDeep, scrubSecretShapesDeep } from "./secret-shapes";
 import { isGuid, trimAll } from "./text";
 
 export interface FieldError {
@@ -41,6 +41,29 @@ const REDIRECT_URI_MAX = 2048;
 /** One URI per line as typed in a textarea: at most as many lines as the list may hold, each within its limit. */
 const REDIRECT_TEXT_MAX = LIMITS.redirectUris * (REDIRECT_URI_MAX + 2);
 
+/**
+ * The redirect URIs: a list (API, CLI) or one per line (the form's textarea). A blank entry is no URI
+ * in either form (the contract: missing input is `skip`, not a failed check), so `[""]`, `[" "]` and
+ * `--redirect-uri ""` are the empty textarea. Blank entries go after validation, so an error's index is
+ * the one the caller sent.
+ */
+const redirectUris = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v;
+    if (v.length > REDIRECT_TEXT_MAX) return [v];
+    const lines = v.split(/\r?\n/).filter((l) => trimAll(l) !== "");
+    return lines.length > 0 ? lines : undefined;
+  },
+  z
+    .array(z.preprocess(blankToUndefined(REDIRECT_URI_MAX), z.string().max(REDIRECT_URI_MAX).optional()))
+    .max(LIMITS.redirectUris)
+    .transform((list) => {
+      const given = list.filter((u): u is string => u !== undefined);
+      return given.length > 0 ? given : undefined;
+    })
+    .optional(),
+);
+
 const permissionItem = z.union([
   z.string().max(200),
   z
@@ -61,12 +84,7 @@ export const verifyInputSchema = z.strictObject({
   tenant: text(300),
   /** The client secret value. Never stored, logged or reported. */
   secret: text(1024),
-  redirectUris: z.preprocess((v) => {
-    if (typeof v !== "string") return v;
-    if (v.length > REDIRECT_TEXT_MAX) return [v];
-    const lines = v.split(/\r?\n/).filter((l) => trimAll(l) !== "");
-    return lines.length > 0 ? lines : undefined;
-  }, z.array(z.string().max(REDIRECT_URI_MAX)).max(LIMITS.redirectUris).optional()),
+  redirectUris,
   /** Supported account type, as the manifest's signInAudience value (case-insensitive). */
   signInAudience: audience,
   permissions: z.array(permissionItem).max(60).optional(),
@@ -176,12 +194,15 @@ export function toFieldError(error: z.ZodError, raw?: unknown): FieldError {
         : field;
   switch (issue.code) {
     case "unrecognized_keys": {
-      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      const keys = issue.keys.map((k) => (hasControl(k) ? CONTROL_NAME : `"${scrubOlderSecrets(k)}"`)).join(", ");
       const where = field ? ` in ${field}` : "";
+      const first = issue.keys[0];
+      // A name with a control character is never reported as it is: the error names its parent instead.
+      const named = first === undefined || hasControl(first) ? null : scrubOlderSecrets(first);
       return {
         code: "unknown_field",
         message: `Unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}${where}. Known fields: ${field ? "id, name, type, resourceAppId" : Object.keys(FIELD_LABELS).join(", ")}.`,
-        field: field ? `${field}.${issue.keys[0]}` : issue.keys[0] ?? null,
+        field: named === null ? field : field ? `${field}.${named}` : named,
       };
     }
     case "invalid_type":
@@ -287,34 +308,71 @@ function resolvePermission(item: string | { id?: string | undefined; name?: stri
   return out;
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_NAME = "(a name with a control character, not shown)";
+function hasControl(s: string): boolean {
+  return CONTROL.test(s);
+}
+
+/** Where a NUL character was found: the path of the value holding it, or of the object whose property name holds it. */
+interface NulAt {
+  /** "" for the input itself. A property name with a control character never appears in it: its parent's path does. */
+  path: string;
+  inName: boolean;
+}
+
 /**
- * The path of the first string holding a NUL character (PostgreSQL can store none, and no Azure value
- * has one), or null. Walks at most the first few levels: deeper values are the manifest's, whose
+ * The first string or property name holding a NUL character (PostgreSQL can store none, and no Azure
+ * value has one), or null. Walks at most the first few levels: deeper values are the manifest's, whose
  * parser refuses NUL in its own text.
  */
-function findNul(raw: object): string | null {
-  const walk = (v: unknown, path: string, depth: number): string | null => {
-    if (typeof v === "string") return v.includes("\u0000") ? path : null;
+function findNul(raw: object): NulAt | null {
+  // `shown`: false below a name with a control character, whose path stops at that name's parent.
+  const walk = (v: unknown, path: string, shown: boolean, depth: number): NulAt | null => {
+    if (typeof v === "string") return v.includes("\u0000") ? { path, inName: false } : null;
     if (depth > LIMITS.jsonDepth || v === null || typeof v !== "object") return null;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        const r = walk(v[i], `${path}[${i}]`, depth + 1);
+        const r = walk(v[i], shown ? `${path}[${i}]` : path, shown, depth + 1);
         if (r) return r;
       }
       return null;
     }
     for (const [k, x] of Object.entries(v)) {
-      if (k.includes("\u0000")) return path || k;
-      const r = walk(x, path ? `${path}.${k}` : k, depth + 1);
+      if (k.includes("\u0000")) return { path, inName: true };
+      const show = shown && !hasControl(k);
+      const r = walk(x, show ? (path ? `${path}.${k}` : k) : path, show, depth + 1);
       if (r) return r;
     }
     return null;
   };
-  return walk(raw, "", 0);
+  return walk(raw, "", true, 0);
 }
 
-/** Validates raw input (any JSON value) and prepares it for the rules. Never throws. */
-export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } | { ok: false; error: FieldError } {
+/**
+ * An error as it may leave any surface (API answer, CLI line, panel, log line): secret-shaped text in
+ * its message or field replaced by the secret's 3-character hint, as in every other field.
+ */
+export function safeFieldError(error: FieldError): FieldError {
+  return scrubSecretShapesDeep(error).value;
+}
+
+/** Validates raw input (any JSON value) and prepares it for the rules. Never throws; its errors are safe to show (safeFieldError). */
+export function prepareInput(raw: unknown, options: PrepareOptions = {}): { ok: true; input: PreparedInput } | { ok: false; error: FieldError } {
+  const r = prepare(raw, options);
+  return r.ok ? r : { ok: false, error: safeFieldError(r.error) };
+}
+
+export interface PrepareOptions {
+  /**
+   * The size in UTF-8 bytes of the manifest as the caller wrote it, when it came as a JSON object inside
+   * a larger document (the API's body: parseJson's `sizes`). The manifest's size limit applies to that
+   * text as it does to a pasted one, not to the object re-serialized without its whitespace.
+   */
+  manifestBytes?: number;
+}
+
+function prepare(raw: unknown, options: PrepareOptions): { ok: true; input: PreparedInput } | { ok: false; error: FieldError } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return {
       ok: false,
@@ -323,14 +381,16 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
   }
   const nul = findNul(raw);
   if (nul) {
-    const top = nul.replace(/[.[].*$/, "");
+    const field = nul.path || null;
+    const label = field ? (FIELD_LABELS[field.replace(/[.[].*$/, "")] ?? field) : "the input";
+    const what = nul.inName ? `A property name in ${label}` : cap(label);
     return {
       ok: false,
-      error: { code: "invalid_character", message: `${cap(FIELD_LABELS[top] ?? nul)} contains a NUL character (\\0), which no Azure value has. Copy it again from the portal.`, field: nul },
+      error: { code: "invalid_character", message: `${what} contains a NUL character (\\0), which no Azure value has. Copy it again from the portal.`, field },
     };
   }
   const parsed = verifyInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: scrubSecretShapesDeep(toFieldError(parsed.error, raw)).value };
+  if (!parsed.success) return { ok: false, error: toFieldError(parsed.error, raw) };
   // Secret-shaped text in any field but `secret` is replaced by its hint here, at the edge, so no
   // rule, report, database row, page or log line downstream can ever hold it.
   const misplaced: Partial<Record<MisplacedField, string>> = {};
@@ -367,7 +427,7 @@ export function prepareInput(raw: unknown): { ok: true; input: PreparedInput } |
   }
   const input: PreparedInput = { live: d.live ?? false };
   if (manifestGiven) {
-    const m = parseManifest(d.manifest);
+    const m = parseManifest(d.manifest, "manifest", options.manifestBytes);
     if (!m.ok) {
       const err: FieldError = { code: m.error.code, message: m.error.message, field: "manifest" };
       if (m.error.line !== undefined) err.line = m.error.line;

@@ -11,11 +11,31 @@ export interface JsonError {
   /** 0-based offset into the text (after a byte-order mark is removed). */
   offset: number;
 }
-export type JsonResult = { ok: true; value: unknown } | JsonError;
+export type JsonResult = { ok: true; value: unknown; sizes?: Map<string, number> } | JsonError;
 
 export interface JsonOptions {
   /** Objects/arrays nested deeper than this are refused (default 64). */
   maxDepth?: number;
+  /**
+   * Also measure the text of each property of a top-level object as written (UTF-8 bytes, whitespace
+   * inside the value included): `sizes`. The API limits a manifest sent as an object by it.
+   */
+  sizes?: boolean;
+}
+
+/** UTF-8 byte length of `s` (or of s[start, end)) without Buffer (this module also runs in the browser). */
+export function utf8Length(s: string, start = 0, end = s.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 class Fail {
@@ -56,6 +76,7 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let pos = 0;
   const n = text.length;
+  const sizes = options.sizes ? new Map<string, number>() : undefined;
 
   const skipWs = () => {
     while (pos < n) {
@@ -74,6 +95,11 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
   // A word outside quotes is shown only when short: a longer one may be a secret pasted without its
   // quotes, and even a prefix of it must not be echoed into an error (logs, CI output, API answers).
   const SHOWN_WORD_MAX = 12;
+  /** A property name, quoted only under the same rule as a word: short, and no control character. */
+  const shownName = (key: string): string =>
+    key.length > 0 && key.length <= SHOWN_WORD_MAX && !/[\u0000-\u001f\u007f]/.test(key)
+      ? `"${key}"`
+      : "a property name (not shown: it may be a secret)";
   const wordAt = (at: number): string | undefined => {
     // Everything up to the next delimiter counts (a secret's "~" must not cut it into a short, shown word).
     const w = /^[^\s,:{}[\]"']*/.exec(text.slice(at, at + SHOWN_WORD_MAX + 1))?.[0] ?? "";
@@ -200,9 +226,12 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
       }
       const key = parseString();
       skipWs();
-      if (text[pos] !== ":") throw unexpected(`a colon (:) was expected after "${truncate(key)}"`);
+      if (text[pos] !== ":") throw unexpected(`a colon (:) was expected after ${shownName(key)}`);
       pos++;
+      skipWs();
+      const valueStart = pos;
       const value = parseValue(depth);
+      if (sizes && depth === 1) sizes.set(key, utf8Length(text, valueStart, pos));
       if (key === "__proto__") {
         Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
       } else {
@@ -276,7 +305,7 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
         ? "More JSON follows the end of the document: paste one manifest only"
         : `Unexpected ${describeChar(text[pos])} after the end of the JSON`);
     }
-    return { ok: true, value };
+    return sizes ? { ok: true, value, sizes } : { ok: true, value };
   } catch (e) {
     if (e instanceof Fail) {
       const offset = Math.max(0, Math.min(e.offset, n));
@@ -286,8 +315,4 @@ export function parseJson(input: string, options: JsonOptions = {}): JsonResult 
     // RangeError from pathological input should be impossible with the depth cap; stay safe anyway.
     return { ok: false, message: "The JSON could not be read", line: 1, column: 1, offset: 0 };
   }
-}
-
-function truncate(s: string, max = 40): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

@@ -3,7 +3,9 @@
 // Parsing is lenient: a field of the wrong type is ignored and noted, never a crash.
 import { z } from "zod";
 import { LIMITS } from "./constants";
-import { parseJson } from "./json";
+import { parseJson, utf8Length } from "./json";
+
+export { utf8Length };
 
 export type Platform = "web" | "spa" | "publicClient";
 export interface RedirectEntry {
@@ -141,21 +143,6 @@ const MARKERS = [
   "passwordCredentials",
 ];
 
-/** UTF-8 byte length without Buffer (this module also runs in the browser). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -168,7 +155,7 @@ function typeName(v: unknown): string {
 }
 
 /** Parses manifest text (or an object), enforcing the size limit. Never throws. */
-export function parseManifest(input: unknown, source: Registration["source"] = "manifest"): ManifestResult {
+export function parseManifest(input: unknown, source: Registration["source"] = "manifest", sourceBytes?: number): ManifestResult {
   let text: string;
   if (typeof input === "string") {
     text = input;
@@ -189,7 +176,10 @@ export function parseManifest(input: unknown, source: Registration["source"] = "
       error: { code: "invalid_manifest", message: `The manifest must be the app's JSON object ({ … }), not ${typeName(input)}` },
     };
   }
-  const bytes = utf8Length(text);
+  // One limit on the manifest's JSON text however it comes: pasted (the text), or as an object inside the
+  // API's body, where `sourceBytes` is its text as written there (pretty-printed or not) and the compact
+  // re-serialization must not make a manifest over the limit pass.
+  const bytes = Math.max(utf8Length(text), typeof input === "string" ? 0 : (sourceBytes ?? 0));
   if (bytes > LIMITS.manifestBytes) {
     return {
       ok: false,

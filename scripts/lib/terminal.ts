@@ -71,9 +71,19 @@ export function readFileLimited(path: string, maxBytes: number): Promise<string>
   return readLimited(createReadStream(path), maxBytes);
 }
 
+/** Input that is not text in its encoding (bytes of Windows-1252, Latin-1, a binary file…). */
+export class InvalidEncoding extends Error {
+  constructor() {
+    super("not valid UTF-8 text");
+  }
+}
+
 /**
  * Text from a file or a pipe: UTF-8 unless a byte-order mark says UTF-16. Windows PowerShell 5.1's `>`
  * and `Out-File` write UTF-16 LE with a BOM; read as UTF-8, every other byte would be a NUL.
+ * UTF-8 is decoded strictly, as the API decodes a body (lib/http/body.ts): bytes that are not UTF-8
+ * (a manifest saved as Windows-1252) throw InvalidEncoding instead of becoming U+FFFD and being
+ * checked as something else; a UTF-8 byte-order mark is removed.
  */
 export function decodeText(buf: Buffer): string {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString("utf16le");
@@ -81,5 +91,9 @@ export function decodeText(buf: Buffer): string {
     const body = buf.subarray(2, 2 + ((buf.length - 2) & ~1)); // whole 16-bit units only
     return Buffer.from(body).swap16().toString("utf16le");
   }
-  return buf.toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    throw new InvalidEncoding();
+  }
 }

@@ -260,3 +260,166 @@ describe("never a 500 with a stack trace", () => {
     }
   });
 });
+
+// A secret pasted where the JSON breaks, or as a property name: the answer and the log line carry at most
+// its 3-character hint, whatever the parser's message says.
+const SECRET = "abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+/** Any 6 characters in a row of the secret: more than its hint. */
+function leaks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 6 <= SECRET.length; i++) if (text.includes(SECRET.slice(i, i + 6))) out.push(SECRET.slice(i, i + 6));
+  return out;
+}
+async function answeredWithLogs(send: () => Promise<Response>): Promise<{ res: Response; body: string; logs: string[] }> {
+  const logs: string[] = [];
+  setLoggerForTests(createLogger({ write: (l: string) => void logs.push(l) }, { level: "trace" }));
+  try {
+    const res = await send();
+    return { res, body: await res.text(), logs };
+  } finally {
+    setLoggerForTests(null);
+  }
+}
+
+describe("400: no error quotes a secret", () => {
+  const S = SECRET;
+  // Every kind of message parseJson has, each with the secret where the JSON breaks or next to it.
+  const broken: [string, string][] = [
+    ["a colon missing after a long property name (the reviewer's case)", `{"tenant":"contoso.onmicrosoft.com","${S}"}`],
+    ["a colon missing after a property name, then a value", `{"${S}" 1}`],
+    ["a secret without quotes as a value", `{"tenant": ${S}}`],
+    ["a word that starts like true", `{"tenant": t${S}}`],
+    ["a number followed by letters", `{"tenant": 1${S}}`],
+    ["a minus and no number", `{"tenant": -${S}}`],
+    ["a property name without quotes", `{${S}: 1}`],
+    ["single quotes", `{'${S}': 1}`],
+    ["curly quotes", `{"tenant": “${S}”}`],
+    ["a string never closed", `{"tenant": "${S}`],
+    ["an invalid escape", `{"tenant": "${S}\\q"}`],
+    ["an invalid \\u escape", `{"${S}\\u12": 1}`],
+    ["a line break inside a string", `{"tenant": "${S}\n"}`],
+    ["a control character inside a string", `{"tenant": "${S}\u0001"}`],
+    ["a comma or } expected", `{"tenant": "x" ${S}}`],
+    ["a comma missing between properties", `{"tenant": "x" "${S}": 1}`],
+    ["a comma or ] expected", `["x" ${S}]`],
+    ["a comma missing between items", `["x" "${S}"]`],
+    ["a trailing comma", `{"tenant": "${S}",}`],
+    ["a trailing comma in a list", `["${S}",]`],
+    ["a comment", `{"tenant": "x" // ${S}\n}`],
+    ["text after the end", `{"tenant": "${S}"} ${S}`],
+    ["more JSON after the end", `{"tenant": "${S}"} {"${S}": 1}`],
+    ["the end too early", `{"${S}": ["x"`],
+    ["the end too early after a name", `{"${S}":`],
+    ["nesting too deep", `{"${S}": ${"[".repeat(100)}`],
+  ];
+
+  it.each(broken)("the body: %s", async (_label, text) => {
+    const { res, body, logs } = await answeredWithLogs(() => POST(req(text)));
+    expect(res.status).toBe(400);
+    expect((JSON.parse(body) as { error: { code: string } }).error.code).toBe("invalid_json");
+    expect(leaks(body), body).toEqual([]);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(leaks(logs.join("\n"))).toEqual([]);
+  });
+
+  it.each(broken)("a manifest given as text: %s", async (_label, text) => {
+    const { res, body, logs } = await answeredWithLogs(() => POST(req({ manifest: text, clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93" })));
+    expect(res.status).toBe(400);
+    expect(leaks(body), body).toEqual([]);
+    expect(leaks(logs.join("\n"))).toEqual([]);
+  });
+
+  it("the reviewer's body names no property at all: a long name is never quoted", async () => {
+    const err = await expectError(await POST(req(`{"tenant":"contoso.onmicrosoft.com","${S}"}`)), 400, "invalid_json", null);
+    expect(err.message).toMatch(/a colon \(:\) was expected after a property name \(not shown: it may be a secret\)/);
+    // A short name is still named, as a word is.
+    const short = await expectError(await POST(req('{"tenant" "x"}')), 400, "invalid_json", null);
+    expect(short.message).toMatch(/a colon \(:\) was expected after "tenant"/);
+  });
+
+  it("a NUL character in a property name: neither the field, the message nor the log line holds the name", async () => {
+    for (const text of [`{"${S}\\u0000": 1}`, `{"clientId": "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "x\\u0000${S}": 1}`]) {
+      const { res, body, logs } = await answeredWithLogs(() => POST(req(text)));
+      expect(res.status).toBe(400);
+      const { error } = JSON.parse(body) as { error: { code: string; message: string; field: string | null } };
+      expect(error).toMatchObject({ code: "invalid_character", field: null });
+      expect(error.message).toMatch(/^A property name in the input contains a NUL character/);
+      expect(leaks(body), body).toEqual([]);
+      expect(body).not.toContain("\\u0000");
+      const line = logs.map((l) => JSON.parse(l) as { event: string; field?: unknown; errorCode?: string }).find((l) => l.event === "api.verify");
+      expect(line).toMatchObject({ errorCode: "invalid_character", field: null });
+      expect(leaks(logs.join("\n"))).toEqual([]);
+    }
+  });
+
+  it("a NUL deeper down names the path up to it, scrubbed; a name with another control character is never named", async () => {
+    const nested = await answeredWithLogs(() => POST(req(`{"manifest": {"${S}": {"x\\u0000": 1}}}`)));
+    expect(nested.res.status).toBe(400);
+    const { error } = JSON.parse(nested.body) as { error: { code: string; field: string | null } };
+    expect(error.code).toBe("invalid_character");
+    expect(error.field).toBe("manifest.abc…(secret removed)");
+    expect(leaks(nested.body + nested.logs.join("\n"))).toEqual([]);
+
+    const control = await answeredWithLogs(() => POST(req(`{"manifest": {"a\\u0001b": {"c": "\\u0000"}}}`)));
+    expect((JSON.parse(control.body) as { error: { field: string | null } }).error.field).toBe("manifest");
+    const unknown = await answeredWithLogs(() => POST(req(`{"clientId": "x", "client\\u0001Id": "y"}`)));
+    const u = (JSON.parse(unknown.body) as { error: { code: string; message: string; field: string | null } }).error;
+    expect(u).toMatchObject({ code: "unknown_field", field: null });
+    expect(u.message).toMatch(/a name with a control character, not shown/);
+    expect(unknown.body + unknown.logs.join("\n")).not.toMatch(/\\u0001/);
+  });
+});
+
+describe("a secret in the wrong field is reported whatever `checks` asks for", () => {
+  it("a re-run of live.token alone still says the tenant held a secret (and the report is the contract's)", async () => {
+    const allow = { consume: async () => ({ allowed: true, remaining: 1, retryAfterSeconds: 0 }) };
+    const deps: VerifyApiDeps = { limiter: allow, live: { loginBaseUrl: fake.loginBaseUrl, graphBaseUrl: fake.graphBaseUrl, timeoutMs: 3000 }, apiKeys: [] };
+    const secret40 = "xyz8Q~0123456789abcdefghijklmnopqrstuvwx";
+    const res = await handleVerifyRequest(req({ tenant: secret40, clientId: A.good.appId, secret: "x", live: true, checks: ["live.token"] }), deps);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(secret40.slice(0, 8));
+    const report = JSON.parse(text) as Report;
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(report.checks.map((c) => c.id)).toEqual(["tenant.format", "live.token"]);
+    const tenant = report.checks[0]!;
+    expect(tenant.status).toBe("fail");
+    expect(tenant.detail).toMatch(/The tenant holds what looks like a client secret \(starting "xyz"\)/);
+    expect(tenant.fix).toMatch(/create a new secret/);
+    expect(report.summary).toBe("fail");
+    // Without a misplaced secret, `checks` reports only what it names.
+    const plain = (await (await handleVerifyRequest(req({ tenant: T.contoso.id, clientId: A.good.appId, checks: ["live.token"] }), deps)).json()) as Report;
+    expect(plain.checks.map((c) => c.id)).toEqual(["live.token"]);
+  });
+});
+
+describe("a blank redirect URI is no redirect URI (skip, as in the form)", () => {
+  it.each([[[""]], [[" "]], [["\t", ""]]])("redirectUris %j with a client ID: redirect-uri is skip", async (redirectUris) => {
+    const res = await POST(req({ clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", redirectUris }));
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    expect(report.checks.find((c) => c.id === "redirect-uri")?.status).toBe("skip");
+  });
+
+  it("alone it is nothing to check; beside a URI it is dropped; an error keeps the index sent", async () => {
+    await expectError(await POST(req({ redirectUris: [""] })), 400, "empty_input", null);
+    const res = await POST(req({ redirectUris: ["", "https://dynamics365businesscentral.codat.io/oauth/callback", " "] }));
+    expect(((await res.json()) as Report).checks.find((c) => c.id === "redirect-uri")?.status).toBe("pass");
+    await expectError(await POST(req({ redirectUris: ["", 1] })), 400, "invalid_type", "redirectUris[1]");
+  });
+});
+
+describe("413: one manifest limit however the manifest is sent", () => {
+  it("a pretty-printed manifest over 256 KB sent as an object is refused as the same text pasted is", async () => {
+    const manifest = { ...(JSON.parse(graphCorrect) as Record<string, unknown>), tags: Array.from({ length: 30_000 }, () => "a") };
+    const pretty = JSON.stringify(manifest, null, 2);
+    expect(JSON.stringify(manifest).length).toBeLessThan(256 * 1024);
+    expect(pretty.length).toBeGreaterThan(256 * 1024);
+    const asObject = await expectError(await POST(req(`{"manifest": ${pretty}}`)), 413, "too_large", "manifest");
+    expect(asObject.message).toMatch(/the limit is 256 KB/);
+    await expectError(await POST(req({ manifest: pretty })), 413, "too_large", "manifest");
+    // The same object written compactly is within the limit, as its compact text pasted is.
+    expect((await POST(req(`{"manifest": ${JSON.stringify(manifest)}}`))).status).toBe(200);
+    expect((await POST(req({ manifest: JSON.stringify(manifest) }))).status).toBe(200);
+  });
+});

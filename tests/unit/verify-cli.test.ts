@@ -18,7 +18,7 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+function cli(args: string[], options: { stdin?: string | Buffer; env?: Record<string, string | undefined> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -197,5 +197,64 @@ describe("verify CLI", { timeout: 120_000 }, () => {
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual(JSON.parse(utf8.stdout));
     }
+  });
+
+  it("reads only the variables it uses: a server's environment (staging, MySQL, a log level, half a sign-in) is none of its business", async () => {
+    const server = { NODE_ENV: "staging", DATABASE_URL: "mysql://u:p@db.example/app", LOG_LEVEL: "verbose", CHECKER_CLIENT_ID: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", SECRET_FINGERPRINT_KEY: "short" };
+    const [ok, timeout, site] = await Promise.all([
+      cli(["--manifest", M("graph-correct")], { env: server }),
+      cli(["--manifest", M("graph-correct")], { env: { ...server, LIVE_CHECK_TIMEOUT_MS: "5" } }),
+      cli(["--manifest", M("graph-correct"), "--json"], { env: { SITE_URL: "not a url" } }),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe("");
+    // What it does read is still checked, in one line, by lib/config.ts's own definitions.
+    expect(timeout.code).toBe(2);
+    expect(timeout.stderr).toMatch(/^verify: Invalid environment variable LIVE_CHECK_TIMEOUT_MS: /);
+    expect(site.code).toBe(2);
+    expect(JSON.parse(site.stdout)).toMatchObject({ error: { code: "usage", message: expect.stringMatching(/^Invalid environment variable SITE_URL/) } });
+  });
+
+  it("--json gives a link to another step as a full address on SITE_URL, as the API does", async () => {
+    const env = { ENTRA_LOGIN_BASE_URL: fake.loginBaseUrl, GRAPH_BASE_URL: fake.graphBaseUrl, SITE_URL: "https://setup.example.com" };
+    const r = await cli(["--tenant", FAKE.tenants.unknown.id, "--client-id", FAKE.apps.good.appId, "--secret-stdin", "--live", "--json"], { stdin: FAKE.apps.good.secret, env });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(report.checks.find((c) => c.id === "live.token")?.link?.href).toBe("https://setup.example.com/guides/dynamics365-business-central/setup#register-application");
+  });
+
+  it("a blank --redirect-uri is no redirect URI: redirect-uri is skipped, as with the form's empty field", async () => {
+    const [empty, space] = await Promise.all([
+      cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--redirect-uri", "", "--json"]),
+      cli(["--client-id", "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", "--redirect-uri", " ", "--redirect-uri", "", "--json"]),
+    ]);
+    for (const r of [empty, space]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as Report).checks.find((c) => c.id === "redirect-uri")?.status).toBe("skip");
+    }
+  });
+
+  it("a manifest that is not UTF-8 (saved as Windows-1252) is unreadable input: exit 2, one line naming it; a UTF-8 BOM is fine", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "verify-cli-"));
+    const text = readFileSync(path.join(ROOT, M("graph-correct")), "utf8").replace(/"displayName": "[^"]*"/, '"displayName": "Café Codat"');
+    const cp1252 = path.join(dir, "cp1252.json");
+    const bom = path.join(dir, "bom.json");
+    writeFileSync(cp1252, Buffer.from(text, "latin1")); // é is the one byte 0xE9, as Windows-1252 writes it
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]));
+    expect(Buffer.from(text, "latin1").includes(0xe9)).toBe(true);
+    const [file, stdin, withBom] = await Promise.all([
+      cli(["--manifest", cp1252]),
+      cli(["--manifest", "-", "--json"], { stdin: Buffer.from(text, "latin1") }),
+      cli(["--manifest", bom, "--json"]),
+    ]);
+    expect(file.code).toBe(2);
+    expect(file.stdout).toBe("");
+    expect(file.stderr).toMatch(/^verify: The manifest ".*cp1252\.json" is not valid UTF-8 text .*save it as UTF-8/);
+    expect(file.stderr.trim().split("\n")).toHaveLength(1);
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toMatch(/^verify: The manifest from stdin is not valid UTF-8 text/);
+    expect(JSON.parse(stdin.stdout)).toMatchObject({ error: { code: "usage", field: null } });
+    expect(withBom.code, withBom.stderr).toBe(0);
   });
 });

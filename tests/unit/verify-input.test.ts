@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { httpStatusFor, prepareInput, verify, verifyInputSchema, toFieldError } from "@/lib/verify";
+import { httpStatusFor, prepareInput, reportSchema, verify, verifyInputSchema, verifyRules, toFieldError } from "@/lib/verify";
 import { parseManifest } from "@/lib/verify/manifest";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/manifests/${name}.json`, "utf8");
@@ -276,5 +276,45 @@ describe("an older-format secret in the wrong field", () => {
     const report = await verify(p.input);
     expect(report.checks.find((c) => c.id === "secret.shape")!.status).toBe("warn");
     expect(JSON.stringify(report)).not.toContain(OLD[0]!.slice(3, 11));
+  });
+});
+
+describe("errors never carry a secret, nor a name with a control character", () => {
+  const secret = "abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+  it("a NUL in a property name: the error names the parent, never the name (the server action's path too)", () => {
+    const top = prepareInput({ [`${secret}\u0000`]: 1 });
+    expect(!top.ok && top.error).toEqual({ code: "invalid_character", message: expect.stringMatching(/^A property name in the input contains a NUL/), field: null });
+    expect(JSON.stringify(top)).not.toContain(secret.slice(0, 6));
+    const nested = prepareInput({ manifest: { [secret]: { ["x\u0000"]: 1 } } });
+    expect(!nested.ok && nested.error.field).toBe("manifest.abc…(secret removed)");
+    expect(JSON.stringify(nested)).not.toContain(secret.slice(0, 6));
+  });
+
+  it("an unknown field whose name has a control character is not named", () => {
+    const r = prepareInput({ clientId: "x", ["client\u0001Id"]: "y" });
+    expect(!r.ok && r.error).toMatchObject({ code: "unknown_field", field: null });
+    expect(JSON.stringify(r)).not.toContain("\\u0001");
+  });
+});
+
+describe("a misplaced secret's notice and `checks`", () => {
+  it("the check that carries it is reported even when `checks` names others; the report stays the contract's", async () => {
+    const p = prepareInput({ tenant: "xyz8Q~0123456789abcdefghijklmnopqrstuvwx", clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", secret: "x", live: true, checks: ["live.token"] });
+    if (!p.ok) throw new Error(p.error.message);
+    const report = await verify(p.input);
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([["tenant.format", "fail"], ["live.token", "skip"]]);
+    expect(report.checks[0]!.detail).toMatch(/holds what looks like a client secret/);
+    expect(report.summary).toBe("fail");
+    const rules = verifyRules(p.input);
+    expect(rules.checks.map((c) => c.id)).toEqual(["tenant.format", "live.token"]);
+  });
+});
+
+describe("blank redirect URIs are no input, in every form", () => {
+  it.each([[[""]], [[" ", "\t"]], [""], ["\n \n"]])("%j with a client ID: no redirect URIs", (redirectUris) => {
+    const p = prepareInput({ clientId: "3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93", redirectUris });
+    expect(p.ok && p.input.redirectUris).toBeUndefined();
+    expect(!prepareInput({ redirectUris }).ok && (prepareInput({ redirectUris }) as { error: { code: string } }).error.code).toBe("empty_input");
   });
 });

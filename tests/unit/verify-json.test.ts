@@ -95,3 +95,26 @@ describe("lineColumn", () => {
     expect(lineColumn("ab\r\ncd", 5)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe("parseJson: a property name is quoted only under the word rule", () => {
+  it("a long name (a secret pasted as a name) is never quoted, a short one is", () => {
+    const secret = "abc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    const long = parseJson(`{"tenant":"contoso.onmicrosoft.com","${secret}"}`);
+    expect(!long.ok && long.message).toMatch(/after a property name \(not shown: it may be a secret\)/);
+    expect(!long.ok && long.message).not.toContain(secret.slice(0, 4));
+    const thirteen = parseJson('{"abcdefghijklm" 1}');
+    expect(!thirteen.ok && thirteen.message).not.toContain("abcdefghijkl");
+    const control = parseJson('{"a\\u0001b" 1}');
+    expect(!control.ok && control.message).toMatch(/not shown/);
+    const short = parseJson('{"abcdefghijkl" 1}');
+    expect(!short.ok && short.message).toMatch(/after "abcdefghijkl"/);
+  });
+});
+
+describe("parseJson: sizes", () => {
+  it("measures each top-level property's value as written, in UTF-8 bytes, whitespace inside it included", () => {
+    const r = parseJson('{ "manifest" :  {\n  "a": "é"\n} , "x": 1}', { sizes: true });
+    expect(r.ok && r.sizes).toEqual(new Map([["manifest", Buffer.byteLength('{\n  "a": "é"\n}')], ["x", 1]]));
+    expect(parseJson('{"x": 1}')).toEqual({ ok: true, value: { x: 1 } });
+  });
+});

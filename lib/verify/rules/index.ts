@@ -52,6 +52,11 @@ function flagMisplaced(checks: Check[], misplaced: PreparedInput["misplacedSecre
   });
 }
 
+/** The checks that carry the notice of a secret found in the wrong field (flagMisplaced). */
+export function misplacedSecretCheckIds(misplaced: PreparedInput["misplacedSecrets"]): CheckId[] {
+  return misplaced ? (Object.keys(misplaced) as MisplacedField[]).map((field) => MISPLACED[field].id) : [];
+}
+
 /** Every offline rule, in report order (the live checks are added by the caller). */
 export function ruleChecks(ctx: RuleContext): Check[] {
   return flagMisplaced(rawRuleChecks(ctx), ctx.input.misplacedSecrets);
