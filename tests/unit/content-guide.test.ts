@@ -56,7 +56,7 @@ describe("the Business Central setup guide", () => {
   });
 
   test("says the portal renamed Azure Active Directory to Microsoft Entra ID", () => {
-    expect(setup.sections[0]!.text).toMatch(/Entra ID is what the Azure portal used to call Azure Active Directory/);
+    expect(setup.sections[0]!.text).toMatch(/Entra ID was called Azure Active Directory until 2023; older guides use that name/);
   });
 
   test("fixes the source's mistakes", () => {
