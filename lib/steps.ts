@@ -112,7 +112,7 @@ export function stepChecksText(checks: { done: number; total: number; missing: r
 
 /** A required check whose failure reads better as what to fix than as what it needs. */
 const FAILED_CHECK_TEXT: Record<string, string> = {
-  "live.token": "the secret Microsoft refused",
+  "live.token": "the sign-in Microsoft refused",
   "secret.expiry": "the expired secret",
 };
 

@@ -24,14 +24,20 @@ function unavailable(message: string): Response {
   );
 }
 
+/** Any failure before the first byte: an honest 503 in JSON, never a bare 500 (logged when it is not the database). */
+function failed(err: unknown, databaseMessage: string): Response {
+  if (isDatabaseUnavailable(err)) return unavailable(databaseMessage);
+  log().error({ event: "support.export_failed", error: err instanceof Error ? err.name : "unknown" }, "the export failed before its first row");
+  return unavailable("Could not export: something went wrong on our side. Nothing was exported. Try again in a moment.");
+}
+
 export async function handleExport(request: Request, options: { batchSize?: number } = {}): Promise<Response> {
   const url = new URL(request.url);
   let staff;
   try {
     staff = await staffFromRequest(request);
   } catch (err) {
-    if (!isDatabaseUnavailable(err)) throw err;
-    return unavailable("Could not check your session: the database did not answer. Try again in a moment.");
+    return failed(err, "Could not check your session: the database did not answer. Try again in a moment.");
   }
   if (!staff) {
     if (wantsHtml(request)) {
@@ -62,8 +68,7 @@ export async function handleExport(request: Request, options: { batchSize?: numb
   try {
     stream = await openSetupsCsv(filters, { days: config().SUPPORT_STUCK_DAYS, now }, { batchSize: options.batchSize, onEnd: recordEnd });
   } catch (err) {
-    if (!isDatabaseUnavailable(err)) throw err;
-    return unavailable("Could not export: the database did not answer. Nothing was exported. Try again in a moment.");
+    return failed(err, "Could not export: the database did not answer. Nothing was exported. Try again in a moment.");
   }
   try {
     auditId = await recordAudit({

@@ -132,22 +132,27 @@ function csvStream(
         controller.close();
         return;
       }
+      let next: IteratorResult<SetupRow[]>;
       try {
-        const next = await batches.next();
-        if (next.done) {
-          finished = true;
-          await end({ rows, outcome: "complete" });
-          controller.close();
-          return;
-        }
-        write(controller, next.value);
+        next = await batches.next();
       } catch (err) {
+        if (ended) return; // the client went away while the batch was read: nothing left to tell it
         const reason = isDatabaseUnavailable(err) ? "database" : "error";
         log().error({ event: "support.export_incomplete", rows, reason, error: err instanceof Error ? err.message : String(err) }, "CSV export stopped before its last row");
         controller.enqueue(encoder.encode(incompleteLine(rows, reason)));
         await end({ rows, outcome: "incomplete", reason });
         controller.close();
+        return;
       }
+      // The client went away (cancel) while the batch was read: the stream is closed, write nothing.
+      if (ended) return;
+      if (next.done) {
+        finished = true;
+        await end({ rows, outcome: "complete" });
+        controller.close();
+        return;
+      }
+      write(controller, next.value);
     },
     async cancel() {
       await end({ rows, outcome: "cancelled" });

@@ -10,10 +10,8 @@ export interface AadstsExplanation {
   /**
    * "ids": the refusal is about the client ID or the tenant (copied from the app's Overview page, the
    * registration step), not the secret: it says nothing about the secret, and its link goes to that step.
-   * "app": Microsoft refused the app itself (disabled, no enterprise application, blocked by a policy of
-   * the tenant): a verdict on the setup, but none on the secret, so the secret step learns nothing.
    */
-  about?: "ids" | "app";
+  about?: "ids";
 }
 
 interface Context {
@@ -76,7 +74,6 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
     status: "fail",
     meaning: "Microsoft says the application is disabled.",
     fix: "Ask an administrator to enable it: Enterprise applications → your app → Properties → Enabled for users to sign-in? → Yes. If Microsoft disabled it, the app's Overview page says why.",
-    about: "app",
   }),
   1002012: () => ({
     status: "error",
@@ -89,13 +86,11 @@ export const AADSTS: Record<number, (c: Context) => AadstsExplanation> = {
     status: "fail",
     meaning: "Microsoft blocked the sign-in: a Conditional Access policy of the tenant applies to this app (AADSTS53003, BlockedByConditionalAccess).",
     fix: "Ask an administrator of the tenant to look at the sign-in in Entra ID → Sign-in logs (service principal sign-ins) and allow this app in the Conditional Access policy that blocked it.",
-    about: "app",
   }),
   7000229: () => ({
     status: "fail",
     meaning: "Microsoft found the app registration but no enterprise application (service principal) for it in the tenant (AADSTS7000229), so nothing can sign in as it.",
     fix: "On the app's Overview page, follow the link under \"Managed application in local directory\" to create it (or ask an administrator to); then try again.",
-    about: "app",
   }),
 };
 
@@ -119,8 +114,7 @@ export function explainAadsts(code: number | undefined, error: string | undefine
       status: "fail",
       meaning: "Microsoft refused the sign-in for this app (access denied): a policy of the tenant blocks it.",
       fix: "Ask an administrator of the tenant to look at the sign-in in Entra ID → Sign-in logs (service principal sign-ins), which names the policy, and allow the app.",
-      about: "app",
-    };
+      };
   }
   return {
     status: "error",

@@ -110,9 +110,12 @@ export function adminConsentUrl(tenant: string, clientId: string): string {
   return `${LOGIN_HOST}/${encodeURIComponent(tenant)}/adminconsent?client_id=${encodeURIComponent(clientId)}&redirect_uri=${encodeURIComponent(REQUIRED_REDIRECT_URI)}`;
 }
 
+/** How live.token's warning begins when Microsoft issued a token all the same (Business Central missing from the tenant). */
+export const CREDENTIALS_PROVEN = "The tenant, client ID and secret are right (Microsoft issued a Microsoft Graph token).";
+
 // Fix texts said by more than one check, so the rules and the live checks cannot drift apart.
 /** This account type allows two secrets at most, so an expired one goes first (it works nowhere any more). */
-export const EXPIRED_FIRST = `In the app's Certificates & secrets page, delete the expired secret first: this account type allows ${LIMITS.secretsForPersonalAccounts} client secrets at most, so the portal refuses a new one while ${LIMITS.secretsForPersonalAccounts} are listed.`;
+export const EXPIRED_FIRST = `In the app's Certificates & secrets page, delete the expired secret first: an app that accepts personal Microsoft accounts, as this guide's does, can hold only ${LIMITS.secretsForPersonalAccounts} client secrets.`;
 /** Business Central was never provisioned in the tenant (AADSTS500011, or no BC service principal). */
 export const BC_NOT_IN_TENANT_FIX =
   "Sign up for Business Central (a trial or sandbox is fine) in this tenant, or use the tenant where your Business Central is.";

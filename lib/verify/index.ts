@@ -2,6 +2,7 @@
 // Plain TypeScript: no framework, no database. Nothing here throws on bad input.
 import { prepareInput, type FieldError, type PreparedInput } from "./input";
 import type { LiveOptions } from "./live";
+import { CREDENTIALS_PROVEN } from "./constants";
 import { buildReport, makeCheck, redact, type Check, type CheckId, type Report } from "./report";
 import { misplacedSecretCheckIds, ruleChecks } from "./rules";
 import { effectiveClientId, effectiveTenant } from "./rules/consent";
@@ -134,9 +135,11 @@ export async function verify(input: PreparedInput, options: VerifyOptions = {}):
   // Microsoft accepting the secret for the manifest's own app outranks that manifest's older list of
   // secrets (for another client ID it proves nothing about the manifest: client-id.match says so).
   const manifestApp = input.manifest?.appId !== undefined ? trimAll(input.manifest.appId).toLowerCase() : undefined;
-  // live.token passes, or warns only after Microsoft issued a token (Business Central missing from the
-  // tenant, consent missing): either way Microsoft accepted this secret for this app.
-  const signedIn = manifestApp === t.target.clientId && live.some((c) => c.id === "live.token" && (c.status === "pass" || c.status === "warn"));
+  // live.token passes, or warns after Microsoft issued a Graph token (Business Central missing from the
+  // tenant): either way Microsoft accepted this secret for this app. No other warning proves that.
+  const signedIn =
+    manifestApp === t.target.clientId &&
+    live.some((c) => c.id === "live.token" && (c.status === "pass" || (c.status === "warn" && c.detail.startsWith(CREDENTIALS_PROVEN))));
   return finish(input, [...(signedIn ? checks.map((c) => secretExpiryAfterLiveSignIn(secretMatchAfterLiveSignIn(c))) : checks), ...live]);
 }
 

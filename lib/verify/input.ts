@@ -354,7 +354,7 @@ function findNul(raw: object): NulAt | null {
  * its message or field replaced by the secret's 3-character hint, as in every other field.
  */
 export function safeFieldError(error: FieldError): FieldError {
-  return scrubSecretShapesDeep(error).value;
+  return scrubOlderSecretsDeep(scrubSecretShapesDeep(error).value).value;
 }
 
 /** Validates raw input (any JSON value) and prepares it for the rules. Never throws; its errors are safe to show (safeFieldError). */

@@ -4,7 +4,7 @@
 // Microsoft unreachable (timeout, DNS, 5xx) is status "error": could not check, never "your setup is wrong".
 import { AuthError, ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
 import { explainAadsts } from "./aadsts";
-import { BC_DEFAULT_SCOPE, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, docsLink, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI, VERIFIABLE_STEPS } from "./constants";
+import { BC_DEFAULT_SCOPE, CREDENTIALS_PROVEN, BC_RESOURCE_APP_ID, DEFAULT_LIVE_TIMEOUT_MS, docsLink, GRAPH_DEFAULT_SCOPE, GRAPH_HOST, LOGIN_HOST, REQUIRED_REDIRECT_URI, VERIFIABLE_STEPS } from "./constants";
 import { normalizeManifest, type Registration } from "./manifest";
 import { BudgetedNetworkModule, describeFailure, requestJson, tryAgainWhen, type FetchLike, type TokenErrorBody, type TransportFailure } from "./network";
 import { makeCheck, worst, type Check } from "./report";
@@ -119,10 +119,9 @@ function tokenFailure(o: Exclude<TokenOutcome, { ok: true } | { kind: "transport
     });
     return { ...c, byStep: {} };
   }
-  const c = makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
-  // The app itself was refused (disabled, no enterprise application, a policy): the secret step learns
-  // nothing from it (an explicit "skip", not `{}`, which says the client ID or tenant was refused).
-  return ex.about === "app" ? { ...c, byStep: { "client-secret": "skip" } } : c;
+  // A refusal of the secret or of the app itself (disabled, no enterprise application, a policy): these
+  // keys do not sign in, so the secret step is not done, whichever it was; the detail says which.
+  return makeCheck("live.token", ex.status, `${ex.meaning}${microsoftSaid(o)}`, ex.fix);
 }
 
 /** Runs live.token and live.registration. Never throws. */
@@ -178,7 +177,7 @@ export async function runLiveChecks(
       token = makeCheck(
         "live.token",
         "warn",
-        `The tenant, client ID and secret are right (Microsoft issued a Microsoft Graph token). However, ${ex.meaning}${microsoftSaid(bc)}`,
+        `${CREDENTIALS_PROVEN} However, ${ex.meaning}${microsoftSaid(bc)}`,
         ex.fix,
       );
     } else if (g.kind === "transport") {

@@ -131,7 +131,7 @@ const checkSchema = z
       .partialRecord(z.enum(VERIFIABLE_STEPS), z.enum(STATUSES))
       .optional()
       .describe(
-        "`live.registration`: its verdict on each step whose facts the registration read holds (`status` is the worst of them); a step absent learnt nothing from it. `live.token`: `{}` when Microsoft refused the client ID or tenant, so the secret was never tried; `{\"client-secret\":\"skip\"}` when Microsoft refused the app itself (disabled, no enterprise application, blocked by a policy), which says nothing about the secret. `secret.expiry` in a signed-in report: `{}` when it judged the app's latest secret, not the one you use",
+        "`live.registration`: its verdict on each step whose facts the registration read holds (`status` is the worst of them); a step absent learnt nothing from it. `live.token`: `{}` when Microsoft refused the client ID or tenant, so the secret was never tried. `secret.expiry` in a signed-in report: `{}` when it judged the app's latest secret, not the one you use",
       ),
   })
   .refine((c) => (c.status === "fail" || c.status === "warn" ? !!c.fix : true), {

@@ -23,7 +23,8 @@ export function quote(value: string, max = 120): string {
   return `"${s}${cut ? "…" : ""}"`;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/g;
+// Not the ellipsis: quote() marks a cut value with it, and a removed secret's placeholder has one.
+const NON_ASCII = /[^\u0000-\u007f\u2026]/g;
 
 /**
  * quote() for an ID, a domain or a URI, where only ASCII belongs: every other character is escaped too,

@@ -19,6 +19,8 @@ const GRAPH_DOWN = "aaaaaaaa-0103-4000-8000-000000000103";
 const SCRIPTED_CA = "aaaaaaaa-0111-4000-8000-000000000111";
 const SCRIPTED_NO_SP = "aaaaaaaa-0112-4000-8000-000000000112";
 const SCRIPTED_DENIED = "aaaaaaaa-0113-4000-8000-000000000113";
+// AADSTS65001 (consent missing) as a warning with no token issued: it proves nothing about the secret.
+const SCRIPTED_CONSENT = "aaaaaaaa-0114-4000-8000-000000000114";
 // Registered in fabrikam, installed in contoso with Application.Read.All consented there: Graph answers 404 in contoso.
 const READER_ELSEWHERE = "aaaaaaaa-0104-4000-8000-000000000104";
 // Throttled: the token endpoint, or Graph's read of the registration, answers 429 with Retry-After: 120.
@@ -58,6 +60,9 @@ beforeAll(async () => {
     }),
     clone(SCRIPTED_DENIED, {
       scriptedError: { status: 400, error: "access_denied", code: 53000, message: "Device is not in required device state." },
+    }),
+    clone(SCRIPTED_CONSENT, {
+      scriptedError: { status: 400, error: "invalid_grant", code: 65001, message: "The user or administrator has not consented to use the application." },
     }),
     clone(SCRIPTED_TENANT_ID, {
       scriptedError: { status: 400, error: "invalid_request", code: 900023, message: "Specified tenant identifier 'x' is neither a valid DirectoryName nor a valid ObjectId." },
@@ -123,10 +128,6 @@ describe("live.token: every AADSTS code of the facts table, through msal-node an
     if ([700016, 90002, 900023].includes(code)) {
       expect(t.link?.href).toMatch(/#register-application$/);
       expect(t.byStep).toEqual({});
-    } else if ([7000112, 53003, 7000229, 53000].includes(code)) {
-      // The app itself was refused (disabled, no enterprise application, a policy): a verdict on the
-      // setup, but none on the secret, so the secret step learns nothing (and the IDs were not refused).
-      expect(t.byStep).toEqual({ "client-secret": "skip" });
     } else {
       expect(t.byStep).toBeUndefined();
     }
@@ -434,6 +435,14 @@ describe("secret.match: a live sign-in outranks the pasted manifest's hints", ()
     const offline = prepareInput({ tenant: T.contoso.id, clientId: A.good.appId, secret: A.good.secret, manifest: expired });
     if (!offline.ok) throw new Error(offline.error.message);
     expect(get(await verify(offline.input), "secret.expiry").status).toBe("fail");
+  });
+
+  it("a warning without a token (AADSTS65001) proves nothing about the secret: the old manifest's verdicts stand", async () => {
+    const m = stale(SCRIPTED_CONSENT).replace("2099-03-14T09:24:10.512Z", "2025-09-14T09:24:10.512Z");
+    const r = await live({ tenant: T.contoso.id, clientId: SCRIPTED_CONSENT, secret: SCRIPTED_SECRET, manifest: m });
+    expect(get(r, "live.token").status).toBe("warn");
+    expect(get(r, "secret.match").status).toBe("fail");
+    expect(get(r, "secret.expiry").status).toBe("fail");
   });
 
   it("offline, or signed in as another app, it stays a failure", async () => {

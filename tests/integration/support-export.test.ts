@@ -260,6 +260,19 @@ describe("GET /api/support/export", () => {
     expect(await prisma.auditEvent.count({ where: { action: "setups.export_csv" } })).toBe(before);
   });
 
+  it("any other failure before the first row is the same honest 503, never a bare 500", async () => {
+    await db.pool.query("ALTER TABLE setup RENAME TO setup_moved_away");
+    let res: Response;
+    try {
+      res = await handleExport(get("?status=failing"));
+    } finally {
+      await db.pool.query("ALTER TABLE setup_moved_away RENAME TO setup");
+    }
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toEqual({ code: "unavailable", message: "Could not export: something went wrong on our side. Nothing was exported. Try again in a moment." });
+  });
+
   it("a database that stops answering mid-export ends the file with a line saying it is incomplete", async () => {
     const res = await handleExport(get("?sort=created"), { batchSize: 100 });
     expect(res.status).toBe(200);

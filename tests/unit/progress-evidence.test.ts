@@ -95,17 +95,6 @@ describe("client-secret", () => {
     expect(stepState("client-secret", e)).toMatchObject({ status: "verified", trust: "microsoft" });
   });
 
-  it("Microsoft refusing the app itself (disabled, no enterprise app, a policy) says nothing about the secret: the step keeps its verdict", () => {
-    // lib/verify/live.ts: AADSTS7000112, 7000229, 53003 and access_denied carry byStep {"client-secret": "skip"}.
-    const refusedApp = { ...check("live.token", "fail"), byStep: { "client-secret": "skip" as const } };
-    let e = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "pass")], "client-secret", t(0));
-    e = mergeEvidence(e, [refusedApp], "client-secret", t(1));
-    expect(e["live.token"]).toEqual({ status: "pass", at: t(0).toISOString() });
-    expect(stepState("client-secret", e).status).toBe("verified");
-    // Nor is it a refusal of the client ID or tenant.
-    expect(idsRefused({ guide: "dynamics365-business-central", summary: "fail", checks: [refusedApp] } as never)).toBe(false);
-  });
-
   it("a signed-in read's secret.expiry about the app's latest secret (byStep {}) does not verify the step; 'every secret has expired' fails it", () => {
     let e = mergeEvidence({}, [check("secret.shape", "pass"), check("secret.expiry", "fail")], "client-secret", t(0));
     e = mergeEvidence(e, [{ ...check("secret.expiry", "pass"), byStep: {} }], "client-secret", t(1));
@@ -305,7 +294,7 @@ describe("what a failed step names", () => {
     // The secret Microsoft refused: its group (expiry or a live check) is the one to fix, not also "to check".
     const k = mergeEvidence({}, [check("secret.shape", "pass"), check("live.token", "fail")], "client-secret", t(0));
     const ks = stepState("client-secret", k);
-    expect(stepChecksText(ks, ks.status)).toBe("1 of 2 checks passed; to fix: the secret Microsoft refused");
+    expect(stepChecksText(ks, ks.status)).toBe("1 of 2 checks passed; to fix: the sign-in Microsoft refused");
   });
 });
 

@@ -334,7 +334,7 @@ describe("fixes a customer can follow as written", () => {
 
   it("a new secret needs room: this account type allows two, so the expired (or unused) one goes first", () => {
     const expired = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-05-01T00:00:00Z")] }) }, "secret.expiry");
-    expect(expired.fix).toMatch(/^In the app's Certificates & secrets page, delete the expired secret first: this account type allows 2 client secrets at most.* Then: In the app's Certificates & secrets page, choose New client secret/);
+    expect(expired.fix).toMatch(/^In the app's Certificates & secrets page, delete the expired secret first: an app that accepts personal Microsoft accounts, as this guide.s does, can hold only 2 client secrets\. Then: In the app's Certificates & secrets page, choose New client secret/);
     const soonWithExpired = check({ secret: SECRET, manifest: manifest({ passwordCredentials: [cred("Xy7", "2026-06-11T00:00:00Z"), cred("Old", "2026-01-01T00:00:00Z")] }) }, "secret.expiry");
     expect(soonWithExpired.status).toBe("warn");
     expect(soonWithExpired.fix).toMatch(/^The app already has 2 secrets and this account type allows 2 at most, so first delete the expired one\. Create a new client secret before 2026-06-11/);
@@ -351,6 +351,11 @@ describe("look-alike characters are shown, not printed as what they imitate", ()
     expect(c.status).toBe("fail");
     expect(c.detail).toContain('"3f2b8c6d\\u20111e4a\\u20114b7c\\u20119d2e\\u20116a5f8b1c0d93" has dashes that only look like hyphens');
     expect(c.fix).toBe("Enter it with plain hyphens: 3f2b8c6d-1e4a-4b7c-9d2e-6a5f8b1c0d93");
+  });
+  it("the ellipsis of a cut value or of a removed secret's placeholder stays an ellipsis", () => {
+    const c = check({ clientId: `\u00e9${"x".repeat(100)}` }, "client-id.format");
+    expect(c.detail).toContain('"\\u00e9xxx');
+    expect(c.detail).toMatch(/x…" is not a GUID/);
   });
   it("a Cyrillic letter in the redirect URI's host or in a tenant is escaped where the mistake is named", () => {
     expect(check({ redirectUris: ["https://dynamics365businesscentral.cod\u0430t.io/oauth/callback"] }, "redirect-uri").detail).toContain('a typo in the host name ("dynamics365businesscentral.cod\\u0430t.io" instead of');

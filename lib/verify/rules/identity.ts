@@ -250,7 +250,8 @@ export function tenantFormat(ctx: RuleContext): Check {
 function audienceFix(reg: Registration | undefined): string {
   // Microsoft documents the manifest as the way to change an existing app's account type: the
   // Authentication page cannot switch an app to (or from) one that takes personal accounts.
-  const version = reg?.format === "legacy" ? '"accessTokenAcceptedVersion"' : '"api.requestedAccessTokenVersion"';
+  // Today's Manifest page shows the Microsoft Graph format; a pasted legacy manifest gets its name too.
+  const version = reg?.format === "legacy" ? '"api.requestedAccessTokenVersion" ("accessTokenAcceptedVersion" in the older format you pasted)' : '"api.requestedAccessTokenVersion"';
   const steps = [
     `open the app's Manifest page, set "signInAudience" to "${REQUIRED_AUDIENCE}" (the portal's "${AUDIENCE_LABELS[REQUIRED_AUDIENCE]}") and Save`,
   ];
