@@ -158,5 +158,7 @@ function csvStream(
       await end({ rows, outcome: "cancelled" });
       await batches.return(undefined).catch(() => undefined);
     },
-  });
+    // Read a batch only when the client asks for one (no read-ahead): the rows sent, and where a cut-off
+    // file stops, follow what the client took, and a slow client holds no batch in memory.
+  }, { highWaterMark: 0 });
 }
